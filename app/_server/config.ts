@@ -1,0 +1,44 @@
+import "server-only";
+import { z } from "zod";
+
+// Every setting the server reads, validated once; a bad value stops the server naming the variable.
+const schema = z.object({
+  DATABASE_URL: z.string().default("file:./.data/kiosk.db"),
+  TERMINAL_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,32}$/, "letters, digits, - and _ only")
+    .default("KIOSK-01"),
+  /** Minutes a kiosk session lives after its last proven step. */
+  KIOSK_SESSION_TTL_MINUTES: z.coerce.number().int().min(1).max(120).default(20),
+  /** Seconds without a touch before the inactivity warning (R32), and the warning's countdown. */
+  KIOSK_IDLE_SECONDS: z.coerce.number().int().min(10).max(3600).default(180),
+  KIOSK_IDLE_WARNING_SECONDS: z.coerce.number().int().min(5).max(300).default(30),
+  /** R11 brute-force limits. */
+  SEARCH_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  SEARCH_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  /** Comma-separated PEM files of the CAs whose cards are accepted (R18). */
+  TRUSTED_CA_FILES: z.string().default(".data/pki/trust/lgpki-demo.pem,.data/pki/trust/commercial-demo.pem"),
+  RESEND_API_KEY: z.string().optional(),
+  RESEND_BASE_URL: z.string().url().optional(),
+  EMAIL_FROM: z.string().default("埼玉県電子入札共同システム <no-reply@ebid.example.jp>"),
+});
+
+export type Config = z.infer<typeof schema>;
+
+let cached: Config | undefined;
+
+export function config(): Config {
+  if (cached) return cached;
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid kiosk configuration:\n${lines.join("\n")}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+/** Tests change the environment between cases. */
+export function resetConfigForTests(): void {
+  cached = undefined;
+}

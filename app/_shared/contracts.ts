@@ -1,0 +1,102 @@
+// What the kiosk's server actions answer. Shared by app/ (actions, screens) and the
+// implementations that machines/ are provided with; plain data only, no classes.
+import type { Kind } from "./kinds";
+
+export type Failure<C extends string = string> = {
+  ok: false;
+  code: C;
+  /** one plain Japanese sentence for the screen */
+  message: string;
+  /** Japanese message per form field (field name → message) */
+  fieldErrors?: Record<string, string>;
+  /** the manual's checklist (R11) or other guidance lines */
+  hints?: string[];
+};
+export type Result<T, C extends string = string> = ({ ok: true } & T) | Failure<C>;
+
+export type AgencyView = { code: string; name: string; goods: boolean };
+
+/** The IC card as proven by its signature (never as typed). */
+export type CardView = {
+  issuer: string; // e.g. OU=Demo Organization CA U8,O=LGPKI-DEMO,C=JP
+  serialHex: string; // lowercase, no leading zeros
+  serialDecimal: string;
+  subject: string;
+  holderName: string; // ICカード取得者氏名 (CN)
+  holderAddress: string; // ICカード取得者住所 (ST/L, as on the card)
+  companyOnCard: string; // ICカード企業名称 (O)
+  notBefore: string; // ISO 8601
+  notAfter: string; // ISO 8601
+  fingerprint: string; // SHA-256 of the DER, hex
+  /** whole days until notAfter (R18 warning under 30) */
+  daysLeft: number;
+};
+
+export type ContactView = {
+  contactName: string; // 連絡先名称(部署名等)
+  postalCode: string; // 123-4567
+  address: string;
+  personName: string; // 氏名
+  phone: string;
+  fax: string;
+  email: string;
+};
+
+export type CompanyView = {
+  companyName: string; // 業者名
+  postalCode: string;
+  address: string;
+  representativeName: string; // 代表者等氏名
+  representativeTitle: string; // 代表者等役職
+  phone: string;
+  fax: string;
+  departmentName: string; // 部署名
+  /** true while the qualification is 審査中 and the previous info is shown (R16) */
+  previousInfoShown: boolean;
+};
+
+export type SessionView = { agency: AgencyView; kind: Kind };
+
+export type ProveCardCode =
+  | "session" // no kiosk session or the earlier steps were not done
+  | "noCard"
+  | "cardRemoved"
+  | "pinIncorrect"
+  | "pinLocked"
+  | "pinLength"
+  | "expired"
+  | "notYetValid"
+  | "untrusted"
+  | "badSignature"
+  | "nonceExpired"
+  | "nonceReplayed"
+  | "alreadyRegistered"
+  | "cardError";
+
+export type ProveCardFailure = Failure<ProveCardCode> & {
+  /** PIN tries left when the card says so (R30) */
+  retriesLeft?: number;
+  countLow?: boolean;
+  finalTry?: boolean;
+};
+
+export type ProveCardResult = { ok: true; card: CardView; warnings: string[] } | ProveCardFailure;
+
+export type SearchCode = "session" | "invalid" | "notFound" | "locked" | "lapsed";
+export type SearchResult = Result<
+  {
+    userId: string;
+    company: CompanyView;
+    /** 代表窓口情報 already on file for this user ID (R4: then read-only), else null */
+    representative: ContactView | null;
+    /** R17: card company/holder vs qualification company/representative */
+    holderCheck: { matches: boolean; message: string | null };
+  },
+  SearchCode
+>;
+
+/** The 利用者登録 form as sent to the server: see registrationFormSchema in ./schemas. */
+export type { RegistrationFormInput as RegisterInput } from "./schemas";
+
+export type RegisterCode = "session" | "invalid" | "alreadyRegistered" | "cardRemoved" | "holderMismatch";
+export type RegisterResult = Result<{ receiptNumber: string; emailTo: string }, RegisterCode>;

@@ -1,0 +1,122 @@
+// Input rules shared by the screens (instant feedback) and the server (authority), with the
+// Japanese messages shown at the field.
+import { z } from "zod";
+import { KINDS } from "./kinds";
+
+const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/;
+/** NFKC leaves these dashes alone; postal codes and phone numbers are typed with all of them. */
+const DASHES = /[\u2010-\u2015\u2212\u30FC\uFF0D\uFE63\u2043]/g;
+
+export function normalizeDigits(value: string): string {
+  return value.normalize("NFKC").replace(DASHES, "-").replace(/\s+/g, "");
+}
+
+/** 商号又は名称 comparison form (R10): NFKC, trimmed, inner spaces removed. */
+export function normalizeName(value: string): string {
+  return value.normalize("NFKC").replace(/\s+/g, "").trim();
+}
+
+export const userIdSchema = z
+  .string()
+  .trim()
+  .min(1, "ユーザIDを入力してください。")
+  .refine((v) => !FULL_WIDTH.test(v), "ユーザIDは半角数字で入力してください（全角文字は使えません）。")
+  .refine((v) => /^[0-9]{10}$/.test(v), "ユーザIDは半角数字10桁で入力してください。");
+
+export const passwordSchema = z
+  .string()
+  .min(1, "パスワードを入力してください。")
+  .refine((v) => !FULL_WIDTH.test(v), "パスワードは半角英数字で入力してください（全角文字は使えません）。")
+  .refine((v) => /^[A-Za-z0-9]{8}$/.test(v), "パスワードは半角英数字8文字で入力してください。");
+
+export const searchSchema = z.object({
+  officialName: z
+    .string()
+    .trim()
+    .min(1, "商号又は名称を入力してください。")
+    .max(100, "商号又は名称は100文字以内で入力してください。"),
+  userId: userIdSchema,
+  password: passwordSchema,
+});
+export type SearchInput = z.infer<typeof searchSchema>;
+
+const postalCode = z
+  .string()
+  .transform(normalizeDigits)
+  .refine((v) => /^\d{3}-?\d{4}$/.test(v), "郵便番号は 123-4567 の形で入力してください。")
+  .transform((v) => (v.includes("-") ? v : `${v.slice(0, 3)}-${v.slice(3)}`));
+
+const phone = (label: string, required: boolean) =>
+  z
+    .string()
+    .transform(normalizeDigits)
+    .refine(
+      (v) => (v === "" ? !required : /^0\d{1,4}-?\d{1,4}-?\d{3,4}$/.test(v) && v.replace(/-/g, "").length <= 11),
+      required ? `${label}を 048-000-0000 の形で入力してください。` : `${label}は 048-000-0000 の形で入力してください。`,
+    );
+
+const text = (label: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, `${label}を入力してください。`)
+    .max(max, `${label}は${max}文字以内で入力してください。`);
+
+// z.email() refuses old carrier addresses such as taro..yamada@docomo.ne.jp that bidders still
+// use; the HTML5 rule accepts them and is what the browser itself checks.
+const email = z
+  .string()
+  .trim()
+  .min(1, "メールアドレスを入力してください。")
+  .max(254, "メールアドレスが長すぎます。")
+  .refine((v) => z.regexes.html5Email.test(v), "メールアドレスの形式が正しくありません。");
+
+export const contactSchema = z
+  .object({
+    contactName: text("連絡先名称(部署名等)", 60),
+    postalCode,
+    address: text("住所", 120),
+    personName: text("氏名", 40),
+    phone: phone("電話番号", true),
+    fax: phone("FAX番号", false),
+    email,
+    emailConfirm: z.string().trim(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.emailConfirm !== v.email) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["emailConfirm"],
+        message: "確認用のメールアドレスが一致しません。もう一度入力してください。",
+      });
+    }
+  });
+export type ContactInput = z.input<typeof contactSchema>;
+export type Contact = Omit<z.output<typeof contactSchema>, "emailConfirm">;
+
+export const registrationFormSchema = z.object({
+  /** null when 代表窓口情報 is already on file (R4) */
+  representative: contactSchema.nullable(),
+  department: contactSchema,
+  holderMismatchAcknowledged: z.boolean(),
+});
+export type RegistrationFormInput = z.input<typeof registrationFormSchema>;
+
+export const startSessionSchema = z.object({
+  agencyCode: z.string().regex(/^\d{6}$/, "調達機関を選択してください。"),
+  kind: z.enum(KINDS, { message: "業務区分を選択してください。" }),
+});
+
+export const pinSchema = z
+  .string()
+  .refine((v) => /^[0-9]{4,16}$/.test(v), "PIN番号は4〜16桁の数字で入力してください。");
+
+/** zod issues → { "department.email": "…" } for the screens (first message per field). */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".");
+    if (!(key in out)) out[key] = issue.message;
+  }
+  return out;
+}

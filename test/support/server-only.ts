@@ -1,0 +1,2 @@
+// Stand-in for the "server-only" marker package under vitest (see test/vitest.config.ts).
+export {};

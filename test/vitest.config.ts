@@ -1,0 +1,25 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+const root = path.resolve(__dirname, "..");
+
+export default defineConfig({
+  root,
+  resolve: {
+    alias: {
+      "@": root,
+      // The real package throws outside React Server Components; services are plain modules here.
+      "server-only": path.join(root, "test/support/server-only.ts"),
+    },
+  },
+  esbuild: { jsx: "automatic" },
+  test: {
+    include: ["test/unit/**/*.test.{ts,tsx}", "test/integration/**/*.test.{ts,tsx}"],
+    setupFiles: ["test/support/setup.ts"],
+    globalSetup: ["test/support/global-setup.ts"],
+    environment: "node",
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: "forks",
+  },
+});
