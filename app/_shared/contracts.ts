@@ -100,3 +100,22 @@ export type { RegistrationFormInput as RegisterInput } from "./schemas";
 
 export type RegisterCode = "session" | "invalid" | "alreadyRegistered" | "cardRemoved" | "holderMismatch";
 export type RegisterResult = Result<{ receiptNumber: string; emailTo: string }, RegisterCode>;
+
+export type Operation = "register" | "change" | "renewal";
+
+/** Everything a receipt prints, snapshotted in Receipt.data when the operation commits (R41). */
+export type ReceiptData = {
+  number: string; // 受付番号
+  operation: Operation;
+  issuedAt: string; // ISO 8601
+  terminalId: string;
+  agency: { code: string; name: string };
+  kind: Kind;
+  userId: string;
+  company: CompanyView; // 企業情報
+  representative: ContactView; // 代表窓口情報
+  card: CardView; // ICカード情報 (企業名称, 取得者氏名, 住所, serial, issuer, validity)
+  department: ContactView; // ICカード利用部署情報
+  /** the agencies this operation reaches tonight by the nightly batch (R21) */
+  propagatesTo: string[];
+};
