@@ -1,0 +1,62 @@
+import "server-only";
+import type { Operation } from "@/app/_shared/contracts";
+
+/** Printout titles per operation, as the manual names the result screens. */
+export const RECEIPT_TITLES: Record<Operation, string> = {
+  register: "利用者情報登録結果",
+  change: "利用者情報変更結果",
+  renewal: "電子証明書更新結果",
+};
+
+// Receipts are read in Saitama whatever the server's own zone is.
+const TIME_ZONE = "Asia/Tokyo";
+
+const gregorian = new Intl.DateTimeFormat("ja-JP", {
+  timeZone: TIME_ZONE,
+  year: "numeric",
+  month: "numeric",
+  day: "numeric",
+  hour: "numeric",
+  minute: "numeric",
+  hourCycle: "h23",
+});
+
+const japanese = new Intl.DateTimeFormat("ja-JP-u-ca-japanese", {
+  era: "long",
+  timeZone: TIME_ZONE,
+  year: "numeric",
+  month: "numeric",
+  day: "numeric",
+});
+
+function parts(format: Intl.DateTimeFormat, date: Date): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const part of format.formatToParts(date)) out[part.type] = part.value;
+  return out;
+}
+
+/** 和暦 date, e.g. 令和8年11月26日 (the first year of an era is written 元年). */
+export function formatJapaneseEraDate(date: Date): string {
+  const p = parts(japanese, date);
+  const year = p.year === "1" ? "元" : p.year;
+  return `${p.era}${year}年${p.month}月${p.day}日`;
+}
+
+/** 発行日時, e.g. 2026年11月26日 (令和8年11月26日) 15時45分. */
+export function formatIssuedAt(iso: string): string {
+  const date = new Date(iso);
+  const p = parts(gregorian, date);
+  const minute = (p.minute ?? "").padStart(2, "0");
+  return `${p.year}年${p.month}月${p.day}日 (${formatJapaneseEraDate(date)}) ${p.hour}時${minute}分`;
+}
+
+/** 証明書有効期限 as the manual prints it: 2013/05/14. */
+export function formatExpiry(iso: string): string {
+  const p = parts(gregorian, new Date(iso));
+  return `${p.year}/${(p.month ?? "").padStart(2, "0")}/${(p.day ?? "").padStart(2, "0")}`;
+}
+
+/** The certificate serial both ways, because CA help desks ask for either. */
+export function formatSerial(decimal: string, hex: string): string {
+  return `${decimal} (16進: ${hex})`;
+}

@@ -1,0 +1,36 @@
+import "server-only";
+import { canViewReceipt } from "@/app/_server/receipt-access";
+import { loadReceiptData, renderReceiptPdf } from "./render";
+
+// 受付番号 are short (20261126-123456); anything longer is not worth a database lookup.
+const MAX_NUMBER_LENGTH = 64;
+
+function plain(status: number, message: string): Response {
+  return new Response(message, {
+    status,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+  });
+}
+
+/** GET /receipts/[number]: the receipt PDF for printing at the kiosk or reprinting by staff (R41). */
+export async function receiptPdfResponse(number: string): Promise<Response> {
+  if (number.length === 0 || number.length > MAX_NUMBER_LENGTH) {
+    return plain(404, "指定された受付番号の受付票は見つかりません。");
+  }
+  // Checked before the lookup so that a refused caller cannot learn which numbers exist.
+  if (!(await canViewReceipt(number))) {
+    return plain(403, "この受付票を表示する権限がありません。");
+  }
+  const data = await loadReceiptData(number);
+  if (!data) return plain(404, "指定された受付番号の受付票は見つかりません。");
+  const pdf = await renderReceiptPdf(data);
+  return new Response(new Uint8Array(pdf), {
+    status: 200,
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": `inline; filename="receipt-${encodeURIComponent(data.number)}.pdf"`,
+      "Content-Length": String(pdf.length),
+      "Cache-Control": "no-store",
+    },
+  });
+}
