@@ -1,0 +1,53 @@
+import type { CardView, ContactView, RegisterInput } from "@/app/_shared/contracts";
+import type { SearchView } from "@/machines/registration.types";
+import { ContactList, ReadOnlyList } from "../ContactBlock";
+import { cardHolderRows, certificateRows, companyRows } from "../summary";
+
+type Props = {
+  search: SearchView;
+  form: RegisterInput;
+  card: CardView;
+  registering: boolean;
+  onSubmit: () => void;
+  onBack: () => void;
+};
+
+function view(contact: RegisterInput["department"]): ContactView {
+  const { emailConfirm: _confirm, ...rest } = contact;
+  return { ...rest, fax: rest.fax ?? "" };
+}
+
+/** 登録内容確認: everything read-only, plus the IC card's certificate, before anything is written. */
+export function ConfirmScreen({ search, form, card, registering, onSubmit, onBack }: Props) {
+  const representative = search.representative ?? (form.representative ? view(form.representative) : null);
+  return (
+    <section aria-labelledby="confirm-title">
+      <h1 id="confirm-title">登録内容確認</h1>
+      <h2>企業情報</h2>
+      <ReadOnlyList rows={companyRows(search.company)} />
+      <h2>代表窓口情報</h2>
+      {representative ? <ContactList contact={representative} /> : null}
+      <h2>ICカード利用部署情報</h2>
+      <ReadOnlyList rows={cardHolderRows(card)} />
+      <ContactList contact={view(form.department)} />
+      <h2>ICカード情報</h2>
+      <ReadOnlyList rows={certificateRows(card)} />
+      <p className="notice" style={{ fontWeight: 700 }}>
+        この内容でよろしければ登録ボタンを押してください
+      </p>
+      {registering ? (
+        <p className="busy" role="status">
+          登録しています。ICカードを抜かずにお待ちください…
+        </p>
+      ) : null}
+      <div className="actions">
+        <button type="button" className="primary" onClick={onSubmit} disabled={registering}>
+          登録
+        </button>
+        <button type="button" onClick={onBack} disabled={registering}>
+          戻る
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,23 @@
+import { Dialog } from "../Dialog";
+
+/** R32: the countdown before the kiosk ends the session and clears what was entered. */
+export function IdleWarningDialog({ remaining, onContinue }: { remaining: number; onContinue: () => void }) {
+  return (
+    <Dialog title="操作がありません">
+      <p>
+        このまま操作がない場合、あと
+        <strong style={{ fontSize: "1.6rem" }} aria-live="polite">
+          {" "}
+          {remaining}{" "}
+        </strong>
+        秒で手続きを終了し、入力された内容を消去します。
+      </p>
+      <p>続ける場合は「操作を続ける」を押してください。</p>
+      <div className="actions">
+        <button type="button" className="primary" onClick={onContinue}>
+          操作を続ける
+        </button>
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,156 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import type { Failure } from "@/app/_shared/contracts";
+import { KIND_LABELS, type Kind } from "@/app/_shared/kinds";
+import { fieldErrors, searchSchema, type SearchInput } from "@/app/_shared/schemas";
+import { CERTIFICATE_NOTES, NOT_FOUND_CHECKLIST, SEARCH_NOTES, USER_ID_NOTES } from "./searchText";
+
+type Props = {
+  agencyName: string;
+  kind: Kind;
+  searching: boolean;
+  failure: Failure | null;
+  onSubmit: (input: SearchInput) => void;
+  onBack: () => void;
+};
+
+type Field = keyof SearchInput;
+const LABELS: Record<Field, string> = {
+  officialName: "商号又は名称",
+  userId: "ユーザID",
+  password: "パスワード",
+};
+
+/** 競争入札参加資格審査情報検索. Input errors (full-width digits…) show at the field before searching (R10). */
+export function SearchScreen({ agencyName, kind, searching, failure, onSubmit, onBack }: Props) {
+  const [values, setValues] = useState<SearchInput>({ officialName: "", userId: "", password: "" });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [submitted, setSubmitted] = useState<Failure | null>(null);
+
+  // A new failure from the server empties the password: it is the field most often mistyped and
+  // should not stay on the screen.
+  if (failure !== submitted) {
+    setSubmitted(failure);
+    if (failure) setValues((v) => ({ ...v, password: "" }));
+  }
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const parsed = searchSchema.safeParse(values);
+    if (!parsed.success) {
+      setErrors(fieldErrors(parsed.error));
+      return;
+    }
+    setErrors({});
+    onSubmit(parsed.data);
+  };
+
+  const serverErrors = failure?.fieldErrors ?? {};
+  const field = (
+    name: Field,
+    props: { type?: string; inputMode?: "numeric" | "text"; maxLength?: number },
+  ) => {
+    const error = errors[name] ?? serverErrors[name];
+    const id = `search-${name}`;
+    return (
+      <div className="field">
+        <label htmlFor={id}>
+          {LABELS[name]}
+          <span aria-hidden="true">（※）</span>
+        </label>
+        <input
+          id={id}
+          name={name}
+          type={props.type ?? "text"}
+          inputMode={props.inputMode}
+          maxLength={props.maxLength}
+          autoComplete="off"
+          autoCapitalize="off"
+          autoCorrect="off"
+          spellCheck={false}
+          value={values[name]}
+          disabled={searching}
+          aria-required="true"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={`${id}-note${error ? ` ${id}-error` : ""}`}
+          onChange={(e) => setValues((v) => ({ ...v, [name]: e.target.value }))}
+        />
+        <span className="note" id={`${id}-note`}>
+          （{SEARCH_NOTES[name]}）
+        </span>
+        {error ? (
+          <span className="field-error" id={`${id}-error`}>
+            {error}
+          </span>
+        ) : null}
+      </div>
+    );
+  };
+
+  const checklist = failure?.hints && failure.hints.length > 0 ? failure.hints : NOT_FOUND_CHECKLIST;
+  return (
+    <section aria-labelledby="search-title">
+      <h1 id="search-title">競争入札参加資格審査情報検索</h1>
+      <p>
+        調達機関 : {agencyName}（{KIND_LABELS[kind]}）
+      </p>
+      <p>競争入札参加資格審査情報の検索を行います。下記項目を入力し、「検索」ボタンを押してください。</p>
+      {failure ? (
+        <div className="notice error" role="alert">
+          <p style={{ margin: 0, fontWeight: 700 }}>{failure.message}</p>
+          {failure.code === "notFound" ? (
+            <ul>
+              {checklist.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          ) : failure.hints?.length ? (
+            <ul>
+              {failure.hints.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+      <form onSubmit={submit} noValidate>
+        {field("officialName", { maxLength: 100 })}
+        {field("userId", { inputMode: "numeric", maxLength: 10 })}
+        {field("password", { type: "password", maxLength: 8 })}
+        {searching ? (
+          <p className="busy" role="status">
+            検索しています…
+          </p>
+        ) : null}
+        <div className="actions">
+          <button type="submit" className="primary" disabled={searching}>
+            検索
+          </button>
+          <button type="button" onClick={onBack} disabled={searching}>
+            戻る
+          </button>
+        </div>
+      </form>
+      <div className="notice">
+        <strong>【ユーザIDについて】</strong>
+        <ul>
+          {USER_ID_NOTES.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      </div>
+      <div className="notice warn">
+        <strong>【電子証明書とユーザIDの関係に御注意ください。】</strong>
+        <ul>
+          {CERTIFICATE_NOTES.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+        <p style={{ margin: "8px 0 0" }}>
+          ※不明な点がある場合は、そのまま操作を進めず、ヘルプデスクに連絡して確認してください
+        </p>
+      </div>
+    </section>
+  );
+}
