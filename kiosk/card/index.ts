@@ -1,0 +1,40 @@
+// The terminal's one card reader. Next's dev server re-evaluates modules on every change, so the
+// instance lives on globalThis: a second instance would lose the inserted card and its listeners.
+import { kioskConfig } from "../config";
+import { SimulatedCardReader } from "./simulated";
+import type { CardReader } from "./types";
+
+export type { CardReader } from "./types";
+export { CardError } from "./types";
+export { SimulatedCardReader, SIM_READER_ID, SIM_READER_NAME } from "./simulated";
+
+const globalForCard = globalThis as unknown as { kioskCardReader?: CardReader };
+
+export const CARD_DRIVERS = ["simulated"] as const;
+
+export function createCardReader(config = kioskConfig()): CardReader {
+  switch (config.cardDriver) {
+    case "simulated":
+      return new SimulatedCardReader({ pkiDir: config.pkiDir, stateFile: config.simCardStateFile });
+    default:
+      throw new Error(
+        `CARD_DRIVER="${config.cardDriver}" is not a card driver this kiosk has; use one of: ${CARD_DRIVERS.join(", ")}`,
+      );
+  }
+}
+
+export function getCardReader(): CardReader {
+  globalForCard.kioskCardReader ??= createCardReader();
+  return globalForCard.kioskCardReader;
+}
+
+/** The operator panel's handle on the virtual cards, or null when a real driver runs. */
+export function getSimulatedCardReader(): SimulatedCardReader | null {
+  const reader = getCardReader();
+  return reader instanceof SimulatedCardReader ? reader : null;
+}
+
+/** Tests swap the environment between cases. */
+export function resetCardReaderForTests(): void {
+  delete globalForCard.kioskCardReader;
+}
