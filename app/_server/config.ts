@@ -21,6 +21,8 @@ const schema = z.object({
   RESEND_API_KEY: z.string().optional(),
   RESEND_BASE_URL: z.string().url().optional(),
   EMAIL_FROM: z.string().default("埼玉県電子入札共同システム <no-reply@ebid.example.jp>"),
+  /** Delivery attempts per outbox email before it is marked failed (R40). */
+  EMAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(8),
 });
 
 export type Config = z.infer<typeof schema>;
