@@ -1,0 +1,204 @@
+// The kiosk around the flows: select → entry → top → menu → flow, with the escapes that are
+// legal anywhere in a session (card removed R31, inactivity R32, logout) at the top.
+import { assign, forwardTo, setup } from "xstate";
+import type { AgencyView, Result, SessionView } from "../app/_shared/contracts";
+import { MESSAGES } from "./messages";
+import { placeholder } from "./placeholder";
+import { registrationMachine } from "./registration.machine";
+import type { RegistrationInput } from "./registration.types";
+import type { EndReason, KioskContext, KioskEvent, KioskInput, StartSessionInput } from "./kiosk.types";
+
+const forwardToFlow = { actions: "forwardToFlow" } as const;
+
+function registrationInput(context: KioskContext): RegistrationInput {
+  // `active` is only entered after storeSession, so the choice is always there.
+  const agency: AgencyView = context.agency ?? { code: "", name: "", goods: false };
+  return { agency, kind: context.kind ?? "construction", cardPresent: context.cardPresent };
+}
+
+export const kioskMachine = setup({
+  types: {} as { context: KioskContext; events: KioskEvent; input: KioskInput },
+  actors: {
+    startSession: placeholder<Result<SessionView>, StartSessionInput>("startSession"),
+    endSession: placeholder<void, void>("endSession"),
+    registration: registrationMachine,
+  },
+  delays: {
+    idleTimeout: ({ context }) => context.idleSeconds * 1000,
+    warningTick: 1000,
+    endDelay: ({ context }) => context.endSeconds * 1000,
+  },
+  guards: {
+    isStarted: (_, params: { result: Result<SessionView> }) => params.result.ok,
+    isLastSecond: ({ context }) => context.idleRemaining <= 1,
+  },
+  actions: {
+    markCardPresent: assign({ cardPresent: true }),
+    markCardAbsent: assign({ cardPresent: false }),
+    clearNotices: assign({ error: null, endReason: null }),
+    storeSession: assign((_, params: { result: Result<SessionView> }) =>
+      params.result.ok ? { agency: params.result.agency, kind: params.result.kind, error: null } : {},
+    ),
+    storeSessionError: assign((_, params: { message: string }) => ({ error: params.message })),
+    startCountdown: assign(({ context }) => ({ idleRemaining: context.warningSeconds })),
+    countDown: assign(({ context }) => ({ idleRemaining: context.idleRemaining - 1 })),
+    stopCountdown: assign({ idleRemaining: 0 }),
+    storeEndReason: assign((_, params: { reason: EndReason }) => ({ endReason: params.reason })),
+    // The flow's own data (card, qualification, form) lives in the registration actor, which
+    // stops when the flow state is left; this clears what the kiosk itself holds.
+    clearBidderData: assign({ agency: null, kind: null, idleRemaining: 0, error: null }),
+    forwardToFlow: forwardTo("registration"),
+  },
+}).createMachine({
+  id: "kiosk",
+  context: ({ input }) => ({
+    idleSeconds: input.idleSeconds,
+    warningSeconds: input.warningSeconds,
+    endSeconds: input.endSeconds,
+    agency: null,
+    kind: null,
+    cardPresent: input.cardPresent ?? false,
+    idleRemaining: 0,
+    endReason: null,
+    error: null,
+  }),
+  initial: "select",
+  on: {
+    "card.inserted": { actions: "markCardPresent" },
+    "card.removed": { actions: "markCardAbsent" },
+  },
+  states: {
+    select: {
+      on: { "select.submit": { target: "starting", actions: "clearNotices" } },
+    },
+    starting: {
+      invoke: {
+        src: "startSession",
+        input: ({ event }) =>
+          event.type === "select.submit"
+            ? { agencyCode: event.agencyCode, kind: event.kind }
+            : { agencyCode: "", kind: "construction" },
+        onDone: [
+          {
+            guard: { type: "isStarted", params: ({ event }) => ({ result: event.output }) },
+            target: "active",
+            actions: { type: "storeSession", params: ({ event }) => ({ result: event.output }) },
+          },
+          {
+            target: "select",
+            actions: {
+              type: "storeSessionError",
+              params: ({ event }) => ({ message: event.output.ok ? "" : event.output.message }),
+            },
+          },
+        ],
+        onError: {
+          target: "select",
+          actions: { type: "storeSessionError", params: { message: MESSAGES.sessionFailed } },
+        },
+      },
+    },
+    active: {
+      type: "parallel",
+      states: {
+        screens: {
+          initial: "entry",
+          states: {
+            entry: { on: { "entry.userRegistration": { target: "top" } } },
+            top: { on: { "top.proceed": { target: "menu" } } },
+            menu: {
+              on: {
+                "menu.register": { target: "flow.registration" },
+                "menu.change": { target: "flow.unavailable" },
+                "menu.renewal": { target: "flow.unavailable" },
+              },
+            },
+            flow: {
+              initial: "registration",
+              on: {
+                "card.removed": {
+                  target: "#kiosk.end",
+                  actions: ["markCardAbsent", { type: "storeEndReason", params: { reason: "cardRemoved" } }],
+                },
+              },
+              states: {
+                registration: {
+                  invoke: {
+                    id: "registration",
+                    src: "registration",
+                    input: ({ context }) => registrationInput(context),
+                    onDone: { target: "#kiosk.active.screens.menu" },
+                    // A flow that breaks returns the bidder to the menu instead of stopping the kiosk.
+                    onError: { target: "#kiosk.active.screens.menu" },
+                  },
+                  on: {
+                    "card.inserted": { actions: ["markCardPresent", "forwardToFlow"] },
+                    "pin.submit": forwardToFlow,
+                    "pin.cancel": forwardToFlow,
+                    "refusal.back": forwardToFlow,
+                    "search.submit": forwardToFlow,
+                    "search.back": forwardToFlow,
+                    "form.submit": forwardToFlow,
+                    "form.back": forwardToFlow,
+                    "holder.acknowledge": forwardToFlow,
+                    "holder.back": forwardToFlow,
+                    "confirm.submit": forwardToFlow,
+                    "confirm.back": forwardToFlow,
+                    "receipt.print": forwardToFlow,
+                  },
+                },
+                unavailable: { on: { "flow.back": { target: "#kiosk.active.screens.menu" } } },
+              },
+            },
+          },
+        },
+        idle: {
+          initial: "watching",
+          states: {
+            watching: {
+              after: { idleTimeout: { target: "warning", actions: "startCountdown" } },
+              on: { "user.activity": { target: "watching", reenter: true } },
+            },
+            warning: {
+              after: {
+                warningTick: [
+                  {
+                    guard: "isLastSecond",
+                    target: "#kiosk.timedOut",
+                    actions: { type: "storeEndReason", params: { reason: "timeout" } },
+                  },
+                  { target: "warning", reenter: true, actions: "countDown" },
+                ],
+              },
+              on: { "user.activity": { target: "watching", actions: "stopCountdown" } },
+            },
+          },
+        },
+        dialog: {
+          initial: "closed",
+          states: {
+            closed: { on: { "session.logout": { target: "confirming" } } },
+            confirming: {
+              on: {
+                "logout.confirm": {
+                  target: "#kiosk.end",
+                  actions: { type: "storeEndReason", params: { reason: "logout" } },
+                },
+                "logout.cancel": { target: "closed" },
+              },
+            },
+          },
+        },
+      },
+    },
+    end: {
+      entry: "clearBidderData",
+      invoke: { src: "endSession" },
+      after: { endDelay: { target: "select" } },
+    },
+    timedOut: {
+      entry: "clearBidderData",
+      invoke: { src: "endSession", onDone: { target: "select" }, onError: { target: "select" } },
+    },
+  },
+});

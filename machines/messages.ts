@@ -1,0 +1,10 @@
+// Messages the machines themselves produce, for failures that reach them as a thrown error
+// (lost connection, server restart) rather than as a Failure answered by the server.
+export const MESSAGES = {
+  sessionFailed: "受付を開始できませんでした。もう一度、調達機関と業務を選択してください。",
+  cardFailed:
+    "ICカードを読み取れませんでした。ICカードがカードリーダーに正しく差し込まれているか確認し、もう一度PIN番号を入力してください。",
+  searchFailed: "資格審査情報を検索できませんでした。しばらくしてから、もう一度検索してください。",
+  registerFailed: "利用者登録を完了できませんでした。お手数ですが、窓口の担当者にお知らせください。",
+  printFailed: "印刷できませんでした。プリンターを確認し、もう一度「印刷」を押してください。",
+} as const;

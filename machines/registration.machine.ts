@@ -1,0 +1,233 @@
+// 利用者登録 (§3.1): pin → search → form → (holderWarning) → confirm → done → print. The flow
+// only ever ends by being cancelled; a finished registration stays on its result screen until
+// the bidder logs out or the kiosk ends the session.
+import { sendTo, setup } from "xstate";
+import type { RegisterInput, RegisterResult, SearchResult } from "../app/_shared/contracts";
+import { conceal } from "./concealed";
+import { MESSAGES } from "./messages";
+import { pinMachine } from "./pin.machine";
+import type { PinOutput } from "./pin.machine";
+import { placeholder } from "./placeholder";
+import { registrationActions } from "./registration.actions";
+import type {
+  RegistrationContext,
+  RegistrationEvent,
+  RegistrationInput,
+  RegistrationOutput,
+  SearchActorInput,
+} from "./registration.types";
+
+export const registrationMachine = setup({
+  types: {} as {
+    context: RegistrationContext;
+    events: RegistrationEvent;
+    input: RegistrationInput;
+    output: RegistrationOutput;
+  },
+  actors: {
+    pin: pinMachine,
+    searchQualification: placeholder<SearchResult, SearchActorInput>("searchQualification"),
+    register: placeholder<RegisterResult, RegisterInput>("register"),
+    printReceipt: placeholder<void, { receiptNumber: string }>("printReceipt"),
+  },
+  guards: {
+    isVerified: (_, params: { output: PinOutput }) => params.output.ok,
+    isCancelled: (_, params: { output: PinOutput }) => !params.output.ok && "cancelled" in params.output,
+    isOk: (_, params: { result: { ok: boolean } }) => params.result.ok,
+    isInvalid: (_, params: { result: RegisterResult }) =>
+      !params.result.ok && params.result.code === "invalid",
+    needsHolderAcknowledgement: ({ context }) =>
+      context.search !== null && !context.search.holderCheck.matches && !context.holderMismatchAcknowledged,
+  },
+  actions: {
+    ...registrationActions,
+    forwardToPin: sendTo("pin", ({ event }) => event),
+  },
+}).createMachine({
+  id: "registration",
+  context: ({ input }) => ({
+    agency: input.agency,
+    kind: input.kind,
+    cardPresent: input.cardPresent,
+    card: null,
+    warnings: [],
+    search: null,
+    searchFailure: null,
+    form: null,
+    holderMismatchAcknowledged: false,
+    fieldErrors: null,
+    failure: null,
+    receiptNumber: null,
+    emailTo: null,
+    printError: null,
+  }),
+  initial: "pin",
+  output: { cancelled: true },
+  on: {
+    "card.inserted": { actions: "markCardPresent" },
+    "card.removed": { actions: "markCardAbsent" },
+  },
+  states: {
+    pin: {
+      entry: "clearFailure",
+      invoke: {
+        id: "pin",
+        src: "pin",
+        input: ({ context }) => ({ purpose: "register", cardPresent: context.cardPresent }),
+        onDone: [
+          {
+            guard: { type: "isVerified", params: ({ event }) => ({ output: event.output }) },
+            target: "search",
+            actions: { type: "storeCard", params: ({ event }) => ({ output: event.output }) },
+          },
+          {
+            guard: { type: "isCancelled", params: ({ event }) => ({ output: event.output }) },
+            target: "cancelled",
+          },
+          {
+            target: "refused",
+            actions: { type: "storePinFailure", params: ({ event }) => ({ output: event.output }) },
+          },
+        ],
+      },
+      on: {
+        "card.inserted": { actions: ["markCardPresent", "forwardToPin"] },
+        "card.removed": { actions: ["markCardAbsent", "forwardToPin"] },
+        "pin.submit": { actions: "forwardToPin" },
+        "pin.cancel": { actions: "forwardToPin" },
+      },
+    },
+    refused: {
+      on: { "refusal.back": { target: "cancelled" } },
+    },
+    search: {
+      initial: "editing",
+      states: {
+        editing: {
+          on: {
+            "search.submit": { target: "searching", actions: "clearSearchFailure" },
+            "search.back": { target: "#registration.cancelled" },
+          },
+        },
+        searching: {
+          invoke: {
+            src: "searchQualification",
+            input: ({ event }) =>
+              event.type === "search.submit"
+                ? {
+                    officialName: event.officialName,
+                    userId: event.userId,
+                    password: conceal(event.password),
+                  }
+                : { officialName: "", userId: "", password: conceal("") },
+            onDone: [
+              {
+                guard: { type: "isOk", params: ({ event }) => ({ result: event.output }) },
+                target: "#registration.form",
+                actions: { type: "storeSearch", params: ({ event }) => ({ result: event.output }) },
+              },
+              {
+                target: "editing",
+                actions: { type: "storeSearchFailure", params: ({ event }) => ({ result: event.output }) },
+              },
+            ],
+            onError: { target: "editing", actions: "storeThrownSearchFailure" },
+          },
+        },
+      },
+    },
+    form: {
+      on: {
+        "form.submit": [
+          {
+            guard: "needsHolderAcknowledgement",
+            target: "holderWarning",
+            actions: { type: "storeForm", params: ({ event }) => ({ values: event.values }) },
+          },
+          {
+            target: "confirm",
+            actions: { type: "storeForm", params: ({ event }) => ({ values: event.values }) },
+          },
+        ],
+        "form.back": { target: "search" },
+      },
+    },
+    holderWarning: {
+      on: {
+        "holder.acknowledge": { target: "confirm", actions: "acknowledgeHolderMismatch" },
+        "holder.back": { target: "form" },
+      },
+    },
+    confirm: {
+      on: {
+        "confirm.submit": { target: "registering" },
+        "confirm.back": { target: "form" },
+      },
+    },
+    registering: {
+      invoke: {
+        src: "register",
+        input: ({ context }) => ({
+          representative: context.form?.representative ?? null,
+          department: context.form?.department ?? emptyDepartment(),
+          // The machine, not the form, is the authority on whether the R17 warning was seen.
+          holderMismatchAcknowledged: context.holderMismatchAcknowledged,
+        }),
+        onDone: [
+          {
+            guard: { type: "isOk", params: ({ event }) => ({ result: event.output }) },
+            target: "done",
+            actions: { type: "storeRegistered", params: ({ event }) => ({ result: event.output }) },
+          },
+          {
+            guard: { type: "isInvalid", params: ({ event }) => ({ result: event.output }) },
+            target: "form",
+            actions: { type: "storeFieldErrors", params: ({ event }) => ({ result: event.output }) },
+          },
+          {
+            target: "refused",
+            actions: { type: "storeRegisterFailure", params: ({ event }) => ({ result: event.output }) },
+          },
+        ],
+        onError: {
+          target: "refused",
+          actions: { type: "storeThrownFailure", params: { message: MESSAGES.registerFailed } },
+        },
+      },
+    },
+    done: {
+      on: { "receipt.print": { target: "print" } },
+    },
+    print: {
+      initial: "printing",
+      states: {
+        printing: {
+          entry: "clearPrintError",
+          invoke: {
+            src: "printReceipt",
+            input: ({ context }) => ({ receiptNumber: context.receiptNumber ?? "" }),
+            onDone: { target: "printed" },
+            onError: { target: "failed", actions: "storePrintError" },
+          },
+        },
+        printed: { on: { "receipt.print": { target: "printing" } } },
+        failed: { on: { "receipt.print": { target: "printing" } } },
+      },
+    },
+    cancelled: { type: "final" },
+  },
+});
+
+/** Only reachable if confirm were entered without a form, which the statechart rules out. */
+function emptyDepartment(): RegisterInput["department"] {
+  return {
+    contactName: "",
+    postalCode: "",
+    address: "",
+    personName: "",
+    phone: "",
+    fax: "",
+    email: "",
+    emailConfirm: "",
+  };
+}

@@ -1,0 +1,63 @@
+import type {
+  AgencyView,
+  CardView,
+  Failure,
+  RegisterInput,
+  RegisterResult,
+  SearchResult,
+} from "../app/_shared/contracts";
+import type { Kind } from "../app/_shared/kinds";
+import type { Concealed } from "./concealed";
+
+export type RegistrationInput = { agency: AgencyView; kind: Kind; cardPresent: boolean };
+
+export type RegistrationOutput = { cancelled: true };
+
+/** A matched qualification: what the form and the R17 check need. */
+export type SearchView = Omit<Extract<SearchResult, { ok: true }>, "ok">;
+
+/** The search password goes to the actor concealed and is never kept in context (R11). */
+export type SearchActorInput = { officialName: string; userId: string; password: Concealed };
+
+export type Registered = Omit<Extract<RegisterResult, { ok: true }>, "ok">;
+
+export type RegistrationEvent =
+  | { type: "card.inserted" }
+  | { type: "card.removed" }
+  | { type: "pin.submit"; pin: string }
+  | { type: "pin.cancel" }
+  | { type: "refusal.back" }
+  | { type: "search.submit"; officialName: string; userId: string; password: string }
+  | { type: "search.back" }
+  | { type: "form.submit"; values: RegisterInput }
+  | { type: "form.back" }
+  | { type: "holder.acknowledge" }
+  | { type: "holder.back" }
+  | { type: "confirm.submit" }
+  | { type: "confirm.back" }
+  | { type: "receipt.print" };
+
+export type RegistrationContext = {
+  agency: AgencyView;
+  kind: Kind;
+  cardPresent: boolean;
+  card: CardView | null;
+  /** e.g. the R18 "expires within 30 days" notice from proveCard */
+  warnings: string[];
+  search: SearchView | null;
+  /** the generic R11 failure with its checklist; never says which field was wrong */
+  searchFailure: Failure | null;
+  /** the submitted form values (contact blocks), kept for confirm and for 戻る */
+  form: RegisterInput | null;
+  holderMismatchAcknowledged: boolean;
+  fieldErrors: Record<string, string> | null;
+  /** why the flow stopped: PIN refusal (e.g. 既に登録されています) or a refused registration */
+  failure: Failure | null;
+  receiptNumber: string | null;
+  emailTo: string | null;
+  printError: string | null;
+};
+
+/** The registration flow's screens, in the order of the step indicator. */
+export const REGISTRATION_STEPS = ["PIN入力", "資格情報検索", "入力", "確認", "完了"] as const;
+export type RegistrationStep = (typeof REGISTRATION_STEPS)[number];
