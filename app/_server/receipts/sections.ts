@@ -1,0 +1,84 @@
+import "server-only";
+import type { ContactView, ReceiptData } from "@/app/_shared/contracts";
+import { KIND_LABELS } from "@/app/_shared/kinds";
+import { formatExpiry, formatIssuedAt, formatSerial, RECEIPT_TITLES } from "./format";
+
+export type Row = readonly [label: string, value: string];
+export type Section = { heading: string; rows: Row[] };
+export type ReceiptLayout = {
+  title: string;
+  header: Row[];
+  sections: Section[];
+  propagation: string;
+  reminder: string;
+};
+
+function contactRows(contact: ContactView): Row[] {
+  return [
+    ["連絡先名称(部署名等)", contact.contactName],
+    ["連絡先郵便番号", contact.postalCode],
+    ["連絡先住所", contact.address],
+    ["連絡先氏名", contact.personName],
+    ["連絡先電話番号", contact.phone],
+    ["連絡先FAX番号", contact.fax],
+    ["連絡先メールアドレス", contact.email],
+  ];
+}
+
+function propagationLine(propagatesTo: readonly string[]): string {
+  if (propagatesTo.length === 0) return "他の調達機関への反映はありません。";
+  return `翌日、他の調達機関にも反映されます: ${propagatesTo.join("、")}`;
+}
+
+/**
+ * What the printout says, in the manual's order (R41), apart from how it is drawn: the PDF
+ * document renders it, and the benchmark writes the same text with plain pdfkit.
+ */
+export function receiptLayout(data: ReceiptData): ReceiptLayout {
+  const { company, card } = data;
+  return {
+    title: RECEIPT_TITLES[data.operation],
+    header: [
+      ["受付番号", data.number],
+      ["発行日時", formatIssuedAt(data.issuedAt)],
+      ["調達機関", data.agency.name],
+      ["業務区分", KIND_LABELS[data.kind]],
+      ["ユーザID", data.userId],
+    ],
+    sections: [
+      {
+        heading: "利用者情報",
+        rows: [
+          ["業者名", company.companyName],
+          ["企業郵便番号", company.postalCode],
+          ["企業住所", company.address],
+          ["代表者等氏名", company.representativeName],
+          ["代表者等役職", company.representativeTitle],
+          ["代表者等電話番号", company.phone],
+          ["代表者等FAX番号", company.fax],
+          ["部署名", company.departmentName],
+        ],
+      },
+      { heading: "代表窓口情報", rows: contactRows(data.representative) },
+      {
+        heading: "ICカード利用部署情報",
+        rows: [
+          ["ICカード企業名称", card.companyOnCard],
+          ["ICカード取得者氏名", card.holderName],
+          ["ICカード取得者住所", card.holderAddress],
+          ...contactRows(data.department),
+        ],
+      },
+      {
+        heading: "ICカード情報",
+        rows: [
+          ["証明書シリアル番号", formatSerial(card.serialDecimal, card.serialHex)],
+          ["証明書発行者", card.issuer],
+          ["証明書有効期限", formatExpiry(card.notAfter)],
+        ],
+      },
+    ],
+    propagation: propagationLine(data.propagatesTo),
+    reminder: "ICカードの取り忘れにご注意ください",
+  };
+}
