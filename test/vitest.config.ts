@@ -12,7 +12,6 @@ export default defineConfig({
       "server-only": path.join(root, "test/support/server-only.ts"),
     },
   },
-  esbuild: { jsx: "automatic" },
   test: {
     include: ["test/unit/**/*.test.{ts,tsx}", "test/integration/**/*.test.{ts,tsx}"],
     setupFiles: ["test/support/setup.ts"],

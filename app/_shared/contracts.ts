@@ -71,7 +71,8 @@ export type ProveCardCode =
   | "nonceExpired"
   | "nonceReplayed"
   | "alreadyRegistered"
-  | "cardError";
+  | "cardError"
+  | "unexpected";
 
 export type ProveCardFailure = Failure<ProveCardCode> & {
   /** PIN tries left when the card says so (R30) */
@@ -82,7 +83,7 @@ export type ProveCardFailure = Failure<ProveCardCode> & {
 
 export type ProveCardResult = { ok: true; card: CardView; warnings: string[] } | ProveCardFailure;
 
-export type SearchCode = "session" | "invalid" | "notFound" | "locked" | "lapsed";
+export type SearchCode = "session" | "invalid" | "notFound" | "locked" | "lapsed" | "unexpected";
 export type SearchResult = Result<
   {
     userId: string;
@@ -98,7 +99,13 @@ export type SearchResult = Result<
 /** The 利用者登録 form as sent to the server: see registrationFormSchema in ./schemas. */
 export type { RegistrationFormInput as RegisterInput } from "./schemas";
 
-export type RegisterCode = "session" | "invalid" | "alreadyRegistered" | "cardRemoved" | "holderMismatch";
+export type RegisterCode =
+  | "session"
+  | "invalid"
+  | "alreadyRegistered"
+  | "cardRemoved"
+  | "holderMismatch"
+  | "unexpected";
 export type RegisterResult = Result<{ receiptNumber: string; emailTo: string }, RegisterCode>;
 
 export type Operation = "register" | "change" | "renewal";

@@ -1,0 +1,157 @@
+import "server-only";
+import { hash, verify } from "@node-rs/argon2";
+import type { CompanyView, ContactView, SearchResult } from "@/app/_shared/contracts";
+import { fieldErrors, normalizeName, searchSchema } from "@/app/_shared/schemas";
+import { audit } from "./audit";
+import { config } from "./config";
+import { db } from "./db";
+import { searchLock, recordSearch } from "./rate-limit";
+import { requireSession, sessionFailure } from "./session";
+import { isSameTokyoDay } from "./time";
+
+// The manual's checklist for 「資格審査情報が登録されていません」. One generic answer for every
+// mismatch (R11): it never says which field was wrong.
+export const NOT_FOUND_MESSAGE = "資格審査情報が登録されていません。";
+export const NOT_FOUND_HINTS = [
+  "正しい調達機関を選択しているか、工事・物品の選択が間違っていないかご確認ください。",
+  "商号又は名称は正式な本社の名称を全角で入力してください（株式会社を（株）と省略せず、支店名等は入れません）。",
+  "「商号又は名称」以外は、すべて半角英数字です。全角文字を入れると進めません。",
+  "パスワードの大文字・小文字、数字の 0（ゼロ）と大文字の O（オー）、数字の 1（イチ）と小文字の l（エル）と大文字の I（アイ）を間違えていませんか。",
+  "パスワードの更新を行っていませんか。パスワードを更新した当日は利用者登録を行えません。",
+];
+
+let dummyHash: Promise<string> | undefined;
+/** Unknown user IDs still pay for one password check, so timing does not reveal which IDs exist. */
+function dummyPasswordHash(): Promise<string> {
+  dummyHash ??= hash("not-a-real-password-0");
+  return dummyHash;
+}
+
+type QualificationRow = NonNullable<Awaited<ReturnType<typeof findQualification>>>;
+
+function findQualification(userId: string, kind: string) {
+  return db().qualification.findUnique({
+    where: { userId_kind: { userId, kind } },
+    include: { agencies: { select: { agencyId: true } }, userRegistration: true },
+  });
+}
+
+function companyView(q: QualificationRow): CompanyView {
+  // R16: while a change is under review the previous company info is what is shown
+  const shown =
+    q.status === "reviewing" && q.previousCompany && typeof q.previousCompany === "object"
+      ? (q.previousCompany as Omit<CompanyView, "previousInfoShown">)
+      : q;
+  return {
+    companyName: shown.companyName,
+    postalCode: shown.postalCode,
+    address: shown.address,
+    representativeName: shown.representativeName,
+    representativeTitle: shown.representativeTitle,
+    phone: shown.phone,
+    fax: shown.fax,
+    departmentName: shown.departmentName ?? "",
+    previousInfoShown: shown !== q,
+  };
+}
+
+export function contactView(row: ContactView): ContactView {
+  const { contactName, postalCode, address, personName, phone, fax, email } = row;
+  return { contactName, postalCode, address, personName, phone, fax, email };
+}
+
+/** R17: the card must belong to the contract holder (or, in Saitama, the representative). */
+export function holderCheck(
+  card: { companyOnCard: string; holderName: string },
+  q: { officialName: string; representativeName: string; previousCompany: unknown },
+): { matches: boolean; message: string | null } {
+  const previous = q.previousCompany as { representativeName?: string } | null;
+  const names = [q.representativeName, previous?.representativeName].filter((n): n is string => !!n);
+  const companyOk = normalizeName(card.companyOnCard) === normalizeName(q.officialName);
+  const holderOk = names.some((n) => normalizeName(n) === normalizeName(card.holderName));
+  if (companyOk && holderOk) return { matches: true, message: null };
+  return {
+    matches: false,
+    message:
+      "ICカードの名義が競争入札参加資格の契約者（または法人の代表者）と一致しません。" +
+      "このまま登録すると、このICカードでは入札できない場合があります。ICカード企業名称と取得者氏名をご確認ください。",
+  };
+}
+
+export async function searchQualification(
+  sessionId: string | undefined,
+  input: unknown,
+  now: Date = new Date(),
+): Promise<SearchResult> {
+  const session = await requireSession(sessionId, "cardProven", now);
+  if (!session) return sessionFailure();
+  const parsed = searchSchema.safeParse(input);
+  if (!parsed.success) {
+    return { ok: false, code: "invalid", message: "入力内容をご確認ください。", fieldErrors: fieldErrors(parsed.error) };
+  }
+  const { officialName, userId, password } = parsed.data;
+  const terminalId = config().TERMINAL_ID;
+
+  const lock = await searchLock(userId, terminalId, now);
+  if (lock.locked) {
+    await audit({ action: "search", outcome: "refused", kioskSessionId: session.id, userId, detail: { reason: "locked" } });
+    const minutes = Math.max(1, Math.ceil((lock.retryAt.getTime() - now.getTime()) / 60_000));
+    return {
+      ok: false,
+      code: "locked",
+      message: `検索の失敗が続いたため、しばらく検索できません。約${minutes}分後にもう一度お試しいただくか、係員にお声がけください。`,
+    };
+  }
+
+  const q = await findQualification(userId, session.kind);
+  const passwordOk = await verify(q?.passwordHash ?? (await dummyPasswordHash()), password);
+  const credentialsMatch =
+    !!q &&
+    passwordOk &&
+    normalizeName(officialName) === normalizeName(q.officialName) &&
+    q.agencies.some((a) => a.agencyId === session.agency.id);
+  await recordSearch(userId, terminalId, credentialsMatch, now);
+
+  if (!q || !credentialsMatch) {
+    await audit({ action: "search", outcome: "refused", kioskSessionId: session.id, userId, detail: { reason: "mismatch" } });
+    return { ok: false, code: "notFound", message: NOT_FOUND_MESSAGE, hints: NOT_FOUND_HINTS };
+  }
+  if (q.status === "lapsed") {
+    // R15: the bidder proved the credentials, so naming the successor reveals nothing new
+    await audit({ action: "search", outcome: "refused", kioskSessionId: session.id, userId, detail: { reason: "lapsed" } });
+    return {
+      ok: false,
+      code: "lapsed",
+      message: "このユーザIDの競争入札参加資格は失効しています。新しいユーザIDで登録してください。",
+      hints: q.successorUserId
+        ? [`新しいユーザID: ${q.successorUserId}（入札参加資格の再申請で交付されたもの）`]
+        : ["入札参加資格を改めて申請し、交付された新しいユーザIDで登録してください。"],
+    };
+  }
+  if (isSameTokyoDay(q.passwordChangedAt, now)) {
+    // R14: the manual's rule; the generic answer's checklist names it
+    await audit({ action: "search", outcome: "refused", kioskSessionId: session.id, userId, detail: { reason: "passwordChangedToday" } });
+    return { ok: false, code: "notFound", message: NOT_FOUND_MESSAGE, hints: NOT_FOUND_HINTS };
+  }
+
+  await db().kioskSession.update({
+    where: { id: session.id },
+    data: { qualificationId: q.id, qualificationMatchedAt: now },
+  });
+  await audit({ action: "search", outcome: "ok", kioskSessionId: session.id, userId });
+  return {
+    ok: true,
+    userId: q.userId,
+    company: companyView(q),
+    representative: q.userRegistration ? contactView(q.userRegistration) : null,
+    holderCheck: holderCheck(session.card!, q),
+  };
+}
+
+export async function loadMatchedQualification(id: string) {
+  const q = await db().qualification.findUniqueOrThrow({
+    where: { id },
+    include: { agencies: { include: { agency: true } }, userRegistration: true },
+  });
+  return { ...q, company: companyView({ ...q, agencies: [] }) };
+}

@@ -1,0 +1,200 @@
+import "server-only";
+import type { ContactView, ReceiptData, RegisterResult } from "@/app/_shared/contracts";
+import { fieldErrors, registrationFormSchema, type Contact } from "@/app/_shared/schemas";
+import { Prisma } from "@/prisma/client";
+import { audit } from "./audit";
+import { config } from "./config";
+import { db, type Tx } from "./db";
+import { enqueueEmail } from "./email/outbox";
+import { kickOutbox } from "./email/dispatcher";
+import { registrationEmail } from "./email/templates";
+import { contactView, holderCheck, loadMatchedQualification } from "./qualifications";
+import { nextReceiptNumber } from "./receipt-number";
+import { ALREADY_REGISTERED_HINTS, ALREADY_REGISTERED_MESSAGE } from "./registration-messages";
+import { requireSession, sessionFailure, type KioskSessionState, type ProvenCard } from "./session";
+
+
+function isUniqueViolation(error: unknown, field?: string): boolean {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") return false;
+  if (!field) return true;
+  return JSON.stringify(error.meta ?? {}).includes(field);
+}
+
+function contactData(c: Contact) {
+  return {
+    contactName: c.contactName,
+    postalCode: c.postalCode,
+    address: c.address,
+    personName: c.personName,
+    phone: c.phone,
+    fax: c.fax,
+    email: c.email,
+  };
+}
+
+/**
+ * 登録 (§3.1 confirm → done): one transaction writes the card registration, the user
+ * registration the first time (R4), the receipt, the propagation tasks (R21), the audit row and
+ * the completion email (R40). Submitting twice in one visit answers the first receipt.
+ */
+export async function registerCard(
+  sessionId: string | undefined,
+  input: unknown,
+  currentInsertionId: string | null,
+  now: Date = new Date(),
+): Promise<RegisterResult> {
+  const session = await requireSession(sessionId, "qualificationMatched", now);
+  if (!session) return sessionFailure();
+  if (session.receiptId) return previousResult(session.receiptId);
+  const card = session.card!;
+  if (currentInsertionId !== card.insertionId) {
+    return {
+      ok: false,
+      code: "cardRemoved",
+      message: "ICカードが取り出されたか、別のICカードに差し替えられました。はじめからやり直してください。",
+    };
+  }
+
+  const parsed = registrationFormSchema.safeParse(input);
+  if (!parsed.success) {
+    return { ok: false, code: "invalid", message: "入力内容をご確認ください。", fieldErrors: fieldErrors(parsed.error) };
+  }
+  const q = await loadMatchedQualification(session.qualificationId!);
+  const form = parsed.data;
+  if (!q.userRegistration && !form.representative) {
+    return {
+      ok: false,
+      code: "invalid",
+      message: "代表窓口情報を入力してください。",
+      fieldErrors: { "representative.contactName": "代表窓口情報を入力してください。" },
+    };
+  }
+  if (!holderCheck(card, q).matches && !form.holderMismatchAcknowledged) {
+    return { ok: false, code: "holderMismatch", message: holderCheck(card, q).message! };
+  }
+
+  try {
+    const result = await db().$transaction((tx) => writeRegistration(tx, session, card, q, form, now));
+    kickOutbox();
+    return { ok: true, receiptNumber: result.receiptNumber, emailTo: result.emailTo };
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      // a second submit of this visit lost the race to the first: answer the first's receipt
+      const again = await db().kioskSession.findUnique({ where: { id: session.id } });
+      if (again?.receiptId) return previousResult(again.receiptId);
+      if (isUniqueViolation(error, "serialNumber")) {
+        await audit({ action: "registration.create", outcome: "refused", kioskSessionId: session.id, detail: { reason: "R1" } });
+        return { ok: false, code: "alreadyRegistered", message: ALREADY_REGISTERED_MESSAGE, hints: ALREADY_REGISTERED_HINTS };
+      }
+    }
+    throw error;
+  }
+}
+
+async function previousResult(receiptId: string): Promise<RegisterResult> {
+  const receipt = await db().receipt.findUniqueOrThrow({ where: { id: receiptId } });
+  const data = receipt.data as unknown as ReceiptData;
+  return { ok: true, receiptNumber: receipt.number, emailTo: data.department.email };
+}
+
+type Matched = Awaited<ReturnType<typeof loadMatchedQualification>>;
+type Form = ReturnType<typeof registrationFormSchema.parse>;
+
+async function writeRegistration(
+  tx: Tx,
+  session: KioskSessionState,
+  card: ProvenCard,
+  q: Matched,
+  form: Form,
+  now: Date,
+): Promise<{ receiptNumber: string; emailTo: string }> {
+  const representative: ContactView = q.userRegistration
+    ? contactView(q.userRegistration)
+    : contactData(form.representative!);
+  if (!q.userRegistration) {
+    await tx.userRegistration.create({ data: { qualificationId: q.id, ...representative } });
+  }
+  const department = contactData(form.department);
+  const registration = await tx.cardRegistration.create({
+    data: {
+      qualificationId: q.id,
+      kind: q.kind,
+      agencyId: session.agency.id,
+      issuer: card.issuer,
+      serialNumber: card.serialHex,
+      fingerprint: card.fingerprint,
+      subject: card.subject,
+      notBefore: new Date(card.notBefore),
+      notAfter: new Date(card.notAfter),
+      holderName: card.holderName,
+      holderAddress: card.holderAddress,
+      companyOnCard: card.companyOnCard,
+      certificatePem: card.certificatePem,
+      ...department,
+    },
+  });
+  await tx.agencyRegistration.create({
+    data: { cardRegistrationId: registration.id, agencyId: session.agency.id, reflectedAt: now },
+  });
+
+  const others = q.agencies.filter((a) => a.agencyId !== session.agency.id).map((a) => a.agency);
+  const number = await nextReceiptNumber(tx, now);
+  const { insertionId: _insertionId, certificatePem: _pem, ...cardView } = card;
+  const data: ReceiptData = {
+    number,
+    operation: "register",
+    issuedAt: now.toISOString(),
+    terminalId: config().TERMINAL_ID,
+    agency: { code: session.agency.code, name: session.agency.name },
+    kind: session.kind,
+    userId: q.userId,
+    company: q.company,
+    representative,
+    card: cardView,
+    department,
+    propagatesTo: others.map((a) => a.name),
+  };
+  const receipt = await tx.receipt.create({
+    data: {
+      number,
+      operation: "register",
+      cardRegistrationId: registration.id,
+      agencyId: session.agency.id,
+      kind: session.kind,
+      terminalId: config().TERMINAL_ID,
+      data: data as unknown as Prisma.InputJsonValue,
+      createdAt: now,
+    },
+  });
+  if (others.length > 0) {
+    await tx.propagationTask.createMany({
+      data: others.map((a) => ({
+        operation: "register",
+        cardRegistrationId: registration.id,
+        receiptId: receipt.id,
+        sourceAgencyId: session.agency.id,
+        targetAgencyId: a.id,
+      })),
+    });
+  }
+  const email = registrationEmail({
+    agencyName: session.agency.name,
+    companyName: q.company.companyName,
+    contactName: department.personName,
+    contactAddress: department.address,
+  });
+  await enqueueEmail(tx, { to: department.email, ...email, receiptId: receipt.id, idempotencyKey: `receipt-${number}` });
+  // the unique receiptId makes a concurrent second submit of this visit fail here and roll back
+  await tx.kioskSession.update({ where: { id: session.id }, data: { receiptId: receipt.id } });
+  await audit(
+    {
+      action: "registration.create",
+      outcome: "ok",
+      kioskSessionId: session.id,
+      userId: q.userId,
+      detail: { receipt: number, issuer: card.issuer, serial: card.serialHex, kind: q.kind },
+    },
+    tx,
+  );
+  return { receiptNumber: number, emailTo: department.email };
+}

@@ -1,0 +1,91 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import type { CardView, Failure, SessionView } from "@/app/_shared/contracts";
+import { isKind, type Kind } from "@/app/_shared/kinds";
+import { Prisma } from "@/prisma/client";
+import { audit } from "./audit";
+import { config } from "./config";
+import { db } from "./db";
+
+// A kiosk session records what the server has *proven* for one visit. Every action names the
+// step it needs; a client that skips a step (or a stale tab) gets the "session" failure.
+export type Step = "started" | "cardProven" | "qualificationMatched";
+
+/** The proven card as kept in the session: which insertion it was, and the certificate itself. */
+export type ProvenCard = CardView & { insertionId: string; certificatePem: string };
+
+export type KioskSessionState = {
+  id: string;
+  agency: { id: string; code: string; name: string; goods: boolean };
+  kind: Kind;
+  card: ProvenCard | null;
+  qualificationId: string | null;
+  receiptId: string | null;
+};
+
+export const SESSION_COOKIE = "kiosk_session";
+
+const EXPIRED_MESSAGE = "操作の有効期間が過ぎたか、手順が正しくありません。お手数ですが、はじめからやり直してください。";
+
+export function sessionFailure(): Failure<"session"> {
+  return { ok: false, code: "session", message: EXPIRED_MESSAGE };
+}
+
+function expiry(now: Date): Date {
+  return new Date(now.getTime() + config().KIOSK_SESSION_TTL_MINUTES * 60_000);
+}
+
+export async function startSession(
+  input: { agencyCode: string; kind: Kind },
+  now: Date = new Date(),
+): Promise<({ ok: true; id: string } & SessionView) | Failure<"invalid">> {
+  const agency = await db().agency.findUnique({ where: { code: input.agencyCode } });
+  if (!agency) return { ok: false, code: "invalid", message: "調達機関を選択してください。" };
+  if (input.kind === "goods" && !agency.goods) {
+    // R20: 物品 is not offered where the agency has no goods e-bidding
+    return { ok: false, code: "invalid", message: `${agency.name}では物品等の電子入札を行っていません。` };
+  }
+  const id = randomBytes(32).toString("base64url");
+  await db().kioskSession.create({
+    data: { id, terminalId: config().TERMINAL_ID, agencyId: agency.id, kind: input.kind, expiresAt: expiry(now) },
+  });
+  await audit({ action: "session.start", outcome: "ok", kioskSessionId: id, detail: { agency: agency.code, kind: input.kind } });
+  return { ok: true, id, agency: { code: agency.code, name: agency.name, goods: agency.goods }, kind: input.kind };
+}
+
+/**
+ * Loads the session if it is live and has reached `step`; extends its lifetime. Returns null
+ * otherwise, and the caller answers sessionFailure().
+ */
+export async function requireSession(
+  id: string | undefined,
+  step: Step,
+  now: Date = new Date(),
+): Promise<KioskSessionState | null> {
+  if (!id) return null;
+  const row = await db().kioskSession.findUnique({ where: { id }, include: { agency: true } });
+  if (!row || row.endedAt || row.expiresAt <= now || !isKind(row.kind)) return null;
+  if (row.terminalId !== config().TERMINAL_ID) return null;
+  const card = row.cardFingerprint && row.card ? (row.card as ProvenCard) : null;
+  if ((step === "cardProven" || step === "qualificationMatched") && !card) return null;
+  if (step === "qualificationMatched" && !row.qualificationId) return null;
+  await db().kioskSession.update({ where: { id }, data: { expiresAt: expiry(now) } });
+  return {
+    id: row.id,
+    agency: { id: row.agency.id, code: row.agency.code, name: row.agency.name, goods: row.agency.goods },
+    kind: row.kind,
+    card,
+    qualificationId: row.qualificationId,
+    receiptId: row.receiptId,
+  };
+}
+
+/** Ends the visit: the proven facts are wiped so nothing of this bidder is reachable any more. */
+export async function endSession(id: string | undefined, reason: string, now: Date = new Date()): Promise<void> {
+  if (!id) return;
+  const { count } = await db().kioskSession.updateMany({
+    where: { id, endedAt: null },
+    data: { endedAt: now, card: Prisma.DbNull, cardFingerprint: null, qualificationId: null },
+  });
+  if (count > 0) await audit({ action: "session.end", outcome: "ok", kioskSessionId: id, detail: { reason } });
+}

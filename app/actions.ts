@@ -1,0 +1,79 @@
+"use server";
+// The kiosk's server actions: thin — read the session cookie, delegate to app/_server, answer a
+// typed result. Unexpected errors are logged and answered as a plain message, never a 500 page.
+import { cookies } from "next/headers";
+import type {
+  Failure,
+  ProveCardResult,
+  RegisterResult,
+  Result,
+  SearchResult,
+  SessionView,
+} from "@/app/_shared/contracts";
+import { fieldErrors, startSessionSchema } from "@/app/_shared/schemas";
+import { currentInsertionId, proveCard as proveCardService } from "@/app/_server/kiosk-card";
+import { lookupPostalCode as lookupPostal } from "@/app/_server/postal";
+import { searchQualification as searchService } from "@/app/_server/qualifications";
+import { registerCard } from "@/app/_server/registration";
+import * as sessions from "@/app/_server/session";
+
+const UNEXPECTED: Failure<"unexpected"> & { code: "unexpected" } = {
+  ok: false,
+  code: "unexpected",
+  message: "システムで問題が発生しました。お手数ですが係員にお声がけください。",
+};
+
+async function guarded<T>(name: string, run: () => Promise<T>): Promise<T | typeof UNEXPECTED> {
+  try {
+    return await run();
+  } catch (error) {
+    // the cause goes to the server log only; the screen gets a plain message
+    console.error(`[kiosk] ${name} failed`, error instanceof Error ? error.stack : error);
+    return UNEXPECTED;
+  }
+}
+
+async function sessionId(): Promise<string | undefined> {
+  return (await cookies()).get(sessions.SESSION_COOKIE)?.value;
+}
+
+export async function startSession(input: unknown): Promise<Result<SessionView>> {
+  return guarded("startSession", async () => {
+    const parsed = startSessionSchema.safeParse(input);
+    if (!parsed.success) {
+      const errors = fieldErrors(parsed.error);
+      return { ok: false, code: "invalid", message: Object.values(errors)[0] ?? "選択してください。", fieldErrors: errors };
+    }
+    const jar = await cookies();
+    await sessions.endSession(jar.get(sessions.SESSION_COOKIE)?.value, "restart");
+    const started = await sessions.startSession(parsed.data);
+    if (!started.ok) return started;
+    jar.set(sessions.SESSION_COOKIE, started.id, { httpOnly: true, sameSite: "strict", path: "/" });
+    return { ok: true, agency: started.agency, kind: started.kind };
+  });
+}
+
+export async function proveCard(input: { pin: string; purpose: "register" }): Promise<ProveCardResult> {
+  return guarded("proveCard", async () =>
+    proveCardService(await sessionId(), { pin: String(input?.pin ?? ""), purpose: "register" }),
+  );
+}
+
+export async function searchQualification(input: unknown): Promise<SearchResult> {
+  return guarded("searchQualification", async () => searchService(await sessionId(), input));
+}
+
+export async function register(input: unknown): Promise<RegisterResult> {
+  return guarded("register", async () => registerCard(await sessionId(), input, await currentInsertionId()));
+}
+
+export async function endSession(reason: string = "logout"): Promise<{ ok: true }> {
+  const jar = await cookies();
+  await guarded("endSession", () => sessions.endSession(jar.get(sessions.SESSION_COOKIE)?.value, String(reason).slice(0, 20)));
+  jar.delete(sessions.SESSION_COOKIE);
+  return { ok: true };
+}
+
+export async function lookupPostalCode(postalCode: string) {
+  return guarded("lookupPostalCode", () => lookupPostal(postalCode));
+}

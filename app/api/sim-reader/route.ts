@@ -1,0 +1,27 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { simulatedReaderAction, simulatedReaderState } from "@/app/_server/card-status";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+const NO_STORE = { "Cache-Control": "no-store" };
+
+export async function GET() {
+  const state = await simulatedReaderState();
+  if (!state) return new NextResponse("見つかりません", { status: 404 });
+  return NextResponse.json(state, { headers: NO_STORE });
+}
+
+export async function POST(request: NextRequest) {
+  // Route handlers get no CSRF protection from Next: only the kiosk page itself may press buttons.
+  const site = request.headers.get("sec-fetch-site");
+  const origin = request.headers.get("origin");
+  if ((site && site !== "same-origin") || (origin && origin !== request.nextUrl.origin)) {
+    return new NextResponse("許可されていない操作です", { status: 403 });
+  }
+  const body: unknown = await request.json().catch(() => null);
+  const result = await simulatedReaderAction(body);
+  if (result === null) return new NextResponse("見つかりません", { status: 404 });
+  if (!result.ok) return NextResponse.json(result, { status: 400, headers: NO_STORE });
+  return NextResponse.json(result.state, { headers: NO_STORE });
+}

@@ -1,0 +1,72 @@
+// `npm run demo`: a fresh demo terminal — new demo PKI (validity relative to today), the SQLite file
+// migrated and seeded with DEMO-DATA.md, the simulated card reader, the email outbox — served at
+// http://127.0.0.1:3000. Every run starts from the same state ("no card is registered").
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { createPrismaClient } from "../prisma/client";
+import { seedDemoData } from "../prisma/seed";
+import { generateDemoPki } from "./pki/demo-pki";
+
+const root = path.resolve(__dirname, "..");
+const dataDir = path.join(root, ".data");
+const port = process.env.PORT ?? "3000";
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  NODE_ENV: "production",
+  DATABASE_URL: process.env.DATABASE_URL ?? "file:./.data/kiosk.db",
+  CARD_DRIVER: "simulated",
+  KIOSK_PKI_DIR: path.join(dataDir, "pki"),
+  KIOSK_SIMCARD_STATE: path.join(dataDir, "simcard-state.json"),
+  TRUSTED_CA_FILES: [path.join(dataDir, "pki/trust/lgpki-demo.pem"), path.join(dataDir, "pki/trust/commercial-demo.pem")].join(","),
+};
+
+function step(cmd: string, args: string[]): void {
+  const r = spawnSync(cmd, args, { cwd: root, stdio: "inherit", env });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed (exit ${r.status ?? r.signal})`);
+}
+
+/** Rebuilds when any source file is newer than the last build. */
+function needsBuild(): boolean {
+  const buildId = path.join(root, ".next", "BUILD_ID");
+  if (!fs.existsSync(buildId)) return true;
+  const built = fs.statSync(buildId).mtimeMs;
+  const newer = (dir: string): boolean =>
+    fs.readdirSync(dir, { withFileTypes: true }).some((e) => {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) return !["generated", "node_modules"].includes(e.name) && newer(p);
+      return fs.statSync(p).mtimeMs > built;
+    });
+  return ["app", "machines", "kiosk", "prisma"].some((d) => newer(path.join(root, d)));
+}
+
+async function main(): Promise<void> {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const dbFile = path.resolve(root, env.DATABASE_URL!.slice("file:".length));
+  for (const f of [dbFile, `${dbFile}-journal`, env.KIOSK_SIMCARD_STATE!]) fs.rmSync(f, { force: true });
+
+  const pki = await generateDemoPki({ dir: env.KIOSK_PKI_DIR });
+  console.log(`Demo PKI: ${pki.cas.length} CAs, ${pki.cards.length} cards in ${path.relative(root, pki.dir)}`);
+  step("npx", ["prisma", "migrate", "deploy"]);
+  const prisma = createPrismaClient(`file:${dbFile}`);
+  await seedDemoData(prisma);
+  await prisma.$disconnect();
+  console.log("Seeded the demo data of DEMO-DATA.md (README: デモデータ).");
+
+  if (needsBuild()) step("npx", ["next", "build"]);
+  console.log(`\nThe kiosk: http://127.0.0.1:${port}  (simulated card reader; emails: http://127.0.0.1:${port}/outbox)\n`);
+  const server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-H", "127.0.0.1", "-p", port], {
+    cwd: root,
+    env,
+    stdio: "inherit",
+  });
+  const stop = () => server.kill("SIGTERM");
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  server.on("exit", (code) => process.exit(code ?? 0));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,96 @@
+// End-to-end run: `next build`, a fresh demo terminal (PKI, SQLite file, seed) under
+// test-results/e2e-data, `next start` on a free loopback port, then the browser suites in
+// Debian Chromium. The server is started as its own process group so nothing outlives the run.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { generateDemoPki } from "@/kiosk/pki/demo-pki";
+import { createPrismaClient } from "@/prisma/client";
+import { seedDemoData } from "@/prisma/seed";
+import { applyMigrations } from "../support/db";
+
+const root = path.resolve(__dirname, "../..");
+type RunLogged = (name: string, cmd: string, args: string[], env?: NodeJS.ProcessEnv) => Promise<number>;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+    srv.on("error", reject);
+  });
+}
+
+async function waitForServer(url: string, ms: number): Promise<void> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`the kiosk server did not answer at ${url} within ${ms / 1000}s`);
+}
+
+export async function prepareTerminal(dir: string): Promise<NodeJS.ProcessEnv> {
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  const pki = await generateDemoPki({ dir: path.join(dir, "pki") });
+  const dbFile = path.join(dir, "kiosk.db");
+  applyMigrations(dbFile);
+  const prisma = createPrismaClient(`file:${dbFile}`);
+  await seedDemoData(prisma);
+  await prisma.$disconnect();
+  return {
+    DATABASE_URL: `file:${dbFile}`,
+    CARD_DRIVER: "simulated",
+    KIOSK_PKI_DIR: pki.dir,
+    KIOSK_SIMCARD_STATE: path.join(dir, "simcard-state.json"),
+    TRUSTED_CA_FILES: pki.cas
+      .map((ca) => ca.trustAnchorPath)
+      .filter((p): p is string => !!p)
+      .join(","),
+    TERMINAL_ID: "E2E-01",
+    KIOSK_IDLE_SECONDS: "15",
+    KIOSK_IDLE_WARNING_SECONDS: "5",
+  };
+}
+
+export async function runE2e(runLogged: RunLogged): Promise<number> {
+  const node = process.execPath;
+  const nextBin = path.join(root, "node_modules/next/dist/bin/next");
+  if ((await runLogged("build", node, [nextBin, "build"])) !== 0) return 1;
+
+  const terminal = await prepareTerminal(path.join(root, "test-results/e2e-data"));
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const serverEnv = { ...process.env, ...terminal, NODE_ENV: "production", PORT: String(port) };
+  const log = fs.openSync(path.join(root, "test-results/e2e-server.log"), "w");
+  const server = spawn(node, [nextBin, "start", "-H", "127.0.0.1", "-p", String(port)], {
+    cwd: root,
+    env: serverEnv,
+    stdio: ["ignore", log, log],
+    detached: true,
+  });
+  try {
+    await waitForServer(baseUrl, 60_000);
+    return await runLogged(
+      "e2e",
+      path.join(root, "node_modules/.bin/vitest"),
+      ["run", "--config", "test/e2e/vitest.config.ts", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/e2e.json"],
+      { ...process.env, ...terminal, E2E_BASE_URL: baseUrl },
+    );
+  } finally {
+    try {
+      process.kill(-server.pid!, "SIGTERM");
+    } catch {
+      // already gone
+    }
+    fs.closeSync(log);
+  }
+}

@@ -1,0 +1,38 @@
+// Looks through everything a test run logged and stored (test-results/: step logs, the e2e
+// server log, the e2e SQLite file, the simulated cards' state) for the demo PINs and passwords.
+// R30: none may appear anywhere.
+import fs from "node:fs";
+import path from "node:path";
+import { DEMO_CARDS } from "@/kiosk/pki/cards";
+import { DEMO_QUALIFICATIONS } from "@/prisma/demo-data";
+
+function files(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return e.name === "pki" ? [] : files(p); // the PKI holds keys, by design
+    return [p];
+  });
+}
+
+export function secretPatterns(): { what: string; re: RegExp }[] {
+  const pins = [...new Set(DEMO_CARDS.map((c) => c.pin))];
+  const passwords = DEMO_QUALIFICATIONS.map((q) => q.password);
+  return [
+    // a PIN is only 4 digits: count it when it stands alone, not inside base64, serials or dates
+    ...pins.map((pin) => ({ what: `PIN ${pin.replace(/./g, "*")}`, re: new RegExp(`(?<![A-Za-z0-9+/=:.-])${pin}(?![A-Za-z0-9+/=:.-])`) })),
+    ...passwords.map((pw) => ({ what: `password of a demo user ID`, re: new RegExp(pw) })),
+  ];
+}
+
+export function scanForSecrets(dir: string): string[] {
+  const patterns = secretPatterns();
+  const found: string[] = [];
+  for (const file of files(dir)) {
+    const text = fs.readFileSync(file).toString("latin1") + "\n" + fs.readFileSync(file, "utf8");
+    for (const { what, re } of patterns) {
+      if (re.test(text)) found.push(`${path.relative(dir, file)}: ${what}`);
+    }
+  }
+  return found;
+}
