@@ -73,6 +73,7 @@ export const kioskMachine = setup({
     },
     starting: {
       invoke: {
+        id: "startSession",
         src: "startSession",
         input: ({ event }) =>
           event.type === "select.submit"
@@ -193,12 +194,17 @@ export const kioskMachine = setup({
     },
     end: {
       entry: "clearBidderData",
-      invoke: { src: "endSession" },
+      invoke: { id: "endSession", src: "endSession" },
       after: { endDelay: { target: "select" } },
     },
     timedOut: {
       entry: "clearBidderData",
-      invoke: { src: "endSession", onDone: { target: "select" }, onError: { target: "select" } },
+      invoke: {
+        id: "endSession",
+        src: "endSession",
+        onDone: { target: "select" },
+        onError: { target: "select" },
+      },
     },
   },
 });

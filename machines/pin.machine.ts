@@ -89,13 +89,13 @@ export const pinMachine = setup({
     warnings: [],
     failure: null,
   }),
-  initial: "start",
+  initial: "waitingForCard",
   output: ({ event }) => event.output as PinOutput,
   states: {
-    start: {
-      always: [{ guard: "isCardPresent", target: "entering" }, { target: "waitingForCard" }],
-    },
     waitingForCard: {
+      // A card already in the reader skips the prompt; leaving `entering` on removal marks the
+      // card absent first, so this only fires for a card that is really there.
+      always: { guard: "isCardPresent", target: "entering" },
       on: {
         "card.inserted": { target: "entering", actions: "markCardPresent" },
         "pin.cancel": { target: "cancelled" },
@@ -111,6 +111,7 @@ export const pinMachine = setup({
     },
     verifying: {
       invoke: {
+        id: "proveCard",
         src: "proveCard",
         input: ({ context, event }) => ({
           // Only a pin.submit enters this state; the fallback keeps the type honest.

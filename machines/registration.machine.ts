@@ -111,6 +111,7 @@ export const registrationMachine = setup({
         },
         searching: {
           invoke: {
+            id: "searchQualification",
             src: "searchQualification",
             input: ({ event }) =>
               event.type === "search.submit"
@@ -166,6 +167,7 @@ export const registrationMachine = setup({
     },
     registering: {
       invoke: {
+        id: "register",
         src: "register",
         input: ({ context }) => ({
           representative: context.form?.representative ?? null,
@@ -204,6 +206,7 @@ export const registrationMachine = setup({
         printing: {
           entry: "clearPrintError",
           invoke: {
+            id: "printReceipt",
             src: "printReceipt",
             input: ({ context }) => ({ receiptNumber: context.receiptNumber ?? "" }),
             onDone: { target: "printed" },
