@@ -14,7 +14,7 @@ const schema = z.object({
 
 export type KioskConfig = { cardDriver: string; pkiDir: string; simCardStateFile: string };
 
-export function kioskConfig(env: NodeJS.ProcessEnv = process.env): KioskConfig {
+export function kioskConfig(env: Record<string, string | undefined> = process.env): KioskConfig {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);

@@ -4,7 +4,14 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, inject, it } from "vitest";
 import { demoCard } from "@/kiosk/pki/cards";
 import { x509 } from "@/kiosk/pki/x509";
+import {
+  createCardReader,
+  getCardReader,
+  getSimulatedCardReader,
+  resetCardReaderForTests,
+} from "@/kiosk/card";
 import { SIM_READER_ID, SimulatedCardReader } from "@/kiosk/card/simulated";
+import { kioskConfig } from "@/kiosk/config";
 import { CardError, type CardEvent, type CardFailure } from "@/kiosk/card/types";
 
 const pkiDir = inject("pkiDir");
@@ -218,5 +225,22 @@ describe("simulated card reader, card swapped mid-call", () => {
     const pending = reader.sign(demoCard("DEMO-A").pin, data);
     reader.insert("DEMO-B");
     expect(await failureOf(pending)).toEqual({ code: "cardRemoved" });
+  });
+});
+
+describe("card reader selection", () => {
+  it("builds the simulated reader for CARD_DRIVER=simulated and names the variable otherwise", () => {
+    const config = kioskConfig({ KIOSK_PKI_DIR: pkiDir, KIOSK_SIMCARD_STATE: stateFile });
+    expect(config.cardDriver).toBe("simulated");
+    expect(createCardReader(config)).toBeInstanceOf(SimulatedCardReader);
+    expect(() => createCardReader({ ...config, cardDriver: "pcsc" })).toThrow(/CARD_DRIVER="pcsc"/);
+  });
+
+  it("keeps one reader per process, so an inserted card survives a module reload", () => {
+    resetCardReaderForTests();
+    const first = getCardReader();
+    expect(getCardReader()).toBe(first);
+    expect(getSimulatedCardReader()).toBe(first);
+    resetCardReaderForTests();
   });
 });
