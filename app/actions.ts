@@ -42,7 +42,12 @@ export async function startSession(input: unknown): Promise<Result<SessionView>>
     const parsed = startSessionSchema.safeParse(input);
     if (!parsed.success) {
       const errors = fieldErrors(parsed.error);
-      return { ok: false, code: "invalid", message: Object.values(errors)[0] ?? "選択してください。", fieldErrors: errors };
+      return {
+        ok: false,
+        code: "invalid",
+        message: Object.values(errors)[0] ?? "選択してください。",
+        fieldErrors: errors,
+      };
     }
     const jar = await cookies();
     await sessions.endSession(jar.get(sessions.SESSION_COOKIE)?.value, "restart");
@@ -69,7 +74,9 @@ export async function register(input: unknown): Promise<RegisterResult> {
 
 export async function endSession(reason: string = "logout"): Promise<{ ok: true }> {
   const jar = await cookies();
-  await guarded("endSession", () => sessions.endSession(jar.get(sessions.SESSION_COOKIE)?.value, String(reason).slice(0, 20)));
+  await guarded("endSession", () =>
+    sessions.endSession(jar.get(sessions.SESSION_COOKIE)?.value, String(reason).slice(0, 20)),
+  );
   jar.delete(sessions.SESSION_COOKIE);
   return { ok: true };
 }

@@ -18,7 +18,10 @@ const env: NodeJS.ProcessEnv = {
   CARD_DRIVER: "simulated",
   KIOSK_PKI_DIR: path.join(dataDir, "pki"),
   KIOSK_SIMCARD_STATE: path.join(dataDir, "simcard-state.json"),
-  TRUSTED_CA_FILES: [path.join(dataDir, "pki/trust/lgpki-demo.pem"), path.join(dataDir, "pki/trust/commercial-demo.pem")].join(","),
+  TRUSTED_CA_FILES: [
+    path.join(dataDir, "pki/trust/lgpki-demo.pem"),
+    path.join(dataDir, "pki/trust/commercial-demo.pem"),
+  ].join(","),
 };
 
 function step(cmd: string, args: string[]): void {
@@ -46,7 +49,9 @@ async function main(): Promise<void> {
   for (const f of [dbFile, `${dbFile}-journal`, env.KIOSK_SIMCARD_STATE!]) fs.rmSync(f, { force: true });
 
   const pki = await generateDemoPki({ dir: env.KIOSK_PKI_DIR });
-  console.log(`Demo PKI: ${pki.cas.length} CAs, ${pki.cards.length} cards in ${path.relative(root, pki.dir)}`);
+  console.log(
+    `Demo PKI: ${pki.cas.length} CAs, ${pki.cards.length} cards in ${path.relative(root, pki.dir)}`,
+  );
   step("npx", ["prisma", "migrate", "deploy"]);
   const prisma = createPrismaClient(`file:${dbFile}`);
   await seedDemoData(prisma);
@@ -54,12 +59,18 @@ async function main(): Promise<void> {
   console.log("Seeded the demo data of DEMO-DATA.md (README: デモデータ).");
 
   if (needsBuild()) step("npx", ["next", "build"]);
-  console.log(`\nThe kiosk: http://127.0.0.1:${port}  (simulated card reader; emails: http://127.0.0.1:${port}/outbox)\n`);
-  const server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-H", "127.0.0.1", "-p", port], {
-    cwd: root,
-    env,
-    stdio: "inherit",
-  });
+  console.log(
+    `\nThe kiosk: http://127.0.0.1:${port}  (simulated card reader; emails: http://127.0.0.1:${port}/outbox)\n`,
+  );
+  const server = spawn(
+    process.execPath,
+    [path.join(root, "node_modules/next/dist/bin/next"), "start", "-H", "127.0.0.1", "-p", port],
+    {
+      cwd: root,
+      env,
+      stdio: "inherit",
+    },
+  );
   const stop = () => server.kill("SIGTERM");
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);

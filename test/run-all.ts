@@ -9,7 +9,12 @@ import { scanForSecrets } from "./leaks/scan";
 const root = path.resolve(__dirname, "..");
 const results = path.join(root, "test-results");
 
-export function runLogged(name: string, cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export function runLogged(
+  name: string,
+  cmd: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
   fs.mkdirSync(results, { recursive: true });
   const log = fs.createWriteStream(path.join(results, `${name}.log`));
   console.log(`\n=== ${name}: ${cmd} ${args.join(" ")}`);
@@ -42,7 +47,14 @@ async function main(): Promise<void> {
     [
       "unit",
       bin("vitest"),
-      ["run", "--config", "test/vitest.config.ts", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/unit.json"],
+      [
+        "run",
+        "--config",
+        "test/vitest.config.ts",
+        "--reporter=default",
+        "--reporter=json",
+        "--outputFile.json=test-results/unit.json",
+      ],
     ],
   ];
   // `tsx test/run-all.ts e2e` runs only the named steps (typecheck, lint, format, unit, e2e)
@@ -59,7 +71,9 @@ async function main(): Promise<void> {
     console.log(`\n=== leaks: a demo PIN or password was found in what the suite logged or stored:`);
     for (const l of leaks) console.log(`  ${l}`);
   } else {
-    console.log(`\n=== leaks: no demo PIN or password in ${path.relative(root, results)}/ (logs, databases, card state)`);
+    console.log(
+      `\n=== leaks: no demo PIN or password in ${path.relative(root, results)}/ (logs, databases, card state)`,
+    );
   }
 
   const unit = counts(path.join(results, "unit.json"));
@@ -68,7 +82,9 @@ async function main(): Promise<void> {
   const failedTests = unit.numFailedTests + e2e.numFailedTests;
   console.log(`\nunit+integration: ${unit.numPassedTests} passed; e2e: ${e2e.numPassedTests} passed`);
   if (failed.length > 0) console.log(`failed steps: ${failed.join(", ")}`);
-  console.log(`tests: ${passed} passed, ${failedTests + (failed.length > 0 && failedTests === 0 ? 1 : 0)} failed`);
+  console.log(
+    `tests: ${passed} passed, ${failedTests + (failed.length > 0 && failedTests === 0 ? 1 : 0)} failed`,
+  );
   process.exit(failed.length > 0 ? 1 : 0);
 }
 

@@ -21,7 +21,9 @@ export async function simulatedReaderState(): Promise<SimulatedReaderState | nul
   if (!reader) return null;
   const status = await reader.status();
   return {
-    cards: reader.cards().map((c) => ({ label: c.label, holderName: c.holder, companyOnCard: c.company, locked: c.locked })),
+    cards: reader
+      .cards()
+      .map((c) => ({ label: c.label, holderName: c.holder, companyOnCard: c.company, locked: c.locked })),
     insertedLabel: status.present ? status.label : null,
   };
 }
@@ -40,7 +42,8 @@ export async function simulatedReaderAction(
   if (!parsed.success) return { ok: false, message: "操作が正しくありません。" };
   const action = parsed.data;
   if (action.action === "insert") {
-    if (!reader.cards().some((c) => c.label === action.label)) return { ok: false, message: "そのカードはありません。" };
+    if (!reader.cards().some((c) => c.label === action.label))
+      return { ok: false, message: "そのカードはありません。" };
     reader.insert(action.label);
   } else {
     reader.remove();

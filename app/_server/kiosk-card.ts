@@ -14,7 +14,9 @@ import { requireSession, sessionFailure, type ProvenCard } from "./session";
 export type CardPurpose = "register";
 
 function toPem(der: Uint8Array): string {
-  const b64 = Buffer.from(der).toString("base64").replace(/(.{64})/g, "$1\n");
+  const b64 = Buffer.from(der)
+    .toString("base64")
+    .replace(/(.{64})/g, "$1\n");
   return `-----BEGIN CERTIFICATE-----\n${b64.trimEnd()}\n-----END CERTIFICATE-----\n`;
 }
 
@@ -44,7 +46,12 @@ export async function proveCard(
     proof = { certificateDer, nonce, ...signed };
   } catch (error) {
     if (!(error instanceof CardError)) throw error;
-    await audit({ action: "card.proof", outcome: "refused", kioskSessionId: session.id, detail: { reason: error.failure.code } });
+    await audit({
+      action: "card.proof",
+      outcome: "refused",
+      kioskSessionId: session.id,
+      detail: { reason: error.failure.code },
+    });
     return cardFailureResult(error.failure);
   }
 
@@ -57,10 +64,19 @@ export async function proveCard(
     now,
   });
   if (!verified.ok) {
-    await audit({ action: "card.proof", outcome: "refused", kioskSessionId: session.id, detail: { reason: verified.code } });
+    await audit({
+      action: "card.proof",
+      outcome: "refused",
+      kioskSessionId: session.id,
+      detail: { reason: verified.code },
+    });
     return verified;
   }
-  const card: ProvenCard = { ...verified.card, insertionId: proof.insertionId, certificatePem: toPem(proof.certificateDer) };
+  const card: ProvenCard = {
+    ...verified.card,
+    insertionId: proof.insertionId,
+    certificatePem: toPem(proof.certificateDer),
+  };
   await db().kioskSession.update({
     where: { id: session.id },
     data: { card: card as unknown as Prisma.InputJsonValue, qualificationId: null },
@@ -69,12 +85,24 @@ export async function proveCard(
   if (input.purpose === "register") {
     // R1: a card registered for this kind (to any user ID, active or replaced) cannot be again
     const existing = await db().cardRegistration.findUnique({
-      where: { issuer_serialNumber_kind: { issuer: card.issuer, serialNumber: card.serialHex, kind: session.kind } },
+      where: {
+        issuer_serialNumber_kind: { issuer: card.issuer, serialNumber: card.serialHex, kind: session.kind },
+      },
       select: { id: true },
     });
     if (existing) {
-      await audit({ action: "card.proof", outcome: "refused", kioskSessionId: session.id, detail: { reason: "R1" } });
-      return { ok: false, code: "alreadyRegistered", message: ALREADY_REGISTERED_MESSAGE, hints: ALREADY_REGISTERED_HINTS };
+      await audit({
+        action: "card.proof",
+        outcome: "refused",
+        kioskSessionId: session.id,
+        detail: { reason: "R1" },
+      });
+      return {
+        ok: false,
+        code: "alreadyRegistered",
+        message: ALREADY_REGISTERED_MESSAGE,
+        hints: ALREADY_REGISTERED_HINTS,
+      };
     }
   }
   await audit({

@@ -87,14 +87,25 @@ export async function searchQualification(
   if (!session) return sessionFailure();
   const parsed = searchSchema.safeParse(input);
   if (!parsed.success) {
-    return { ok: false, code: "invalid", message: "入力内容をご確認ください。", fieldErrors: fieldErrors(parsed.error) };
+    return {
+      ok: false,
+      code: "invalid",
+      message: "入力内容をご確認ください。",
+      fieldErrors: fieldErrors(parsed.error),
+    };
   }
   const { officialName, userId, password } = parsed.data;
   const terminalId = config().TERMINAL_ID;
 
   const lock = await searchLock(userId, terminalId, now);
   if (lock.locked) {
-    await audit({ action: "search", outcome: "refused", kioskSessionId: session.id, userId, detail: { reason: "locked" } });
+    await audit({
+      action: "search",
+      outcome: "refused",
+      kioskSessionId: session.id,
+      userId,
+      detail: { reason: "locked" },
+    });
     const minutes = Math.max(1, Math.ceil((lock.retryAt.getTime() - now.getTime()) / 60_000));
     return {
       ok: false,
@@ -113,12 +124,24 @@ export async function searchQualification(
   await recordSearch(userId, terminalId, credentialsMatch, now);
 
   if (!q || !credentialsMatch) {
-    await audit({ action: "search", outcome: "refused", kioskSessionId: session.id, userId, detail: { reason: "mismatch" } });
+    await audit({
+      action: "search",
+      outcome: "refused",
+      kioskSessionId: session.id,
+      userId,
+      detail: { reason: "mismatch" },
+    });
     return { ok: false, code: "notFound", message: NOT_FOUND_MESSAGE, hints: NOT_FOUND_HINTS };
   }
   if (q.status === "lapsed") {
     // R15: the bidder proved the credentials, so naming the successor reveals nothing new
-    await audit({ action: "search", outcome: "refused", kioskSessionId: session.id, userId, detail: { reason: "lapsed" } });
+    await audit({
+      action: "search",
+      outcome: "refused",
+      kioskSessionId: session.id,
+      userId,
+      detail: { reason: "lapsed" },
+    });
     return {
       ok: false,
       code: "lapsed",
@@ -130,7 +153,13 @@ export async function searchQualification(
   }
   if (isSameTokyoDay(q.passwordChangedAt, now)) {
     // R14: the manual's rule; the generic answer's checklist names it
-    await audit({ action: "search", outcome: "refused", kioskSessionId: session.id, userId, detail: { reason: "passwordChangedToday" } });
+    await audit({
+      action: "search",
+      outcome: "refused",
+      kioskSessionId: session.id,
+      userId,
+      detail: { reason: "passwordChangedToday" },
+    });
     return { ok: false, code: "notFound", message: NOT_FOUND_MESSAGE, hints: NOT_FOUND_HINTS };
   }
 

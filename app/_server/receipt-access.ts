@@ -14,5 +14,7 @@ export async function canViewReceipt(number: string): Promise<boolean> {
     where: { id: sessionId },
     select: { endedAt: true, expiresAt: true, receipt: { select: { number: true } } },
   });
-  return !!session && !session.endedAt && session.expiresAt > new Date() && session.receipt?.number === number;
+  return (
+    !!session && !session.endedAt && session.expiresAt > new Date() && session.receipt?.number === number
+  );
 }

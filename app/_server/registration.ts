@@ -13,7 +13,6 @@ import { nextReceiptNumber } from "./receipt-number";
 import { ALREADY_REGISTERED_HINTS, ALREADY_REGISTERED_MESSAGE } from "./registration-messages";
 import { requireSession, sessionFailure, type KioskSessionState, type ProvenCard } from "./session";
 
-
 function isUniqueViolation(error: unknown, field?: string): boolean {
   if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") return false;
   if (!field) return true;
@@ -57,7 +56,12 @@ export async function registerCard(
 
   const parsed = registrationFormSchema.safeParse(input);
   if (!parsed.success) {
-    return { ok: false, code: "invalid", message: "入力内容をご確認ください。", fieldErrors: fieldErrors(parsed.error) };
+    return {
+      ok: false,
+      code: "invalid",
+      message: "入力内容をご確認ください。",
+      fieldErrors: fieldErrors(parsed.error),
+    };
   }
   const q = await loadMatchedQualification(session.qualificationId!);
   const form = parsed.data;
@@ -83,8 +87,18 @@ export async function registerCard(
       const again = await db().kioskSession.findUnique({ where: { id: session.id } });
       if (again?.receiptId) return previousResult(again.receiptId);
       if (isUniqueViolation(error, "serialNumber")) {
-        await audit({ action: "registration.create", outcome: "refused", kioskSessionId: session.id, detail: { reason: "R1" } });
-        return { ok: false, code: "alreadyRegistered", message: ALREADY_REGISTERED_MESSAGE, hints: ALREADY_REGISTERED_HINTS };
+        await audit({
+          action: "registration.create",
+          outcome: "refused",
+          kioskSessionId: session.id,
+          detail: { reason: "R1" },
+        });
+        return {
+          ok: false,
+          code: "alreadyRegistered",
+          message: ALREADY_REGISTERED_MESSAGE,
+          hints: ALREADY_REGISTERED_HINTS,
+        };
       }
     }
     throw error;
@@ -183,7 +197,12 @@ async function writeRegistration(
     contactName: department.personName,
     contactAddress: department.address,
   });
-  await enqueueEmail(tx, { to: department.email, ...email, receiptId: receipt.id, idempotencyKey: `receipt-${number}` });
+  await enqueueEmail(tx, {
+    to: department.email,
+    ...email,
+    receiptId: receipt.id,
+    idempotencyKey: `receipt-${number}`,
+  });
   // the unique receiptId makes a concurrent second submit of this visit fail here and roll back
   await tx.kioskSession.update({ where: { id: session.id }, data: { receiptId: receipt.id } });
   await audit(

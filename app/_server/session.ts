@@ -25,7 +25,8 @@ export type KioskSessionState = {
 
 export const SESSION_COOKIE = "kiosk_session";
 
-const EXPIRED_MESSAGE = "操作の有効期間が過ぎたか、手順が正しくありません。お手数ですが、はじめからやり直してください。";
+const EXPIRED_MESSAGE =
+  "操作の有効期間が過ぎたか、手順が正しくありません。お手数ですが、はじめからやり直してください。";
 
 export function sessionFailure(): Failure<"session"> {
   return { ok: false, code: "session", message: EXPIRED_MESSAGE };
@@ -47,10 +48,26 @@ export async function startSession(
   }
   const id = randomBytes(32).toString("base64url");
   await db().kioskSession.create({
-    data: { id, terminalId: config().TERMINAL_ID, agencyId: agency.id, kind: input.kind, expiresAt: expiry(now) },
+    data: {
+      id,
+      terminalId: config().TERMINAL_ID,
+      agencyId: agency.id,
+      kind: input.kind,
+      expiresAt: expiry(now),
+    },
   });
-  await audit({ action: "session.start", outcome: "ok", kioskSessionId: id, detail: { agency: agency.code, kind: input.kind } });
-  return { ok: true, id, agency: { code: agency.code, name: agency.name, goods: agency.goods }, kind: input.kind };
+  await audit({
+    action: "session.start",
+    outcome: "ok",
+    kioskSessionId: id,
+    detail: { agency: agency.code, kind: input.kind },
+  });
+  return {
+    ok: true,
+    id,
+    agency: { code: agency.code, name: agency.name, goods: agency.goods },
+    kind: input.kind,
+  };
 }
 
 /**
@@ -81,11 +98,16 @@ export async function requireSession(
 }
 
 /** Ends the visit: the proven facts are wiped so nothing of this bidder is reachable any more. */
-export async function endSession(id: string | undefined, reason: string, now: Date = new Date()): Promise<void> {
+export async function endSession(
+  id: string | undefined,
+  reason: string,
+  now: Date = new Date(),
+): Promise<void> {
   if (!id) return;
   const { count } = await db().kioskSession.updateMany({
     where: { id, endedAt: null },
     data: { endedAt: now, card: Prisma.DbNull, cardFingerprint: null, qualificationId: null },
   });
-  if (count > 0) await audit({ action: "session.end", outcome: "ok", kioskSessionId: id, detail: { reason } });
+  if (count > 0)
+    await audit({ action: "session.end", outcome: "ok", kioskSessionId: id, detail: { reason } });
 }

@@ -100,12 +100,7 @@ export type SearchResult = Result<
 export type { RegistrationFormInput as RegisterInput } from "./schemas";
 
 export type RegisterCode =
-  | "session"
-  | "invalid"
-  | "alreadyRegistered"
-  | "cardRemoved"
-  | "holderMismatch"
-  | "unexpected";
+  "session" | "invalid" | "alreadyRegistered" | "cardRemoved" | "holderMismatch" | "unexpected";
 export type RegisterResult = Result<{ receiptNumber: string; emailTo: string }, RegisterCode>;
 
 export type Operation = "register" | "change" | "renewal";

@@ -51,8 +51,11 @@ const phone = (label: string, required: boolean) =>
     .string()
     .transform(normalizeDigits)
     .refine(
-      (v) => (v === "" ? !required : /^0\d{1,4}-?\d{1,4}-?\d{3,4}$/.test(v) && v.replace(/-/g, "").length <= 11),
-      required ? `${label}を 048-000-0000 の形で入力してください。` : `${label}は 048-000-0000 の形で入力してください。`,
+      (v) =>
+        v === "" ? !required : /^0\d{1,4}-?\d{1,4}-?\d{3,4}$/.test(v) && v.replace(/-/g, "").length <= 11,
+      required
+        ? `${label}を 048-000-0000 の形で入力してください。`
+        : `${label}は 048-000-0000 の形で入力してください。`,
     );
 
 const text = (label: string, max: number) =>

@@ -37,7 +37,7 @@ async function waitForServer(url: string, ms: number): Promise<void> {
   throw new Error(`the kiosk server did not answer at ${url} within ${ms / 1000}s`);
 }
 
-export async function prepareTerminal(dir: string): Promise<NodeJS.ProcessEnv> {
+export async function prepareTerminal(dir: string): Promise<Record<string, string>> {
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   const pki = await generateDemoPki({ dir: path.join(dir, "pki") });
@@ -69,7 +69,12 @@ export async function runE2e(runLogged: RunLogged): Promise<number> {
   const terminal = await prepareTerminal(path.join(root, "test-results/e2e-data"));
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const serverEnv = { ...process.env, ...terminal, NODE_ENV: "production", PORT: String(port) };
+  const serverEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...terminal,
+    NODE_ENV: "production",
+    PORT: String(port),
+  };
   const log = fs.openSync(path.join(root, "test-results/e2e-server.log"), "w");
   const server = spawn(node, [nextBin, "start", "-H", "127.0.0.1", "-p", String(port)], {
     cwd: root,
@@ -82,7 +87,14 @@ export async function runE2e(runLogged: RunLogged): Promise<number> {
     return await runLogged(
       "e2e",
       path.join(root, "node_modules/.bin/vitest"),
-      ["run", "--config", "test/e2e/vitest.config.ts", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/e2e.json"],
+      [
+        "run",
+        "--config",
+        "test/e2e/vitest.config.ts",
+        "--reporter=default",
+        "--reporter=json",
+        "--outputFile.json=test-results/e2e.json",
+      ],
       { ...process.env, ...terminal, E2E_BASE_URL: baseUrl },
     );
   } finally {

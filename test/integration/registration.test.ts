@@ -8,7 +8,14 @@ import { registerCard } from "@/app/_server/registration";
 import type { SimulatedCardReader } from "@/kiosk/card";
 import { seedDemoData } from "@/prisma/seed";
 import { freshDatabase } from "../support/db";
-import { freshCardReader, matchedSession, pinOf, provenSession, registrationForm, SAITAMA_LOGIN } from "../support/kiosk";
+import {
+  freshCardReader,
+  matchedSession,
+  pinOf,
+  provenSession,
+  registrationForm,
+  SAITAMA_LOGIN,
+} from "../support/kiosk";
 
 let env: Awaited<ReturnType<typeof freshDatabase>>;
 let reader: SimulatedCardReader;
@@ -55,15 +62,25 @@ describe("登録 (§3.1)", () => {
     expect(tasks.map((t) => t.targetAgency.name).sort()).toEqual(["さいたま市", "川越市"].sort());
     const emails = await env.prisma.outboxEmail.findMany();
     expect(emails).toHaveLength(1);
-    expect(emails[0]).toMatchObject({ to: "koji@saitama-kensetsu.example.jp", subject: "利用者登録のお知らせ", receiptId: receipt.id });
-    expect(await env.prisma.auditLog.count({ where: { action: "registration.create", outcome: "ok" } })).toBe(1);
+    expect(emails[0]).toMatchObject({
+      to: "koji@saitama-kensetsu.example.jp",
+      subject: "利用者登録のお知らせ",
+      receiptId: receipt.id,
+    });
+    expect(await env.prisma.auditLog.count({ where: { action: "registration.create", outcome: "ok" } })).toBe(
+      1,
+    );
   });
 
   it("R1: a registered card is refused at the PIN step for the same kind, for any user ID", async () => {
     const { sessionId } = await matchedSession("DEMO-A");
     expect((await register(sessionId)).ok).toBe(true);
     const again = await provenSession("DEMO-A");
-    expect(again.proof).toMatchObject({ ok: false, code: "alreadyRegistered", message: "既に登録されています。" });
+    expect(again.proof).toMatchObject({
+      ok: false,
+      code: "alreadyRegistered",
+      message: "既に登録されています。",
+    });
   });
 
   it("R1: the same card may be registered once for 物品 as well (another user ID)", async () => {
@@ -85,7 +102,10 @@ describe("登録 (§3.1)", () => {
       { officialName: "熊谷工業株式会社", userId: "1000000004", password: "Kumagai4" },
       { insert: false },
     );
-    const results = await Promise.all([register(a.sessionId), register(b.sessionId, registrationForm({ ack: true }))]);
+    const results = await Promise.all([
+      register(a.sessionId),
+      register(b.sessionId, registrationForm({ ack: true })),
+    ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.find((r) => !r.ok)).toMatchObject({ code: "alreadyRegistered" });
     expect(await env.prisma.cardRegistration.count()).toBe(1);
@@ -156,7 +176,9 @@ describe("登録 (§3.1)", () => {
     expect(wrong).toMatchObject({ ok: false, code: "pinIncorrect", retriesLeft: 2 });
     const right = await proveCard(sessionId, { pin: pinOf("DEMO-A"), purpose: "register" });
     expect(right.ok).toBe(true);
-    const dump = JSON.stringify(await env.prisma.auditLog.findMany()) + JSON.stringify(await env.prisma.kioskSession.findMany());
+    const dump =
+      JSON.stringify(await env.prisma.auditLog.findMany()) +
+      JSON.stringify(await env.prisma.kioskSession.findMany());
     expect(dump).not.toContain("9876");
     expect(await searchQualification(sessionId, SAITAMA_LOGIN)).toMatchObject({ ok: true });
   });

@@ -36,12 +36,18 @@ describe("search (§3.1)", () => {
   });
 
   it("R10: compares 商号又は名称 after normalization (full-width space, surrounding blanks)", async () => {
-    const result = await searchQualification(await proven(), { ...SAITAMA_LOGIN, officialName: "  株式会社　さいたま建設 " });
+    const result = await searchQualification(await proven(), {
+      ...SAITAMA_LOGIN,
+      officialName: "  株式会社　さいたま建設 ",
+    });
     expect(result.ok).toBe(true);
   });
 
   it("R10: full-width digits in ユーザID are an input error at the field and are not searched", async () => {
-    const result = await searchQualification(await proven(), { ...SAITAMA_LOGIN, userId: "１０００００００01" });
+    const result = await searchQualification(await proven(), {
+      ...SAITAMA_LOGIN,
+      userId: "１０００００００01",
+    });
     expect(result.ok).toBe(false);
     expect(!result.ok && result.code).toBe("invalid");
     expect(!result.ok && result.fieldErrors?.userId).toMatch(/半角/);

@@ -20,7 +20,10 @@ export function secretPatterns(): { what: string; re: RegExp }[] {
   const passwords = DEMO_QUALIFICATIONS.map((q) => q.password);
   return [
     // a PIN is only 4 digits: count it when it stands alone, not inside base64, serials or dates
-    ...pins.map((pin) => ({ what: `PIN ${pin.replace(/./g, "*")}`, re: new RegExp(`(?<![A-Za-z0-9+/=:.-])${pin}(?![A-Za-z0-9+/=:.-])`) })),
+    ...pins.map((pin) => ({
+      what: `PIN ${pin.replace(/./g, "*")}`,
+      re: new RegExp(`(?<![A-Za-z0-9+/=:.-])${pin}(?![A-Za-z0-9+/=:.-])`),
+    })),
     ...passwords.map((pw) => ({ what: `password of a demo user ID`, re: new RegExp(pw) })),
   ];
 }

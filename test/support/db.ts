@@ -23,7 +23,11 @@ export function applyMigrations(file: string): void {
  * Points DATABASE_URL at a new migrated SQLite file and makes it the services' client
  * (app/_server/db.ts keeps its client on globalThis). Returns the client and a cleanup.
  */
-export async function freshDatabase(): Promise<{ prisma: PrismaClient; file: string; close: () => Promise<void> }> {
+export async function freshDatabase(): Promise<{
+  prisma: PrismaClient;
+  file: string;
+  close: () => Promise<void>;
+}> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kiosk-db-"));
   const file = path.join(dir, "test.db");
   applyMigrations(file);

