@@ -89,6 +89,10 @@ export const registrationMachine = setup({
             actions: { type: "storePinFailure", params: ({ event }) => ({ output: event.output }) },
           },
         ],
+        onError: {
+          target: "refused",
+          actions: { type: "storeThrownFailure", params: { message: MESSAGES.cardFailed } },
+        },
       },
       on: {
         "card.inserted": { actions: ["markCardPresent", "forwardToPin"] },

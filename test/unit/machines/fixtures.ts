@@ -81,7 +81,8 @@ export function scripted<TOutput, TInput>(script: Array<TOutput | Error>) {
   const queue = [...script];
   const logic = fromPromise<TOutput, TInput>(async ({ input }) => {
     calls.push(input);
-    if (queue.length === 0) throw new Error("the script has no more answers");
+    // Past the script the effect never answers, like a server that is still working.
+    if (queue.length === 0) return new Promise<TOutput>(() => {});
     const next = queue.shift() as TOutput | Error;
     if (next instanceof Error) throw next;
     return next;

@@ -1,0 +1,229 @@
+import { createActor, SimulatedClock } from "xstate";
+import type { Actor } from "xstate";
+import { describe, expect, it } from "vitest";
+import type { ProveCardResult, RegisterInput, RegisterResult, SearchResult } from "@/app/_shared/contracts";
+import type { SearchInput } from "@/app/_shared/schemas";
+import {
+  createRegistrationImplementations,
+  REGISTRATION_STEPS,
+  registrationMachine,
+  stepOf,
+} from "@/machines";
+import type { RegistrationDeps } from "@/machines";
+import { card, formValues, PASSWORD, PIN, searchNotFound, searchOk, session, settle } from "./fixtures";
+
+type Answers = {
+  prove?: ProveCardResult[];
+  search?: SearchResult[];
+  register?: RegisterResult[];
+  print?: Array<"ok" | "fail">;
+};
+
+/** Real registration + real pin child, with the app's deps faked at the edge. */
+function start(answers: Answers = {}) {
+  const calls = {
+    prove: [] as string[],
+    search: [] as SearchInput[],
+    register: [] as RegisterInput[],
+    print: 0,
+  };
+  const next = <T>(list: T[] | undefined, fallback: T): T => list?.shift() ?? fallback;
+  const deps: RegistrationDeps = {
+    proveCard: async ({ pin }) => {
+      calls.prove.push(pin);
+      return next(answers.prove, { ok: true, card, warnings: ["有効期限が近づいています。"] });
+    },
+    searchQualification: async (input) => {
+      calls.search.push(input);
+      return next(answers.search, searchOk());
+    },
+    register: async (input) => {
+      calls.register.push(input);
+      return next(answers.register, { ok: true, receiptNumber: "R-0001", emailTo: "kouji@example.jp" });
+    },
+    printReceipt: async () => {
+      calls.print += 1;
+      if (next(answers.print, "ok") === "fail") throw new Error("printer offline");
+    },
+  };
+  const actor = createActor(registrationMachine.provide(createRegistrationImplementations(deps)), {
+    input: { agency: session.agency, kind: session.kind, cardPresent: true },
+    clock: new SimulatedClock(),
+  }).start();
+  return { actor, calls };
+}
+
+type RegistrationActor = Actor<typeof registrationMachine>;
+
+async function toForm(actor: RegistrationActor) {
+  actor.send({ type: "pin.submit", pin: PIN });
+  await settle();
+  actor.send({
+    type: "search.submit",
+    officialName: "株式会社さいたま建設",
+    userId: "1000000001",
+    password: PASSWORD,
+  });
+  await settle();
+}
+
+describe("registration machine with the real pin child", () => {
+  it("passes the keypad's PIN through to proveCard and keeps the card and warnings (R18)", async () => {
+    const { actor, calls } = start();
+    expect(actor.getSnapshot().children.pin?.getSnapshot().value).toBe("entering");
+    actor.send({ type: "pin.submit", pin: PIN });
+    await settle();
+    expect(calls.prove).toEqual([PIN]);
+    expect(actor.getSnapshot().value).toEqual({ search: "editing" });
+    expect(actor.getSnapshot().context.card).toEqual(card);
+    expect(actor.getSnapshot().context.warnings).toEqual(["有効期限が近づいています。"]);
+  });
+
+  it("shows a wrong PIN on the pin child and stays at PIN入力 (R30)", async () => {
+    const wrong: ProveCardResult = {
+      ok: false,
+      code: "pinIncorrect",
+      message: "PIN番号が正しくありません。",
+      finalTry: true,
+    };
+    const { actor } = start({ prove: [wrong] });
+    actor.send({ type: "pin.submit", pin: "0000" });
+    await settle();
+    expect(actor.getSnapshot().value).toBe("pin");
+    expect(actor.getSnapshot().children.pin?.getSnapshot().context.error).toEqual(wrong);
+  });
+
+  it("stops at refused with the card's refusal (R1) and goes back via cancelled", async () => {
+    const already: ProveCardResult = {
+      ok: false,
+      code: "alreadyRegistered",
+      message: "既に登録されています",
+    };
+    const { actor } = start({ prove: [already] });
+    actor.send({ type: "pin.submit", pin: PIN });
+    await settle();
+    expect(actor.getSnapshot().value).toBe("refused");
+    expect(actor.getSnapshot().context.failure).toEqual(already);
+    actor.send({ type: "refusal.back" });
+    expect(actor.getSnapshot().output).toEqual({ cancelled: true });
+  });
+
+  it("keeps neither the PIN nor the password in any snapshot, even mid-call (R30, R11)", async () => {
+    const { actor, calls } = start();
+    const seen: string[] = [];
+    const record = () =>
+      seen.push(JSON.stringify(actor.getPersistedSnapshot()), JSON.stringify(actor.getSnapshot()));
+    actor.subscribe(record);
+    actor.send({ type: "pin.submit", pin: PIN });
+    record();
+    await settle();
+    actor.send({
+      type: "search.submit",
+      officialName: "株式会社さいたま建設",
+      userId: "1000000001",
+      password: PASSWORD,
+    });
+    record();
+    await settle();
+    expect(calls.search[0]?.password).toBe(PASSWORD);
+    expect(seen.length).toBeGreaterThan(4);
+    for (const text of seen) {
+      expect(text).not.toContain(PIN);
+      expect(text).not.toContain(PASSWORD);
+    }
+  });
+});
+
+describe("registration machine: search, form and confirm", () => {
+  it("returns to the search screen with the generic failure and no password (R11)", async () => {
+    const { actor } = start({ search: [searchNotFound] });
+    await toForm(actor);
+    expect(actor.getSnapshot().value).toEqual({ search: "editing" });
+    expect(actor.getSnapshot().context.searchFailure).toEqual(searchNotFound);
+    expect(JSON.stringify(actor.getSnapshot().context)).not.toContain(PASSWORD);
+  });
+
+  it("warns about a card holder who is not the representative before confirm (R17)", async () => {
+    const { actor, calls } = start({ search: [searchOk(false)] });
+    await toForm(actor);
+    actor.send({ type: "form.submit", values: formValues });
+    expect(actor.getSnapshot().value).toBe("holderWarning");
+    actor.send({ type: "holder.acknowledge" });
+    expect(actor.getSnapshot().value).toBe("confirm");
+    actor.send({ type: "confirm.back" });
+    actor.send({ type: "form.submit", values: formValues });
+    expect(actor.getSnapshot().value).toBe("confirm");
+    actor.send({ type: "confirm.submit" });
+    await settle();
+    expect(calls.register[0]?.holderMismatchAcknowledged).toBe(true);
+    expect(actor.getSnapshot().value).toBe("done");
+  });
+
+  it("goes straight to confirm when the holder matches, and registers once on a double tap", async () => {
+    const { actor, calls } = start();
+    await toForm(actor);
+    actor.send({ type: "form.submit", values: formValues });
+    expect(actor.getSnapshot().value).toBe("confirm");
+    actor.send({ type: "confirm.submit" });
+    actor.send({ type: "confirm.submit" });
+    await settle();
+    expect(calls.register).toHaveLength(1);
+    expect(calls.register[0]).toEqual({ ...formValues, holderMismatchAcknowledged: false });
+    expect(actor.getSnapshot().context).toMatchObject({
+      receiptNumber: "R-0001",
+      emailTo: "kouji@example.jp",
+    });
+  });
+
+  it("returns to the form with the server's field errors when the input is invalid (R5)", async () => {
+    const fieldErrors = {
+      "department.emailConfirm": "確認用のメールアドレスが一致しません。もう一度入力してください。",
+    };
+    const { actor } = start({
+      register: [{ ok: false, code: "invalid", message: "入力内容を確認してください。", fieldErrors }],
+    });
+    await toForm(actor);
+    actor.send({ type: "form.submit", values: formValues });
+    actor.send({ type: "confirm.submit" });
+    await settle();
+    expect(actor.getSnapshot().value).toBe("form");
+    expect(actor.getSnapshot().context.fieldErrors).toEqual(fieldErrors);
+    expect(actor.getSnapshot().context.form).toEqual(formValues);
+  });
+
+  it("prints, reports a printer failure, and prints again", async () => {
+    const { actor, calls } = start({ print: ["fail", "ok"] });
+    await toForm(actor);
+    actor.send({ type: "form.submit", values: formValues });
+    actor.send({ type: "confirm.submit" });
+    await settle();
+    actor.send({ type: "receipt.print" });
+    await settle();
+    expect(actor.getSnapshot().value).toEqual({ print: "failed" });
+    expect(actor.getSnapshot().context.printError).toContain("印刷できませんでした");
+    actor.send({ type: "receipt.print" });
+    expect(actor.getSnapshot().context.printError).toBeNull();
+    await settle();
+    expect(actor.getSnapshot().value).toEqual({ print: "printed" });
+    expect(calls.print).toBe(2);
+  });
+});
+
+describe("stepOf", () => {
+  it("places every screen on the step indicator", async () => {
+    const { actor } = start({ search: [searchOk(false)] });
+    const steps: string[] = [REGISTRATION_STEPS[stepOf(actor.getSnapshot())]];
+    await toForm(actor);
+    steps.push(REGISTRATION_STEPS[stepOf(actor.getSnapshot())]);
+    actor.send({ type: "form.submit", values: formValues });
+    steps.push(REGISTRATION_STEPS[stepOf(actor.getSnapshot())]);
+    actor.send({ type: "holder.acknowledge" });
+    steps.push(REGISTRATION_STEPS[stepOf(actor.getSnapshot())]);
+    actor.send({ type: "confirm.submit" });
+    await settle();
+    steps.push(REGISTRATION_STEPS[stepOf(actor.getSnapshot())]);
+    expect(steps).toEqual(["PIN入力", "入力", "入力", "確認", "完了"]);
+    expect(stepOf({ value: { search: "searching" } })).toBe(1);
+    expect(stepOf({ value: { print: "printed" } })).toBe(4);
+  });
+});
