@@ -17,7 +17,12 @@ function registrationInput(context: KioskContext): RegistrationInput {
 }
 
 export const kioskMachine = setup({
-  types: {} as { context: KioskContext; events: KioskEvent; input: KioskInput },
+  types: {} as {
+    context: KioskContext;
+    events: KioskEvent;
+    input: KioskInput;
+    children: { registration: "registration"; startSession: "startSession"; endSession: "endSession" };
+  },
   actors: {
     startSession: placeholder<Result<SessionView>, StartSessionInput>("startSession"),
     endSession: placeholder<void, void>("endSession"),

@@ -54,6 +54,7 @@ export const pinMachine = setup({
     events: PinEvent;
     input: PinInput;
     output: PinOutput;
+    children: { proveCard: "proveCard" };
   },
   actors: {
     proveCard: placeholder<ProveCardResult, ProveCardInput>("proveCard"),

@@ -23,6 +23,12 @@ export const registrationMachine = setup({
     events: RegistrationEvent;
     input: RegistrationInput;
     output: RegistrationOutput;
+    children: {
+      pin: "pin";
+      searchQualification: "searchQualification";
+      register: "register";
+      printReceipt: "printReceipt";
+    };
   },
   actors: {
     pin: pinMachine,
