@@ -3,7 +3,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { loadReceiptData, renderReceiptPdf } from "@/app/_server/receipts/render";
 import { GET } from "@/app/receipts/[number]/route";
 import { freshDatabase } from "@/test/support/db";
@@ -11,6 +11,16 @@ import { createReceiptRow } from "@/test/fixtures/receipt-rows";
 import { splitForLineBreaking } from "@/app/_server/receipts/font";
 import { formatIssuedAt } from "@/app/_server/receipts/format";
 import { receiptFixture } from "@/test/fixtures/receipt-data";
+
+// The access rule (kiosk session or staff) belongs to receipt-access.ts and its own tests; here the
+// route's answers are checked for either decision.
+const access = vi.hoisted(() => ({ allowed: true, asked: [] as string[] }));
+vi.mock("@/app/_server/receipt-access", () => ({
+  canViewReceipt: async (number: string) => {
+    access.asked.push(number);
+    return access.allowed;
+  },
+}));
 
 function poppler(tool: "pdftotext" | "pdffonts", args: string[]): string {
   try {
@@ -124,6 +134,9 @@ describe("receipt helpers", () => {
   it("keeps closing punctuation and small kana with the previous character", () => {
     expect(splitForLineBreaking("キャッシュ。")).toEqual(["キャッ", "", "シュ。"]);
     expect(splitForLineBreaking("受付")).toEqual(["受", "", "付"]);
+    expect(splitForLineBreaking("nyusatsu@saitama-kensetsu.example.jp")).toEqual([
+      "nyusatsu@saitama-kensetsu.example.jp",
+    ]);
   });
 });
 
@@ -137,10 +150,17 @@ describe("GET /receipts/[number]", () => {
 
   afterAll(async () => database.close());
 
+  beforeEach(() => {
+    access.allowed = true;
+    access.asked = [];
+  });
+
+  const get = (number: string) =>
+    GET(new Request(`http://kiosk.test/receipts/${number}`), { params: Promise.resolve({ number }) });
+
   it("answers the stored receipt as an inline, uncached PDF", async () => {
-    const response = await GET(new Request("http://kiosk.test/receipts/20261126-123456"), {
-      params: Promise.resolve({ number: "20261126-123456" }),
-    });
+    const response = await get("20261126-123456");
+    expect(access.asked).toEqual(["20261126-123456"]);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("application/pdf");
     expect(response.headers.get("content-disposition")).toBe(
@@ -152,12 +172,18 @@ describe("GET /receipts/[number]", () => {
   });
 
   it("answers 404 with a plain Japanese text for an unknown number", async () => {
-    const response = await GET(new Request("http://kiosk.test/receipts/20261126-999999"), {
-      params: Promise.resolve({ number: "20261126-999999" }),
-    });
+    const response = await get("20261126-999999");
     expect(response.status).toBe(404);
     expect(response.headers.get("content-type")).toBe("text/plain; charset=utf-8");
     expect(await response.text()).toBe("指定された受付番号の受付票は見つかりません。");
+  });
+
+  it("answers 403 without rendering when the caller may not see the receipt", async () => {
+    access.allowed = false;
+    const response = await get("20261126-123456");
+    expect(response.status).toBe(403);
+    expect(response.headers.get("content-type")).toBe("text/plain; charset=utf-8");
+    expect(await response.text()).toBe("この受付票を表示する権限がありません。");
   });
 
   it("reads the snapshot back by number", async () => {

@@ -14,6 +14,8 @@ const NO_LINE_START = new Set(
  * zero width, so react-pdf breaks there without drawing its hyphen (Japanese has none).
  */
 export function splitForLineBreaking(word: string): string[] {
+  // Latin words (emails, DNs, numbers) break at spaces as usual; splitting them only costs layout time.
+  if (!NEEDS_SPLIT.test(word)) return [word];
   const units: string[] = [];
   for (const char of Array.from(word)) {
     const last = units.length - 1;
@@ -23,6 +25,9 @@ export function splitForLineBreaking(word: string): string[] {
   if (units.length <= 1) return units;
   return units.flatMap((unit) => [unit, ""]).slice(0, -1);
 }
+
+// Kana, kanji and full-width forms: scripts written without spaces between words.
+const NEEDS_SPLIT = /[\u3000-\u9fff\uf900-\ufaff\uff00-\uffef]/;
 
 let registered = false;
 
