@@ -1,0 +1,24 @@
+// Benchmarks (not tests): `npm run bench` prints median timings and ratios against a plain baseline
+// measured in the same process (bench.ts).
+//
+// Why a relaunch: the package has no "type": "module", so tsx runs our .ts files as CommonJS and
+// compiles @react-pdf's ESM-only packages to CommonJS on require; their exports maps only list
+// "import", which require() cannot resolve. Adding the "import" condition lets it. The flag must
+// be on the node command line, so this process starts the real one with it.
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+
+const CONDITION = "--conditions=import";
+
+if (process.execArgv.includes(CONDITION)) {
+  void import("./bench");
+} else {
+  const child = spawnSync(
+    process.execPath,
+    [...process.execArgv, CONDITION, path.join(__dirname, "run.ts")],
+    {
+      stdio: "inherit",
+    },
+  );
+  process.exitCode = child.status ?? 1;
+}
