@@ -96,10 +96,10 @@ export function ContactFields({ name, values, errors, onChange, onPostalCodeDone
         const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
         return (
           <div className="field" key={f.name}>
-            <label htmlFor={id}>
-              {CONTACT_LABELS[f.name]}
+            <div>
+              <label htmlFor={id}>{CONTACT_LABELS[f.name]}</label>
               {f.name === "fax" ? null : <span aria-hidden="true">（※）</span>}
-            </label>
+            </div>
             <input
               id={id}
               name={`${name}.${f.name}`}

@@ -7,10 +7,11 @@ type SimState = { cards: SimCard[]; insertedLabel: string | null };
 
 const REFRESH_MS = 2000;
 
+/** null: the card driver is not the simulated one (404), so there is nothing to show. */
 async function call(init?: RequestInit): Promise<SimState | null> {
   const response = await fetch("/api/sim-reader", { cache: "no-store", ...init });
-  // 404: the card driver is not the simulated one, so there is nothing to show.
-  if (!response.ok) return null;
+  if (response.status === 404) return null;
+  if (!response.ok) throw new Error(`sim-reader ${response.status}`);
   return (await response.json()) as SimState;
 }
 
@@ -61,7 +62,7 @@ export function VirtualReader() {
     <aside className="virtual-reader" aria-labelledby="virtual-reader-title">
       <h2 id="virtual-reader-title">仮想カードリーダー</h2>
       <p>デモ用です。カードを選んで「挿入」を押すと、カードリーダーに差し込んだことになります。</p>
-      {failed ? <p className="field-error">仮想カードリーダーに接続できません。</p> : null}
+      {failed ? <p className="field-error">仮想カードリーダーとの通信に失敗しました。</p> : null}
       {state === null ? null : (
         <ul>
           {state.cards.map((card) => {

@@ -71,6 +71,7 @@ export function FormScreen(props: Props) {
   const copyRepresentative = () => {
     const source = representativeOnFile ? fromView(representativeOnFile) : values.representative;
     setValues((v) => ({ ...v, department: { ...source } }));
+    setErrors((e) => Object.fromEntries(Object.entries(e).filter(([key]) => !key.startsWith("department."))));
   };
 
   const submit = (event: FormEvent) => {

@@ -55,10 +55,10 @@ export function SearchScreen({ agencyName, kind, searching, failure, onSubmit, o
     const id = `search-${name}`;
     return (
       <div className="field">
-        <label htmlFor={id}>
-          {LABELS[name]}
+        <div>
+          <label htmlFor={id}>{LABELS[name]}</label>
           <span aria-hidden="true">（※）</span>
-        </label>
+        </div>
         <input
           id={id}
           name={name}

@@ -1,0 +1,134 @@
+"use client";
+// The kiosk page: header, the screen for the current state, dialogs, and (demo) the virtual reader.
+import type { AgencyView } from "@/app/_shared/contracts";
+import type { registrationMachine } from "@/machines";
+import type { ActorRefFrom } from "xstate";
+import { Clock, useNow } from "./Clock";
+import { KioskHeader } from "./KioskHeader";
+import { KioskContext } from "./kioskActor";
+import { RegistrationFlow } from "./RegistrationFlow";
+import { EndScreen } from "./screens/End";
+import { EntryScreen } from "./screens/Entry";
+import { IdleWarningDialog } from "./screens/IdleWarning";
+import { LogoutDialog } from "./screens/LogoutDialog";
+import { MenuScreen } from "./screens/Menu";
+import { SelectScreen } from "./screens/Select";
+import { TopScreen } from "./screens/Top";
+import { UnavailableScreen } from "./screens/Unavailable";
+import { useKioskEvents, type KioskEvents } from "./useKioskEvents";
+import { useActivity, useCardPolling } from "./useKioskSignals";
+import { VirtualReader } from "./VirtualReader";
+
+/** How long 終了画面 stays before the kiosk is back at screen 1. */
+const END_SECONDS = 8;
+
+export type KioskProps = {
+  agencies: AgencyView[];
+  idleSeconds: number;
+  warningSeconds: number;
+  simulatedReader: boolean;
+};
+
+export function Kiosk({ agencies, idleSeconds, warningSeconds, simulatedReader }: KioskProps) {
+  return (
+    <KioskContext.Provider options={{ input: { idleSeconds, warningSeconds, endSeconds: END_SECONDS } }}>
+      <KioskShell agencies={agencies} simulatedReader={simulatedReader} />
+    </KioskContext.Provider>
+  );
+}
+
+function KioskShell({ agencies, simulatedReader }: { agencies: AgencyView[]; simulatedReader: boolean }) {
+  const events = useKioskEvents();
+  useCardPolling((signal) =>
+    signal.type === "card.inserted" ? events.cardInserted() : events.cardRemoved(),
+  );
+  useActivity(events.activity);
+  const now = useNow();
+  const inSession = KioskContext.useSelector((s) => s.matches("active"));
+
+  return (
+    <div className="kiosk-shell">
+      <div className="kiosk-main">
+        <KioskHeader>
+          <Clock now={now} />
+          {inSession ? (
+            <button type="button" onClick={events.logout}>
+              ログアウト
+            </button>
+          ) : null}
+        </KioskHeader>
+        <main className="kiosk-content">
+          <Screens agencies={agencies} now={now} events={events} />
+        </main>
+      </div>
+      {simulatedReader ? <VirtualReader /> : null}
+    </div>
+  );
+}
+
+const TIMEOUT_NOTICE = "一定時間操作がなかったため、手続きを終了しました。入力された内容は消去されました。";
+
+function Screens({
+  agencies,
+  now,
+  events,
+}: {
+  agencies: AgencyView[];
+  now: Date | null;
+  events: KioskEvents;
+}) {
+  const snapshot = KioskContext.useSelector((s) => s);
+  const { context } = snapshot;
+
+  if (snapshot.matches("select") || snapshot.matches("starting")) {
+    const notice = context.error ?? (context.endReason === "timeout" ? TIMEOUT_NOTICE : null);
+    return (
+      <SelectScreen
+        agencies={agencies}
+        error={notice}
+        busy={snapshot.matches("starting")}
+        onSubmit={events.selectSubmit}
+      />
+    );
+  }
+  if (snapshot.matches("end")) return <EndScreen reason={context.endReason} />;
+  if (!snapshot.matches("active")) {
+    return (
+      <p className="busy" role="status">
+        終了しています…
+      </p>
+    );
+  }
+
+  // The flow actor's id is not part of the kiosk machine's typed children (see RegistrationFlow).
+  const registration = snapshot.children.registration as ActorRefFrom<typeof registrationMachine> | undefined;
+  return (
+    <>
+      {snapshot.matches({ active: { screens: "entry" } }) ? (
+        <EntryScreen onUserRegistration={events.chooseUserRegistration} />
+      ) : null}
+      {snapshot.matches({ active: { screens: "top" } }) ? (
+        <TopScreen now={now} onProceed={events.proceedFromTop} />
+      ) : null}
+      {snapshot.matches({ active: { screens: "menu" } }) ? (
+        <MenuScreen
+          onRegister={events.menuRegister}
+          onChange={events.menuChange}
+          onRenewal={events.menuRenewal}
+        />
+      ) : null}
+      {snapshot.matches({ active: { screens: { flow: "unavailable" } } }) ? (
+        <UnavailableScreen onBack={events.flowBack} />
+      ) : null}
+      {snapshot.matches({ active: { screens: { flow: "registration" } } }) && registration ? (
+        <RegistrationFlow actorRef={registration} events={events} />
+      ) : null}
+      {snapshot.matches({ active: { idle: "warning" } }) ? (
+        <IdleWarningDialog remaining={context.idleRemaining} onContinue={events.activity} />
+      ) : null}
+      {snapshot.matches({ active: { dialog: "confirming" } }) ? (
+        <LogoutDialog onConfirm={events.confirmLogout} onCancel={events.cancelLogout} />
+      ) : null}
+    </>
+  );
+}

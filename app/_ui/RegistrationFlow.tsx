@@ -1,0 +1,138 @@
+"use client";
+// The 登録 flow's screens, chosen from the registration actor's snapshot (§3.1).
+import { useSelector } from "@xstate/react";
+import type { ActorRefFrom } from "xstate";
+import { lookupPostalCode } from "@/app/actions";
+import { REGISTRATION_STEPS, stepOf, type pinMachine, type registrationMachine } from "@/machines";
+import { StepIndicator } from "./StepIndicator";
+import type { KioskEvents } from "./useKioskEvents";
+import { ConfirmScreen } from "./screens/Confirm";
+import { DoneScreen } from "./screens/Done";
+import { FormScreen } from "./screens/Form";
+import { HolderWarningDialog } from "./screens/HolderWarning";
+import { PinScreen } from "./screens/Pin";
+import { RefusedScreen } from "./screens/Refused";
+import { SearchScreen } from "./screens/Search";
+
+type Props = { actorRef: ActorRefFrom<typeof registrationMachine>; events: KioskEvents };
+
+export function RegistrationFlow({ actorRef, events }: Props) {
+  const snapshot = useSelector(actorRef, (s) => s);
+  const { context } = snapshot;
+  const step = REGISTRATION_STEPS[stepOf(snapshot)] ?? REGISTRATION_STEPS[0];
+  return (
+    <>
+      <StepIndicator steps={REGISTRATION_STEPS} current={step} />
+      {renderStep()}
+    </>
+  );
+
+  function renderStep() {
+    if (snapshot.matches("pin")) return <PinStep actorRef={actorRef} events={events} />;
+    if (snapshot.matches("refused") && context.failure) {
+      return <RefusedScreen failure={context.failure} onBack={events.refusalBack} />;
+    }
+    if (snapshot.matches("search")) {
+      return (
+        <SearchScreen
+          agencyName={context.agency.name}
+          kind={context.kind}
+          searching={snapshot.matches({ search: "searching" })}
+          failure={context.searchFailure}
+          onSubmit={events.submitSearch}
+          onBack={events.searchBack}
+        />
+      );
+    }
+    const search = context.search;
+    if ((snapshot.matches("form") || snapshot.matches("holderWarning")) && search) {
+      return (
+        <>
+          <FormScreen
+            search={search}
+            card={context.card}
+            warnings={context.warnings}
+            initial={context.form}
+            serverErrors={context.fieldErrors}
+            lookupPostalCode={lookupPostalCode}
+            onSubmit={events.submitForm}
+            onBack={events.formBack}
+          />
+          {snapshot.matches("holderWarning") && context.card ? (
+            <HolderWarningDialog
+              card={context.card}
+              search={search}
+              onAcknowledge={events.acknowledgeHolder}
+              onBack={events.holderBack}
+            />
+          ) : null}
+        </>
+      );
+    }
+    if (
+      (snapshot.matches("confirm") || snapshot.matches("registering")) &&
+      search &&
+      context.form &&
+      context.card
+    ) {
+      return (
+        <ConfirmScreen
+          search={search}
+          form={context.form}
+          card={context.card}
+          registering={snapshot.matches("registering")}
+          onSubmit={events.submitConfirm}
+          onBack={events.confirmBack}
+        />
+      );
+    }
+    if ((snapshot.matches("done") || snapshot.matches("print")) && context.receiptNumber) {
+      const print = snapshot.matches({ print: "printing" })
+        ? "printing"
+        : snapshot.matches({ print: "printed" })
+          ? "printed"
+          : snapshot.matches({ print: "failed" })
+            ? "failed"
+            : "idle";
+      return (
+        <DoneScreen
+          receiptNumber={context.receiptNumber}
+          emailTo={context.emailTo}
+          print={print}
+          printError={context.printError}
+          onPrint={events.printReceipt}
+          onLogout={events.logout}
+        />
+      );
+    }
+    return (
+      <p className="busy" role="status">
+        処理中です。しばらくお待ちください…
+      </p>
+    );
+  }
+}
+
+type PinRef = ActorRefFrom<typeof pinMachine>;
+
+function PinStep({ actorRef, events }: Props) {
+  // The registration machine's setup() lists its actors by source, not by invoke id, so the child
+  // "pin" is typed as any of them; it is the pin machine by the statechart.
+  const pinRef = useSelector(actorRef, (s) => s.children.pin as PinRef | undefined);
+  if (!pinRef) return null;
+  return <PinFromActor pinRef={pinRef} events={events} />;
+}
+
+function PinFromActor({ pinRef, events }: { pinRef: PinRef; events: KioskEvents }) {
+  const pin = useSelector(pinRef, (s) => s);
+  return (
+    <PinScreen
+      title="PIN番号入力"
+      waitingForCard={pin.matches("waitingForCard") || pin.matches("start")}
+      verifying={pin.matches("verifying")}
+      error={pin.context.error}
+      onSubmit={events.submitPin}
+      onCancel={events.cancelPin}
+    />
+  );
+}

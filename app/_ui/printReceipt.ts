@@ -1,0 +1,34 @@
+// Prints a receipt PDF from a hidden iframe. On the terminal Chromium runs with --kiosk-printing,
+// so print() goes straight to the default printer without a dialog.
+const LOAD_TIMEOUT_MS = 20_000;
+
+export async function printReceiptPdf(receiptNumber: string): Promise<void> {
+  const response = await fetch(`/receipts/${encodeURIComponent(receiptNumber)}`, { cache: "no-store" });
+  if (!response.ok) throw new Error(`receipt ${response.status}`);
+  // Load what was fetched (a blob) rather than the URL again: one render, and a server error can
+  // never end up on paper as an HTML page.
+  const url = URL.createObjectURL(await response.blob());
+  document.querySelectorAll("iframe[data-receipt-print]").forEach((old) => old.remove());
+  const frame = document.createElement("iframe");
+  frame.dataset.receiptPrint = "";
+  frame.title = "受付票の印刷";
+  frame.setAttribute("aria-hidden", "true");
+  frame.style.cssText = "position:fixed;right:0;bottom:0;width:1px;height:1px;border:0;opacity:0;";
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = window.setTimeout(() => reject(new Error("receipt load timeout")), LOAD_TIMEOUT_MS);
+      frame.onload = () => {
+        window.clearTimeout(timer);
+        resolve();
+      };
+      frame.src = url;
+      document.body.appendChild(frame);
+    });
+    frame.contentWindow?.focus();
+    frame.contentWindow?.print();
+  } finally {
+    // The frame stays until the next print (removing it cancels a print still spooling); the blob
+    // URL only has to outlive print() itself.
+    window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  }
+}
