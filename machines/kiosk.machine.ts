@@ -199,7 +199,9 @@ export const kioskMachine = setup({
     },
     end: {
       entry: "clearBidderData",
-      invoke: { id: "endSession", src: "endSession" },
+      // The bidder has already left: a server that cannot end the session (its row expires by
+      // TTL) must not keep 終了画面 from returning to screen 1, so the failure is only consumed.
+      invoke: { id: "endSession", src: "endSession", onError: {} },
       after: { endDelay: { target: "select" } },
     },
     timedOut: {

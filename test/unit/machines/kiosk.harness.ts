@@ -1,0 +1,126 @@
+// Drives the real kiosk (with the real registration and pin machines) through the app's deps,
+// faked at the edge, on a simulated clock.
+import { createActor, SimulatedClock } from "xstate";
+import type {
+  ProveCardResult,
+  RegisterResult,
+  Result,
+  SearchResult,
+  SessionView,
+} from "@/app/_shared/contracts";
+import { createKioskImplementations, kioskMachine } from "@/machines";
+import type { KioskDeps } from "@/machines";
+import { card, formValues, PASSWORD, PIN, searchOk, session, settle } from "./fixtures";
+
+export const IDLE = 60;
+export const WARNING = 10;
+export const END = 5;
+
+export type HarnessOptions = {
+  session?: Result<SessionView> | Error;
+  prove?: ProveCardResult;
+  search?: SearchResult | "hang";
+  register?: RegisterResult | "hang";
+  print?: "ok" | "hang";
+  endSession?: "ok" | "fail";
+};
+
+const never = <T>() => new Promise<T>(() => {});
+
+export function startKiosk(options: HarnessOptions = {}) {
+  const calls = { startSession: 0, register: 0, endSession: 0, print: 0 };
+  const deps: KioskDeps = {
+    startSession: async () => {
+      calls.startSession += 1;
+      if (options.session instanceof Error) throw options.session;
+      return options.session ?? session;
+    },
+    proveCard: async () => options.prove ?? { ok: true, card, warnings: [] },
+    searchQualification: async () => (options.search === "hang" ? never() : (options.search ?? searchOk())),
+    register: async () => {
+      calls.register += 1;
+      if (options.register === "hang") return never();
+      return options.register ?? { ok: true, receiptNumber: "R-0001", emailTo: "kouji@example.jp" };
+    },
+    printReceipt: async () => {
+      calls.print += 1;
+      if (options.print === "hang") return never();
+    },
+    endSession: async () => {
+      calls.endSession += 1;
+      if (options.endSession === "fail") throw new Error("server gone");
+    },
+  };
+  const clock = new SimulatedClock();
+  const actor = createActor(kioskMachine.provide(createKioskImplementations(deps)), {
+    input: { idleSeconds: IDLE, warningSeconds: WARNING, endSeconds: END, cardPresent: true },
+    clock,
+  }).start();
+  return { actor, clock, calls };
+}
+
+export type Kiosk = ReturnType<typeof startKiosk>["actor"];
+
+export async function toMenu(actor: Kiosk): Promise<void> {
+  actor.send({ type: "select.submit", agencyCode: "110000", kind: "construction" });
+  await settle();
+  actor.send({ type: "entry.userRegistration" });
+  actor.send({ type: "top.proceed" });
+}
+
+/** The registration flow states card removal is tested from, and how to get there. */
+export const FLOW_STATES = [
+  "pin",
+  "refused",
+  "search.editing",
+  "search.searching",
+  "form",
+  "holderWarning",
+  "confirm",
+  "registering",
+  "done",
+  "print",
+] as const;
+export type FlowState = (typeof FLOW_STATES)[number];
+
+export function optionsFor(state: FlowState): HarnessOptions {
+  if (state === "refused")
+    return { prove: { ok: false, code: "alreadyRegistered", message: "既に登録されています" } };
+  if (state === "search.searching") return { search: "hang" };
+  if (state === "holderWarning") return { search: searchOk(false) };
+  if (state === "registering") return { register: "hang" };
+  if (state === "print") return { print: "hang" };
+  return {};
+}
+
+export async function toFlowState(actor: Kiosk, state: FlowState): Promise<void> {
+  await toMenu(actor);
+  actor.send({ type: "menu.register" });
+  if (state === "pin") return;
+  actor.send({ type: "pin.submit", pin: PIN });
+  await settle();
+  if (state === "refused" || state === "search.editing") return;
+  actor.send({
+    type: "search.submit",
+    officialName: "株式会社さいたま建設",
+    userId: "1000000001",
+    password: PASSWORD,
+  });
+  await settle();
+  if (state === "search.searching" || state === "form") return;
+  actor.send({ type: "form.submit", values: formValues });
+  if (state === "holderWarning" || state === "confirm") return;
+  actor.send({ type: "confirm.submit" });
+  await settle();
+  if (state === "registering" || state === "done") return;
+  actor.send({ type: "receipt.print" });
+  await settle();
+}
+
+/**
+ * Moves the simulated clock like real time: one increment only fires timers that were already
+ * due, so a countdown that schedules its next tick needs the time to pass in steps.
+ */
+export function advance(clock: SimulatedClock, ms: number): void {
+  for (let left = ms; left > 0; left -= 1000) clock.increment(Math.min(1000, left));
+}

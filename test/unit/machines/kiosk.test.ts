@@ -1,0 +1,230 @@
+import { describe, expect, it } from "vitest";
+import { kioskMachine, stepOf } from "@/machines";
+import { formValues, PASSWORD, PIN, settle } from "./fixtures";
+import {
+  advance,
+  END,
+  FLOW_STATES,
+  IDLE,
+  optionsFor,
+  startKiosk,
+  toFlowState,
+  toMenu,
+  WARNING,
+} from "./kiosk.harness";
+import type { Kiosk } from "./kiosk.harness";
+import { activePaths, allStatePaths } from "./paths";
+
+function registrationOf(actor: Kiosk) {
+  return actor.getSnapshot().children.registration?.getSnapshot();
+}
+
+function expectBidderDataCleared(actor: Kiosk) {
+  const { context, children } = actor.getSnapshot();
+  expect(context.agency).toBeNull();
+  expect(context.kind).toBeNull();
+  // card, qualification and form live in the registration actor, which must be gone
+  expect(children.registration).toBeUndefined();
+  expect(JSON.stringify(actor.getPersistedSnapshot())).not.toContain("株式会社さいたま建設");
+}
+
+describe("kiosk: inactivity (R32)", () => {
+  it("shows no warning before idleSeconds, then counts down from warningSeconds", async () => {
+    const { actor, clock } = startKiosk();
+    await toMenu(actor);
+    clock.increment(IDLE * 1000 - 1);
+    expect(actor.getSnapshot().matches({ active: { idle: "watching" } })).toBe(true);
+    clock.increment(1);
+    expect(actor.getSnapshot().matches({ active: { idle: "warning" } })).toBe(true);
+    expect(actor.getSnapshot().context.idleRemaining).toBe(WARNING);
+    clock.increment(1000);
+    expect(actor.getSnapshot().context.idleRemaining).toBe(WARNING - 1);
+    clock.increment(1000);
+    expect(actor.getSnapshot().context.idleRemaining).toBe(WARNING - 2);
+  });
+
+  it("restarts the full wait on activity, in watching and in the warning", async () => {
+    const { actor, clock } = startKiosk();
+    await toMenu(actor);
+    clock.increment((IDLE - 1) * 1000);
+    actor.send({ type: "user.activity" });
+    clock.increment((IDLE - 1) * 1000);
+    expect(actor.getSnapshot().matches({ active: { idle: "watching" } })).toBe(true);
+    clock.increment(1000 + 3000);
+    expect(actor.getSnapshot().matches({ active: { idle: "warning" } })).toBe(true);
+    actor.send({ type: "user.activity" });
+    expect(actor.getSnapshot().matches({ active: { idle: "watching" } })).toBe(true);
+    advance(clock, WARNING * 1000);
+    expect(actor.getSnapshot().matches({ active: { screens: "menu", idle: "watching" } })).toBe(true);
+  });
+
+  it("times out into select with all bidder data cleared", async () => {
+    const { actor, clock, calls } = startKiosk();
+    await toFlowState(actor, "confirm");
+    expect(registrationOf(actor)?.context.form).toEqual(formValues);
+    advance(clock, IDLE * 1000);
+    advance(clock, WARNING * 1000 - 1);
+    expect(actor.getSnapshot().context.idleRemaining).toBe(1);
+    clock.increment(1);
+    expect(actor.getSnapshot().value).toBe("timedOut");
+    await settle();
+    expect(actor.getSnapshot().value).toBe("select");
+    expect(actor.getSnapshot().context.endReason).toBe("timeout");
+    expect(calls.endSession).toBe(1);
+    expectBidderDataCleared(actor);
+  });
+
+  it("returns to select even when ending the server session fails", async () => {
+    const { actor, clock } = startKiosk({ endSession: "fail" });
+    await toMenu(actor);
+    advance(clock, (IDLE + WARNING) * 1000);
+    await settle();
+    expect(actor.getSnapshot().value).toBe("select");
+  });
+});
+
+describe("kiosk: card removed mid-flow (R31)", () => {
+  it.each(FLOW_STATES)("from %s ends the session and clears bidder data", async (state) => {
+    const { actor, clock, calls } = startKiosk(optionsFor(state));
+    await toFlowState(actor, state);
+    expect(activePaths(registrationOf(actor)?.value ?? "")).toContain(state);
+    actor.send({ type: "card.removed" });
+    expect(actor.getSnapshot().value).toBe("end");
+    expect(actor.getSnapshot().context).toMatchObject({ endReason: "cardRemoved", cardPresent: false });
+    expectBidderDataCleared(actor);
+    await settle();
+    expect(calls.endSession).toBe(1);
+    clock.increment(END * 1000);
+    expect(actor.getSnapshot().value).toBe("select");
+  });
+});
+
+describe("kiosk: screens, logout and session start", () => {
+  it("asks before logging out; キャンセル keeps the screen, OK ends after endSeconds", async () => {
+    const { actor, clock } = startKiosk();
+    await toFlowState(actor, "done");
+    actor.send({ type: "session.logout" });
+    expect(actor.getSnapshot().matches({ active: { dialog: "confirming" } })).toBe(true);
+    actor.send({ type: "logout.cancel" });
+    expect(actor.getSnapshot().matches({ active: { dialog: "closed" } })).toBe(true);
+    expect(registrationOf(actor)?.value).toBe("done");
+    actor.send({ type: "session.logout" });
+    actor.send({ type: "logout.confirm" });
+    expect(actor.getSnapshot().value).toBe("end");
+    expect(actor.getSnapshot().context.endReason).toBe("logout");
+    expectBidderDataCleared(actor);
+    clock.increment(END * 1000 - 1);
+    expect(actor.getSnapshot().value).toBe("end");
+    clock.increment(1);
+    expect(actor.getSnapshot().value).toBe("select");
+  });
+
+  it("still shows 終了画面 and returns to select when ending the server session fails", async () => {
+    const { actor, clock } = startKiosk({ endSession: "fail" });
+    await toMenu(actor);
+    actor.send({ type: "session.logout" });
+    actor.send({ type: "logout.confirm" });
+    await settle();
+    expect(actor.getSnapshot().value).toBe("end");
+    expect(actor.getSnapshot().status).toBe("active");
+    clock.increment(END * 1000);
+    expect(actor.getSnapshot().value).toBe("select");
+  });
+
+  it("stays on select with the server's message when the session cannot start", async () => {
+    const message = "この調達機関では物品の電子入札を行っていません。";
+    const { actor } = startKiosk({ session: { ok: false, code: "invalid", message } });
+    actor.send({ type: "select.submit", agencyCode: "112011", kind: "goods" });
+    await settle();
+    expect(actor.getSnapshot().value).toBe("select");
+    expect(actor.getSnapshot().context.error).toBe(message);
+  });
+
+  it("stays on select with its own message when the server cannot be reached", async () => {
+    const { actor } = startKiosk({ session: new Error("offline") });
+    actor.send({ type: "select.submit", agencyCode: "110000", kind: "construction" });
+    await settle();
+    expect(actor.getSnapshot().context.error).toContain("受付を開始できませんでした");
+  });
+
+  it("shows 変更 and ICカード更新 as unavailable and comes back to the menu", async () => {
+    const { actor } = startKiosk();
+    await toMenu(actor);
+    for (const type of ["menu.change", "menu.renewal"] as const) {
+      actor.send({ type });
+      expect(actor.getSnapshot().matches({ active: { screens: { flow: "unavailable" } } })).toBe(true);
+      actor.send({ type: "flow.back" });
+      expect(actor.getSnapshot().matches({ active: { screens: "menu" } })).toBe(true);
+    }
+  });
+
+  it("returns to the menu when the registration flow is cancelled", async () => {
+    const { actor } = startKiosk();
+    await toFlowState(actor, "search.editing");
+    actor.send({ type: "search.back" });
+    expect(actor.getSnapshot().matches({ active: { screens: "menu" } })).toBe(true);
+    expect(actor.getSnapshot().children.registration).toBeUndefined();
+  });
+
+  it("registers once on a double tap of 登録", async () => {
+    const { actor, calls } = startKiosk();
+    await toFlowState(actor, "confirm");
+    actor.send({ type: "confirm.submit" });
+    actor.send({ type: "confirm.submit" });
+    await settle();
+    expect(calls.register).toBe(1);
+    expect(stepOf(registrationOf(actor)!)).toBe(4);
+  });
+});
+
+describe("kiosk: the whole statechart and secrets", () => {
+  it("visits every state node across real sessions", async () => {
+    const visited = new Set<string>();
+    const watch = (actor: Kiosk) => {
+      const note = () => activePaths(actor.getSnapshot().value).forEach((p) => visited.add(p));
+      note();
+      actor.subscribe(note);
+    };
+    const failing = startKiosk({ session: { ok: false, code: "invalid", message: "x" } });
+    watch(failing.actor);
+    failing.actor.send({ type: "select.submit", agencyCode: "110000", kind: "construction" });
+    await settle();
+
+    const { actor, clock } = startKiosk();
+    watch(actor);
+    await toMenu(actor);
+    actor.send({ type: "menu.change" });
+    actor.send({ type: "flow.back" });
+    actor.send({ type: "menu.register" });
+    actor.send({ type: "session.logout" });
+    actor.send({ type: "logout.cancel" });
+    advance(clock, (IDLE + WARNING) * 1000);
+    await settle();
+    await toMenu(actor);
+    actor.send({ type: "menu.register" });
+    actor.send({ type: "card.removed" });
+    clock.increment(END * 1000);
+    expect(visited).toEqual(allStatePaths(kioskMachine));
+  });
+
+  it("never holds the PIN or the password in any actor's snapshot (R30, R11)", async () => {
+    const { actor } = startKiosk({ print: "hang" });
+    const texts: string[] = [];
+    const record = () => {
+      const snapshot = actor.getSnapshot();
+      const registration = snapshot.children.registration?.getSnapshot();
+      const pin = registration?.children.pin?.getSnapshot();
+      texts.push(JSON.stringify(actor.getPersistedSnapshot()));
+      for (const s of [snapshot, registration, pin]) if (s) texts.push(JSON.stringify(s.context));
+    };
+    actor.subscribe(record);
+    await toFlowState(actor, "print");
+    record();
+    expect(texts.length).toBeGreaterThan(10);
+    expect(texts.some((t) => t.includes("R-0001"))).toBe(true);
+    for (const text of texts) {
+      expect(text).not.toContain(PIN);
+      expect(text).not.toContain(PASSWORD);
+    }
+  });
+});
