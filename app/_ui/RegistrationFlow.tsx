@@ -128,7 +128,7 @@ function PinFromActor({ pinRef, events }: { pinRef: PinRef; events: KioskEvents 
   return (
     <PinScreen
       title="PIN番号入力"
-      waitingForCard={pin.matches("waitingForCard") || pin.matches("start")}
+      waitingForCard={pin.matches("waitingForCard")}
       verifying={pin.matches("verifying")}
       error={pin.context.error}
       onSubmit={events.submitPin}
