@@ -22,7 +22,7 @@ export function renderWithPdfkit(data: ReceiptData): Promise<Buffer> {
   doc.registerFont("NotoSansJP", FONT).font("NotoSansJP");
 
   const left = 44;
-  const valueX = left + 162;
+  const valueX = left + 160;
   const valueWidth = 595.28 - 44 - valueX;
   const rule = (weight: number) =>
     doc
@@ -33,9 +33,8 @@ export function renderWithPdfkit(data: ReceiptData): Promise<Buffer> {
   const rows = (items: readonly (readonly [string, string])[]) => {
     for (const [label, value] of items) {
       const y = doc.y;
-      doc.text(label, left, y, { width: 150 });
-      doc.text(":", left + 150, y);
-      doc.text(value, valueX, y, { width: valueWidth });
+      doc.text(label, left, y, { width: 160 });
+      doc.text(`: ${value}`, valueX, y, { width: valueWidth });
     }
   };
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { createRequire } from "node:module";
+import path from "node:path";
 import { Font } from "@react-pdf/renderer";
 
 export const RECEIPT_FONT = "NotoSansJP";
@@ -35,8 +36,11 @@ let registered = false;
 export function registerReceiptFont(): void {
   if (registered) return;
   // Resolved through Node's package lookup so the server's working directory does not matter.
+  // The package's entry point is resolved (a .js file the bundler accepts) and the TTF found beside
+  // it: resolving the .ttf itself makes Turbopack try to bundle a font file and fail.
   const require = createRequire(import.meta.url);
-  const src = require.resolve("@expo-google-fonts/noto-sans-jp/400Regular/NotoSansJP_400Regular.ttf");
+  const pkg = path.dirname(require.resolve("@expo-google-fonts/noto-sans-jp"));
+  const src = path.join(pkg, "400Regular", "NotoSansJP_400Regular.ttf");
   Font.register({ family: RECEIPT_FONT, src });
   Font.registerHyphenationCallback(splitForLineBreaking);
   registered = true;
