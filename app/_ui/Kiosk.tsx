@@ -47,16 +47,18 @@ function KioskShell({ agencies, simulatedReader }: { agencies: AgencyView[]; sim
   const inSession = KioskContext.useSelector((s) => s.matches("active"));
 
   return (
-    <div className="kiosk-shell">
+    <div className={simulatedReader ? "kiosk-shell with-reader" : "kiosk-shell"}>
       <div className="kiosk-main">
-        <KioskHeader>
-          <Clock now={now} />
-          {inSession ? (
-            <button type="button" onClick={events.logout}>
-              ログアウト
-            </button>
-          ) : null}
-        </KioskHeader>
+        <KioskHeader
+          clock={<Clock now={now} />}
+          actions={
+            inSession ? (
+              <button type="button" onClick={events.logout}>
+                ログアウト
+              </button>
+            ) : null
+          }
+        />
         <main className="kiosk-content">
           <Screens agencies={agencies} now={now} events={events} />
         </main>

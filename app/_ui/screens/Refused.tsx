@@ -10,7 +10,10 @@ const TITLES: Record<string, string> = {
   holderMismatch: "ICカードの名義を確認してください",
 };
 
-/** A step that cannot go on, with the manual's explanation where it has one; 戻る to the menu. */
+/**
+ * A step that cannot go on, with the manual's explanation where it has one; 戻る to the menu.
+ * For 既に登録されています the manual's own text replaces the server's hints (the manual wins).
+ */
 export function RefusedScreen({ failure, onBack }: { failure: Failure; onBack: () => void }) {
   const title = TITLES[failure.code] ?? "処理を続けることができません";
   return (
@@ -35,7 +38,7 @@ export function RefusedScreen({ failure, onBack }: { failure: Failure; onBack: (
           </ul>
         </div>
       ) : null}
-      {failure.hints && failure.hints.length > 0 ? (
+      {failure.code !== "alreadyRegistered" && failure.hints && failure.hints.length > 0 ? (
         <div className="notice">
           <ul>
             {failure.hints.map((hint) => (
