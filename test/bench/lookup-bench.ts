@@ -86,6 +86,8 @@ export type LookupBenchResult = {
   prismaUs: number;
   rawUs: number;
   ratio: number;
+  /** For reference: the same SQL through Prisma's $queryRaw, which skips the query compiler. */
+  queryRaw: { prismaUs: number; rawUs: number; ratio: number };
 };
 
 export async function benchLookup(
@@ -111,6 +113,8 @@ export async function benchLookup(
     };
   };
   const viaPrisma = (key: Key) => prisma.qualification.findUnique({ where: { userId_kind: key } });
+  const viaQueryRaw = ({ userId, kind }: Key) =>
+    prisma.$queryRaw`SELECT * FROM "Qualification" WHERE "userId" = ${userId} AND "kind" = ${kind}`;
 
   try {
     const probe = keyOf(rows - 1);
@@ -133,6 +137,15 @@ export async function benchLookup(
         for (const key of keysPerRun[run]!) raw(key);
       },
     );
+    const queryRawPair = await runPairs(
+      runs,
+      async (run) => {
+        for (const key of keysPerRun[run]!) await viaQueryRaw(key);
+      },
+      async (run) => {
+        for (const key of keysPerRun[run]!) raw(key);
+      },
+    );
     const perLookupUs = (ms: number[]) => (median(ms) * 1000) / lookups;
     return {
       runs,
@@ -140,6 +153,11 @@ export async function benchLookup(
       prismaUs: perLookupUs(pair.ours),
       rawUs: perLookupUs(pair.baseline),
       ratio: medianRatio(pair),
+      queryRaw: {
+        prismaUs: perLookupUs(queryRawPair.ours),
+        rawUs: perLookupUs(queryRawPair.baseline),
+        ratio: medianRatio(queryRawPair),
+      },
     };
   } finally {
     sqlite.close();
