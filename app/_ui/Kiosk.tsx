@@ -1,8 +1,6 @@
 "use client";
 // The kiosk page: header, the screen for the current state, dialogs, and (demo) the virtual reader.
 import type { AgencyView } from "@/app/_shared/contracts";
-import type { registrationMachine } from "@/machines";
-import type { ActorRefFrom } from "xstate";
 import { Clock, useNow } from "./Clock";
 import { KioskHeader } from "./KioskHeader";
 import { KioskContext } from "./kioskActor";
@@ -102,8 +100,7 @@ function Screens({
     );
   }
 
-  // The flow actor's id is not part of the kiosk machine's typed children (see RegistrationFlow).
-  const registration = snapshot.children.registration as ActorRefFrom<typeof registrationMachine> | undefined;
+  const registration = snapshot.children.registration;
   return (
     <>
       {snapshot.matches({ active: { screens: "entry" } }) ? (

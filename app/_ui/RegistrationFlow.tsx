@@ -116,9 +116,7 @@ export function RegistrationFlow({ actorRef, events }: Props) {
 type PinRef = ActorRefFrom<typeof pinMachine>;
 
 function PinStep({ actorRef, events }: Props) {
-  // The registration machine's setup() lists its actors by source, not by invoke id, so the child
-  // "pin" is typed as any of them; it is the pin machine by the statechart.
-  const pinRef = useSelector(actorRef, (s) => s.children.pin as PinRef | undefined);
+  const pinRef = useSelector(actorRef, (s) => s.children.pin);
   if (!pinRef) return null;
   return <PinFromActor pinRef={pinRef} events={events} />;
 }
