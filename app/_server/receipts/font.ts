@@ -1,6 +1,4 @@
 import "server-only";
-import { createRequire } from "node:module";
-import path from "node:path";
 import { Font } from "@react-pdf/renderer";
 
 export const RECEIPT_FONT = "NotoSansJP";
@@ -30,17 +28,18 @@ export function splitForLineBreaking(word: string): string[] {
 // Kana, kanji and full-width forms: scripts written without spaces between words.
 const NEEDS_SPLIT = /[\u3000-\u9fff\uf900-\ufaff\uff00-\uffef]/;
 
+const FONT_FILE = "@expo-google-fonts/noto-sans-jp/400Regular/NotoSansJP_400Regular.ttf";
+
 let registered = false;
 
 /** Registers the embedded Japanese font and the line breaking once per process. */
 export function registerReceiptFont(): void {
   if (registered) return;
-  // Resolved through Node's package lookup so the server's working directory does not matter.
-  // The package's entry point is resolved (a .js file the bundler accepts) and the TTF found beside
-  // it: resolving the .ttf itself makes Turbopack try to bundle a font file and fail.
-  const require = createRequire(import.meta.url);
-  const pkg = path.dirname(require.resolve("@expo-google-fonts/noto-sans-jp"));
-  const src = path.join(pkg, "400Regular", "NotoSansJP_400Regular.ttf");
+  // Resolved by Node at run time from this file's location, so the working directory does not
+  // matter. The bundler must not see the call: Turbopack rewrites a visible require.resolve into a
+  // module id (a number, not a path) and tries to bundle the .ttf. getBuiltinModule hides it.
+  const { createRequire } = process.getBuiltinModule("node:module");
+  const src = createRequire(import.meta.url).resolve(FONT_FILE);
   Font.register({ family: RECEIPT_FONT, src });
   Font.registerHyphenationCallback(splitForLineBreaking);
   registered = true;
