@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, type KeyboardEvent } from "react";
+import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 
 const MAX_PIN = 16;
 const DIGITS = ["1", "2", "3", "4", "5", "6", "7", "8", "9"] as const;
@@ -22,6 +22,10 @@ type Props = {
 export function Keypad({ onSubmit, onCancel, disabled = false, describedBy }: Props) {
   // The only copy: unmounting the keypad (leaving the PIN screen) discards it with the component.
   const [pin, setPin] = useState("");
+  const display = useRef<HTMLDivElement>(null);
+
+  // Focus lands on the PIN so a staff keyboard (or a USB PIN pad acting as one) works at once.
+  useEffect(() => display.current?.focus(), []);
 
   const add = (digit: string) => setPin((p) => (p.length >= MAX_PIN ? p : p + digit));
   const backspace = () => setPin((p) => p.slice(0, -1));
@@ -46,6 +50,7 @@ export function Keypad({ onSubmit, onCancel, disabled = false, describedBy }: Pr
   return (
     <div className="pin-entry" onKeyDown={onKeyDown}>
       <div
+        ref={display}
         className="pin-display"
         role="textbox"
         aria-readonly="true"
