@@ -8,7 +8,7 @@ export async function printReceiptPdf(receiptNumber: string): Promise<void> {
   // Load what was fetched (a blob) rather than the URL again: one render, and a server error can
   // never end up on paper as an HTML page.
   const url = URL.createObjectURL(await response.blob());
-  document.querySelectorAll("iframe[data-receipt-print]").forEach((old) => old.remove());
+  discardPrintFrames();
   const frame = document.createElement("iframe");
   frame.dataset.receiptPrint = "";
   frame.title = "受付票の印刷";
@@ -31,4 +31,12 @@ export async function printReceiptPdf(receiptNumber: string): Promise<void> {
     // URL only has to outlive print() itself.
     window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
   }
+}
+
+/**
+ * Removes the hidden print frame. Chromium crashed the page when a second PDF frame (the viewer)
+ * opened while this one was still there, so the viewer calls this first.
+ */
+export function discardPrintFrames(): void {
+  document.querySelectorAll("iframe[data-receipt-print]").forEach((frame) => frame.remove());
 }

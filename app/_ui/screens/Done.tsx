@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { Dialog } from "../Dialog";
+import { discardPrintFrames } from "../printReceipt";
 
 type PrintState = "idle" | "printing" | "printed" | "failed";
 
@@ -60,6 +61,7 @@ export function DoneScreen({ receiptNumber, emailTo, print, printError, onPrint,
           href={href}
           onClick={(event) => {
             event.preventDefault();
+            discardPrintFrames();
             setViewing(true);
           }}
         >
