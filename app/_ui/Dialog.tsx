@@ -1,10 +1,13 @@
 "use client";
 
-import { useEffect, useId, useRef, type ReactNode } from "react";
+import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from "react";
+
+const FOCUSABLE = "button:not([disabled]), input:not([disabled]), select:not([disabled]), a[href], iframe";
 
 /**
- * A modal dialog over the kiosk screen. Focus moves into it on open and back to where it was on
- * close, so a staff member on a keyboard never ends up behind the backdrop.
+ * A modal dialog over the kiosk screen. Focus moves into it on open, Tab stays inside it, and
+ * focus returns to where it was on close, so a staff member on a keyboard never ends up behind
+ * the backdrop.
  */
 export function Dialog({ title, children }: { title: string; children: ReactNode }) {
   const titleId = useId();
@@ -17,6 +20,21 @@ export function Dialog({ title, children }: { title: string; children: ReactNode
     return () => previous?.focus();
   }, []);
 
+  const keepFocusInside = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key !== "Tab" || !ref.current) return;
+    const items = Array.from(ref.current.querySelectorAll<HTMLElement>(FOCUSABLE));
+    const first = items[0];
+    const last = items[items.length - 1];
+    if (!first || !last) return;
+    if (event.shiftKey && document.activeElement === first) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && document.activeElement === last) {
+      event.preventDefault();
+      first.focus();
+    }
+  };
+
   return (
     <div className="dialog-backdrop">
       <div
@@ -26,6 +44,7 @@ export function Dialog({ title, children }: { title: string; children: ReactNode
         aria-modal="true"
         aria-labelledby={titleId}
         tabIndex={-1}
+        onKeyDown={keepFocusInside}
       >
         <h2 id={titleId}>{title}</h2>
         {children}

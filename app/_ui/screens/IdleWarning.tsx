@@ -1,12 +1,15 @@
 import { Dialog } from "../Dialog";
 
-/** R32: the countdown before the kiosk ends the session and clears what was entered. */
+/**
+ * R32: the countdown before the kiosk ends the session and clears what was entered. The number is
+ * a timer (not a live region): a screen reader announcing every second would drown the dialog.
+ */
 export function IdleWarningDialog({ remaining, onContinue }: { remaining: number; onContinue: () => void }) {
   return (
     <Dialog title="操作がありません">
       <p>
         このまま操作がない場合、あと
-        <strong style={{ fontSize: "1.6rem" }} aria-live="polite">
+        <strong style={{ fontSize: "1.6rem" }} role="timer">
           {" "}
           {remaining}{" "}
         </strong>
