@@ -39,6 +39,7 @@ export function RegistrationFlow({ actorRef, events }: Props) {
           kind={context.kind}
           searching={snapshot.matches({ search: "searching" })}
           failure={context.searchFailure}
+          initialUserId={context.search?.userId}
           onSubmit={events.submitSearch}
           onBack={events.searchBack}
         />

@@ -2,7 +2,8 @@ export type EndReason = "logout" | "cardRemoved" | "timeout";
 
 const REASONS: Record<EndReason, string | null> = {
   logout: null,
-  cardRemoved: "ICカードが取り出されたため、手続きを終了しました。入力された内容は消去されました。",
+  cardRemoved:
+    "ICカードが取り出されたため、手続きを終了しました。登録が完了していない場合は、最初からやり直してください。",
   timeout: "一定時間操作がなかったため、手続きを終了しました。入力された内容は消去されました。",
 };
 

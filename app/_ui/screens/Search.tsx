@@ -11,6 +11,8 @@ type Props = {
   kind: Kind;
   searching: boolean;
   failure: Failure | null;
+  /** the user ID last found, when the bidder comes back from the form */
+  initialUserId?: string;
   onSubmit: (input: SearchInput) => void;
   onBack: () => void;
 };
@@ -23,8 +25,20 @@ const LABELS: Record<Field, string> = {
 };
 
 /** 競争入札参加資格審査情報検索. Input errors (full-width digits…) show at the field before searching (R10). */
-export function SearchScreen({ agencyName, kind, searching, failure, onSubmit, onBack }: Props) {
-  const [values, setValues] = useState<SearchInput>({ officialName: "", userId: "", password: "" });
+export function SearchScreen({
+  agencyName,
+  kind,
+  searching,
+  failure,
+  initialUserId,
+  onSubmit,
+  onBack,
+}: Props) {
+  const [values, setValues] = useState<SearchInput>({
+    officialName: "",
+    userId: initialUserId ?? "",
+    password: "",
+  });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [submitted, setSubmitted] = useState<Failure | null>(null);
 
