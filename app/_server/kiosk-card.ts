@@ -2,7 +2,7 @@ import "server-only";
 import type { ProveCardResult } from "@/app/_shared/contracts";
 import { pinSchema } from "@/app/_shared/schemas";
 import { getCardReader } from "@/kiosk/card";
-import { CardError } from "@/kiosk/card/types";
+import { isCardError } from "@/kiosk/card/types";
 import { Prisma } from "@/prisma/client";
 import { audit } from "./audit";
 import { cardFailureResult } from "./card-messages";
@@ -45,7 +45,7 @@ export async function proveCard(
     const signed = await reader.sign(input.pin, nonceChallenge(nonce));
     proof = { certificateDer, nonce, ...signed };
   } catch (error) {
-    if (!(error instanceof CardError)) throw error;
+    if (!isCardError(error)) throw error;
     await audit({
       action: "card.proof",
       outcome: "refused",

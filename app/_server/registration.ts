@@ -14,9 +14,12 @@ import { ALREADY_REGISTERED_HINTS, ALREADY_REGISTERED_MESSAGE } from "./registra
 import { requireSession, sessionFailure, type KioskSessionState, type ProvenCard } from "./session";
 
 function isUniqueViolation(error: unknown, field?: string): boolean {
-  if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") return false;
+  // duck-typed: the client on globalThis may come from another server chunk than this module's
+  // copy of the generated Prisma namespace, so instanceof would miss it
+  const known = error as { name?: string; code?: string; meta?: unknown } | null;
+  if (known?.name !== "PrismaClientKnownRequestError" || known.code !== "P2002") return false;
   if (!field) return true;
-  return JSON.stringify(error.meta ?? {}).includes(field);
+  return JSON.stringify(known.meta ?? {}).includes(field);
 }
 
 function contactData(c: Contact) {

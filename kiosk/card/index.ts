@@ -5,7 +5,7 @@ import { SimulatedCardReader } from "./simulated";
 import type { CardReader } from "./types";
 
 export type { CardReader } from "./types";
-export { CardError } from "./types";
+export { CardError, isCardError } from "./types";
 export { SimulatedCardReader, SIM_READER_ID, SIM_READER_NAME } from "./simulated";
 
 const globalForCard = globalThis as unknown as { kioskCardReader?: CardReader };
@@ -30,8 +30,9 @@ export function getCardReader(): CardReader {
 
 /** The operator panel's handle on the virtual cards, or null when a real driver runs. */
 export function getSimulatedCardReader(): SimulatedCardReader | null {
+  // by driver name, not instanceof: the reader on globalThis may come from another server chunk
   const reader = getCardReader();
-  return reader instanceof SimulatedCardReader ? reader : null;
+  return reader.driver === "simulated" ? (reader as SimulatedCardReader) : null;
 }
 
 /** Tests swap the environment between cases. */

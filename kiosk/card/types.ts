@@ -41,6 +41,15 @@ export class CardError extends Error {
   }
 }
 
+/**
+ * True for a CardError from any copy of this module. Next bundles the server into several chunks
+ * and the reader lives on globalThis, so the class that threw may not be the one imported here:
+ * never use instanceof across that boundary.
+ */
+export function isCardError(error: unknown): error is CardError {
+  return error instanceof Error && error.name === "CardError" && "failure" in error;
+}
+
 export interface CardReader {
   readonly driver: "simulated" | "pkcs11";
   listReaders(): Promise<ReaderInfo[]>;

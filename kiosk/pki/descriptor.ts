@@ -36,13 +36,14 @@ export type LoadedCard = CardDescriptor & { certificatePath: string; keyPath: st
 /** Every card descriptor in the PKI folder, sorted by label. */
 export function loadCardDescriptors(dir: string): LoadedCard[] {
   const { cardsDir } = pkiLayout(dir);
-  if (!fs.existsSync(cardsDir)) {
+  // The folder is chosen at run time (KIOSK_PKI_DIR): tell Next's file tracer not to follow it.
+  if (!fs.existsSync(/*turbopackIgnore: true*/ cardsDir)) {
     throw new Error(
       `No virtual cards in ${cardsDir}: generate the demo PKI with "npx tsx kiosk/pki/cli.ts" (or set KIOSK_PKI_DIR)`,
     );
   }
   return fs
-    .readdirSync(cardsDir)
+    .readdirSync(/*turbopackIgnore: true*/ cardsDir)
     .filter((name) => name.endsWith(".json"))
     .sort()
     .map((name) => {

@@ -8,7 +8,7 @@ export async function chooseAgency(
   agency = "埼玉県",
   kind = "建設工事、設計・調査・測量、土木施設維持管理",
 ) {
-  await page.getByLabel("調達機関").selectOption({ label: agency });
+  await page.getByRole("combobox", { name: "調達機関" }).selectOption({ label: agency });
   await page.getByRole("button", { name: kind }).click();
 }
 

@@ -61,7 +61,7 @@ describe("登録 in the browser", () => {
     await expect.poll(() => page.getByText("ICカードの取り忘れにご注意ください").count()).toBeGreaterThan(0);
     await removeCard(page, "DEMO-A");
     // back to screen 1 by itself
-    await page.getByLabel("調達機関").waitFor({ timeout: 20_000 });
+    await page.getByRole("combobox", { name: "調達機関" }).waitFor({ timeout: 20_000 });
     expectNoProblems(kiosk);
     await context.close();
   });
@@ -121,7 +121,7 @@ describe("登録 in the browser", () => {
     await page.getByRole("heading", { name: "利用者登録", exact: true }).waitFor();
     // KIOSK_IDLE_SECONDS=15 + 5 s countdown in the e2e terminal
     await page.getByRole("dialog").getByText(/秒/).first().waitFor({ timeout: 25_000 });
-    await page.getByLabel("調達機関").waitFor({ timeout: 15_000 });
+    await page.getByRole("combobox", { name: "調達機関" }).waitFor({ timeout: 15_000 });
     const html = await page.content();
     for (const secret of ["株式会社さいたま建設 さいたま支店", "1000000001", "Saitama1", "330-0063"]) {
       expect(html).not.toContain(secret);

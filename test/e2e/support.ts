@@ -21,6 +21,7 @@ export async function launch(): Promise<Browser> {
       "--no-first-run",
       "--disable-sync",
       "--disable-quic",
+      "--kiosk-printing",
     ],
   });
 }
@@ -43,6 +44,9 @@ export async function openKiosk(browser: Browser): Promise<Kiosk> {
   page.on("response", (r) => {
     if (r.status() >= 500) problems.push(`HTTP ${r.status()} ${r.url()}`);
   });
+  // every test starts with an empty reader, whatever the previous one left behind
+  const emptied = await context.request.post(`${BASE_URL}/api/sim-reader`, { data: { action: "remove" } });
+  expect(emptied.status()).toBe(200);
   await page.goto(BASE_URL);
   return { context, page, problems };
 }

@@ -14,9 +14,11 @@ export async function GET() {
 
 export async function POST(request: NextRequest) {
   // Route handlers get no CSRF protection from Next: only the kiosk page itself may press buttons.
+  // (nextUrl's origin is the server's own idea of its host, so compare with the Host header).
   const site = request.headers.get("sec-fetch-site");
   const origin = request.headers.get("origin");
-  if ((site && site !== "same-origin") || (origin && origin !== request.nextUrl.origin)) {
+  const host = request.headers.get("host");
+  if ((site && site !== "same-origin") || (origin && new URL(origin).host !== host)) {
     return new NextResponse("許可されていない操作です", { status: 403 });
   }
   const body: unknown = await request.json().catch(() => null);
