@@ -67,13 +67,13 @@ export function Keypad({ onSubmit, onCancel, disabled = false, describedBy }: Pr
             {d}
           </button>
         ))}
-        <button type="button" onClick={backspace} disabled={disabled || pin.length === 0}>
+        <button type="button" className="word" onClick={backspace} disabled={disabled || pin.length === 0}>
           訂正
         </button>
         <button type="button" onClick={() => add("0")} disabled={disabled}>
           0
         </button>
-        <button type="button" onClick={clear} disabled={disabled || pin.length === 0}>
+        <button type="button" className="word" onClick={clear} disabled={disabled || pin.length === 0}>
           クリア
         </button>
       </div>

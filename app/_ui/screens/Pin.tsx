@@ -12,14 +12,14 @@ type Props = {
   onCancel: () => void;
 };
 
-/** What the card said about the tries left after a wrong PIN (R30). */
+/**
+ * The tries left as the card reported them (R30), as a short emphasised line: the server's
+ * message already says it in a sentence, this makes the number impossible to miss.
+ */
 function triesLine(error: ProveCardFailure): string | null {
   if (error.code !== "pinIncorrect") return null;
-  if (error.retriesLeft !== undefined) {
-    return `PIN番号はあと${error.retriesLeft}回間違えるとロックされ、ICカードが使用できなくなります。`;
-  }
-  if (error.finalTry) return "次にPIN番号を間違えるとロックされ、ICカードが使用できなくなります。";
-  if (error.countLow) return "PIN番号の残り入力回数が少なくなっています。";
+  if (error.retriesLeft !== undefined) return `残り入力回数：${error.retriesLeft}回`;
+  if (error.finalTry) return "残り入力回数：1回";
   return null;
 }
 

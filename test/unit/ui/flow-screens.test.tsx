@@ -33,13 +33,13 @@ describe("PinScreen", () => {
     const html = renderToStaticMarkup(<PinScreen {...props} waitingForCard={false} error={error} />);
     expect(html).toContain("PIN番号を入力してください。");
     expect(html).toContain("PIN番号が違います。");
-    expect(html).toContain("あと2回間違えるとロックされ");
+    expect(html).toContain("残り入力回数：2回");
     expect(html).toContain("【PIN 番号】");
     for (const key of ["0", "9", "訂正", "クリア", "OK", "キャンセル"])
       expect(html).toContain(`>${key}</button>`);
   });
 
-  it("warns of the final try when the card says so without a count", () => {
+  it("shows the final try when the card says so without a count", () => {
     const error = {
       ok: false as const,
       code: "pinIncorrect" as const,
@@ -47,7 +47,7 @@ describe("PinScreen", () => {
       finalTry: true,
     };
     const html = renderToStaticMarkup(<PinScreen {...props} waitingForCard={false} error={error} />);
-    expect(html).toContain("次にPIN番号を間違えるとロックされ");
+    expect(html).toContain("残り入力回数：1回");
   });
 });
 
