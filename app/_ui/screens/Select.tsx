@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import type { AgencyView } from "@/app/_shared/contracts";
 import { KIND_LABELS, type Kind } from "@/app/_shared/kinds";
 
@@ -16,6 +16,11 @@ export function SelectScreen({ agencies, error, busy, onSubmit }: Props) {
   const [code, setCode] = useState(agencies[0]?.code ?? "");
   const selectId = useId();
   const agency = agencies.find((a) => a.code === code);
+  // The server-rendered buttons do nothing until React has hydrated them; disabled until then, a
+  // quick tap is not silently lost (and a test's click waits for them).
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
+  const blocked = busy || !ready;
 
   return (
     <section aria-labelledby={`${selectId}-title`}>
@@ -30,7 +35,7 @@ export function SelectScreen({ agencies, error, busy, onSubmit }: Props) {
       ) : null}
       <div className="field" style={{ maxWidth: 520 }}>
         <label htmlFor={selectId}>調達機関</label>
-        <select id={selectId} value={code} onChange={(e) => setCode(e.target.value)} disabled={busy}>
+        <select id={selectId} value={code} onChange={(e) => setCode(e.target.value)} disabled={blocked}>
           {agencies.map((a) => (
             <option key={a.code} value={a.code}>
               {a.name}
@@ -42,13 +47,18 @@ export function SelectScreen({ agencies, error, busy, onSubmit }: Props) {
         <button
           type="button"
           className="primary"
-          disabled={busy || !agency}
+          disabled={blocked || !agency}
           onClick={() => onSubmit(code, "construction")}
         >
           ◎{KIND_LABELS.construction}
         </button>
         {agency?.goods ? (
-          <button type="button" className="primary" disabled={busy} onClick={() => onSubmit(code, "goods")}>
+          <button
+            type="button"
+            className="primary"
+            disabled={blocked}
+            onClick={() => onSubmit(code, "goods")}
+          >
             ◎{KIND_LABELS.goods}
           </button>
         ) : null}
