@@ -8,7 +8,7 @@ import { audit } from "./audit";
 import { cardFailureResult } from "./card-messages";
 import { issueNonce, nonceChallenge, verifyCardProof } from "./card-proof";
 import { db } from "./db";
-import { ALREADY_REGISTERED_HINTS, ALREADY_REGISTERED_MESSAGE } from "./registration-messages";
+import { alreadyRegistered } from "./registration-messages";
 import { requireSession, sessionFailure, type ProvenCard } from "./session";
 
 export type CardPurpose = "register";
@@ -97,12 +97,7 @@ export async function proveCard(
         kioskSessionId: session.id,
         detail: { reason: "R1" },
       });
-      return {
-        ok: false,
-        code: "alreadyRegistered",
-        message: ALREADY_REGISTERED_MESSAGE,
-        hints: ALREADY_REGISTERED_HINTS,
-      };
+      return alreadyRegistered();
     }
   }
   await audit({

@@ -10,7 +10,7 @@ import { kickOutbox } from "./email/dispatcher";
 import { registrationEmail } from "./email/templates";
 import { contactView, holderCheck, loadMatchedQualification } from "./qualifications";
 import { nextReceiptNumber } from "./receipt-number";
-import { ALREADY_REGISTERED_HINTS, ALREADY_REGISTERED_MESSAGE } from "./registration-messages";
+import { alreadyRegistered } from "./registration-messages";
 import { requireSession, sessionFailure, type KioskSessionState, type ProvenCard } from "./session";
 
 function isUniqueViolation(error: unknown, field?: string): boolean {
@@ -96,12 +96,7 @@ export async function registerCard(
           kioskSessionId: session.id,
           detail: { reason: "R1" },
         });
-        return {
-          ok: false,
-          code: "alreadyRegistered",
-          message: ALREADY_REGISTERED_MESSAGE,
-          hints: ALREADY_REGISTERED_HINTS,
-        };
+        return alreadyRegistered();
       }
     }
     throw error;
