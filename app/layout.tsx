@@ -1,6 +1,8 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import "./globals.css";
+import "./_ui/styles/forms.css";
+import "./_ui/styles/widgets.css";
 
 export const metadata: Metadata = {
   title: "利用者登録 — 埼玉県電子入札共同システム",
