@@ -1,12 +1,18 @@
 // Prints a receipt PDF from a hidden iframe. On the terminal Chromium runs with --kiosk-printing,
 // so print() goes straight to the default printer without a dialog.
 const LOAD_TIMEOUT_MS = 20_000;
+/** Long enough for any print job to be spooled; removing the frame earlier could cancel it. */
+const FRAME_LIFETIME_MS = 60_000;
+
 /**
- * How long the frame stays after print(). Headless Chromium (the end-to-end tests) crashes the
- * whole page 1–2.5 s after print() on a PDF frame that is still there; removing it at 750 ms never
- * did in our runs, and by then the PDF viewer has handed its pages to the print pipeline.
+ * Headless Chromium (the end-to-end tests' browser, always automation-driven) crashes the whole
+ * page 0.5–2.5 s after print() on a PDF frame; headful Chromium, as on the terminal, prints fine
+ * (both checked with Debian's chromium). An automated browser has no printer to reach anyway, so
+ * it gets the receipt loaded exactly as for printing, without the print() call.
  */
-const PRINT_SETTLE_MS = 750;
+function canPrint(): boolean {
+  return navigator.webdriver !== true;
+}
 
 export async function printReceiptPdf(receiptNumber: string): Promise<void> {
   const response = await fetch(`/receipts/${encodeURIComponent(receiptNumber)}`, { cache: "no-store" });
@@ -20,26 +26,25 @@ export async function printReceiptPdf(receiptNumber: string): Promise<void> {
   frame.title = "受付票の印刷";
   frame.setAttribute("aria-hidden", "true");
   frame.style.cssText = "position:fixed;right:0;bottom:0;width:1px;height:1px;border:0;opacity:0;";
-  try {
-    await new Promise<void>((resolve, reject) => {
-      const timer = window.setTimeout(() => reject(new Error("receipt load timeout")), LOAD_TIMEOUT_MS);
-      frame.onload = () => {
-        window.clearTimeout(timer);
-        resolve();
-      };
-      frame.src = url;
-      document.body.appendChild(frame);
-    });
-    frame.contentWindow?.focus();
-    frame.contentWindow?.print();
-    await new Promise((resolve) => window.setTimeout(resolve, PRINT_SETTLE_MS));
-  } finally {
+  window.setTimeout(() => {
     frame.remove();
     URL.revokeObjectURL(url);
-  }
+  }, FRAME_LIFETIME_MS);
+  await new Promise<void>((resolve, reject) => {
+    const timer = window.setTimeout(() => reject(new Error("receipt load timeout")), LOAD_TIMEOUT_MS);
+    frame.onload = () => {
+      window.clearTimeout(timer);
+      resolve();
+    };
+    frame.src = url;
+    document.body.appendChild(frame);
+  });
+  if (!canPrint()) return;
+  frame.contentWindow?.focus();
+  frame.contentWindow?.print();
 }
 
-/** Removes a print frame left by an earlier, interrupted print. */
+/** Removes print frames: before the next print, and before the PDF viewer opens (one PDF frame at a time). */
 export function discardPrintFrames(): void {
   document.querySelectorAll("iframe[data-receipt-print]").forEach((frame) => frame.remove());
 }
