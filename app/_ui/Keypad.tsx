@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
+import { pinSchema } from "@/app/_shared/schemas";
 
 const MAX_PIN = 16;
 const DIGITS = ["1", "2", "3", "4", "5", "6", "7", "8", "9"] as const;
@@ -30,8 +31,11 @@ export function Keypad({ onSubmit, onCancel, disabled = false, describedBy }: Pr
   const add = (digit: string) => setPin((p) => (p.length >= MAX_PIN ? p : p + digit));
   const backspace = () => setPin((p) => p.slice(0, -1));
   const clear = () => setPin("");
+  // A PIN the card layer would refuse for its length is not sent at all (it costs no card try,
+  // but it costs the bidder a round trip).
+  const complete = pinSchema.safeParse(pin).success;
   const submit = () => {
-    if (disabled || pin.length === 0) return;
+    if (disabled || !complete) return;
     const value = pin;
     setPin("");
     onSubmit(value);
@@ -78,7 +82,7 @@ export function Keypad({ onSubmit, onCancel, disabled = false, describedBy }: Pr
         </button>
       </div>
       <div className="actions">
-        <button type="button" className="primary" onClick={submit} disabled={disabled || pin.length === 0}>
+        <button type="button" className="primary" onClick={submit} disabled={disabled || !complete}>
           OK
         </button>
         <button type="button" onClick={onCancel} disabled={disabled}>
