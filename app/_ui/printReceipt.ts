@@ -4,16 +4,6 @@ const LOAD_TIMEOUT_MS = 20_000;
 /** Long enough for any print job to be spooled; removing the frame earlier could cancel it. */
 const FRAME_LIFETIME_MS = 60_000;
 
-/**
- * Headless Chromium (the end-to-end tests' browser, always automation-driven) crashes the whole
- * page 0.5–2.5 s after print() on a PDF frame; headful Chromium, as on the terminal, prints fine
- * (both checked with Debian's chromium). An automated browser has no printer to reach anyway, so
- * it gets the receipt loaded exactly as for printing, without the print() call.
- */
-function canPrint(): boolean {
-  return navigator.webdriver !== true;
-}
-
 export async function printReceiptPdf(receiptNumber: string): Promise<void> {
   const response = await fetch(`/receipts/${encodeURIComponent(receiptNumber)}`, { cache: "no-store" });
   if (!response.ok) throw new Error(`receipt ${response.status}`);
@@ -39,7 +29,6 @@ export async function printReceiptPdf(receiptNumber: string): Promise<void> {
     frame.src = url;
     document.body.appendChild(frame);
   });
-  if (!canPrint()) return;
   frame.contentWindow?.focus();
   frame.contentWindow?.print();
 }

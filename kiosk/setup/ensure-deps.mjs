@@ -8,8 +8,9 @@ import fs from "node:fs";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "../..");
-// chromium + fonts-noto-cjk: browser tests with Japanese text; poppler-utils: pdftotext/pdffonts.
-const SYSTEM_PACKAGES = ["chromium", "fonts-noto-cjk", "poppler-utils"];
+// chromium + fonts-noto-cjk: browser tests with Japanese text; xvfb: Chromium runs headful in
+// them, as on the terminal (headless Chromium crashes printing a PDF); poppler-utils: pdftotext.
+const SYSTEM_PACKAGES = ["chromium", "fonts-noto-cjk", "xvfb", "poppler-utils"];
 
 function run(cmd, args) {
   console.log(`> ${cmd} ${args.join(" ")}`);

@@ -24,6 +24,28 @@ function freePort(): Promise<number> {
   });
 }
 
+/**
+ * Chromium runs headful on a virtual display, as on the terminal: headless Chromium crashes the
+ * page when a PDF frame is printed, so only a real window exercises 印刷 honestly.
+ */
+async function startDisplay(): Promise<{ display: string; stop: () => void }> {
+  for (let n = 90 + Math.floor(Math.random() * 100); n < 400; n++) {
+    if (fs.existsSync(`/tmp/.X11-unix/X${n}`) || fs.existsSync(`/tmp/.X${n}-lock`)) continue;
+    const xvfb = spawn("Xvfb", [`:${n}`, "-screen", "0", "1600x1000x24", "-nolisten", "tcp"], {
+      stdio: "ignore",
+      detached: true,
+    });
+    const until = Date.now() + 10_000;
+    while (Date.now() < until && !fs.existsSync(`/tmp/.X11-unix/X${n}`))
+      await new Promise((r) => setTimeout(r, 100));
+    if (fs.existsSync(`/tmp/.X11-unix/X${n}`)) {
+      return { display: `:${n}`, stop: () => void (xvfb.pid && process.kill(-xvfb.pid, "SIGTERM")) };
+    }
+    xvfb.kill();
+  }
+  throw new Error("could not start Xvfb for the browser tests (is the xvfb package installed?)");
+}
+
 async function waitForServer(url: string, ms: number): Promise<void> {
   const until = Date.now() + ms;
   while (Date.now() < until) {
@@ -82,8 +104,10 @@ export async function runE2e(runLogged: RunLogged): Promise<number> {
     stdio: ["ignore", log, log],
     detached: true,
   });
+  let display: Awaited<ReturnType<typeof startDisplay>> | undefined;
   try {
     await waitForServer(baseUrl, 60_000);
+    display = await startDisplay();
     return await runLogged(
       "e2e",
       path.join(root, "node_modules/.bin/vitest"),
@@ -95,9 +119,10 @@ export async function runE2e(runLogged: RunLogged): Promise<number> {
         "--reporter=json",
         "--outputFile.json=test-results/e2e.json",
       ],
-      { ...process.env, ...terminal, E2E_BASE_URL: baseUrl },
+      { ...process.env, ...terminal, E2E_BASE_URL: baseUrl, DISPLAY: display.display, E2E_HEADFUL: "1" },
     );
   } finally {
+    display?.stop();
     try {
       process.kill(-server.pid!, "SIGTERM");
     } catch {

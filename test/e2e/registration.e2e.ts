@@ -53,6 +53,7 @@ describe("登録 in the browser", () => {
     expect(emails[0]!.text).toContain("浦和 一郎");
 
     await page.getByRole("button", { name: "印刷", exact: true }).click();
+    await page.getByText("印刷しました").first().waitFor();
     await page.getByRole("button", { name: "ログアウト" }).first().click();
     const dialog = page.getByRole("dialog");
     await dialog.getByText("ログアウトしますか").waitFor();

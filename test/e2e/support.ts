@@ -13,6 +13,8 @@ export const BASE_URL = process.env.E2E_BASE_URL ?? "http://127.0.0.1:3000";
 export async function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: "/usr/bin/chromium",
+    // headful on the harness's Xvfb display, like the terminal (see harness.ts startDisplay)
+    headless: process.env.E2E_HEADFUL !== "1",
     args: [
       "--no-sandbox",
       "--disable-gpu",
