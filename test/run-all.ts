@@ -52,7 +52,7 @@ async function main(): Promise<void> {
       [
         "run",
         "--config",
-        "test/vitest.config.ts",
+        "test/vitest.config.mts",
         "--reporter=default",
         "--reporter=json",
         "--outputFile.json=test-results/unit.json",

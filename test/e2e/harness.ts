@@ -114,7 +114,7 @@ export async function runE2e(runLogged: RunLogged): Promise<number> {
       [
         "run",
         "--config",
-        "test/e2e/vitest.config.ts",
+        "test/e2e/vitest.config.mts",
         "--reporter=default",
         "--reporter=json",
         "--outputFile.json=test-results/e2e.json",

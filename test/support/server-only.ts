@@ -1,2 +1,2 @@
-// Stand-in for the "server-only" marker package under vitest (see test/vitest.config.ts).
+// Stand-in for the "server-only" marker package under vitest (see test/vitest.config.mts).
 export {};
