@@ -10,7 +10,16 @@ import path from "node:path";
 const root = path.resolve(import.meta.dirname, "../..");
 // chromium + fonts-noto-cjk: browser tests with Japanese text; xvfb: Chromium runs headful in
 // them, as on the terminal (headless Chromium crashes printing a PDF); poppler-utils: pdftotext.
-const SYSTEM_PACKAGES = ["chromium", "fonts-noto-cjk", "xvfb", "poppler-utils"];
+// softhsm2 + opensc + libengine-pkcs11-openssl: PKCS#11 test tokens for the card layer's tests.
+const SYSTEM_PACKAGES = [
+  "chromium",
+  "fonts-noto-cjk",
+  "xvfb",
+  "poppler-utils",
+  "softhsm2",
+  "opensc",
+  "libengine-pkcs11-openssl",
+];
 
 function run(cmd, args) {
   console.log(`> ${cmd} ${args.join(" ")}`);
