@@ -1,28 +1,54 @@
 // The terminal's own settings. kiosk/ never imports app/, so it reads its variables here and
 // fails naming the variable that is wrong.
+import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 
 const schema = z.object({
-  /** Which CardReader drives the terminal: only "simulated" exists so far. */
+  /** Which CardReader drives the terminal: "simulated" (demo default) or "pkcs11". */
   CARD_DRIVER: z.string().default("simulated"),
   /** The demo PKI: CA certificates, virtual cards (keys, certificates, PIN hashes). */
   KIOSK_PKI_DIR: z.string().min(1).default(".data/pki"),
   /** Where the simulated cards keep their PIN try counters across removal and restarts. */
   KIOSK_SIMCARD_STATE: z.string().min(1).default(".data/simcard-state.json"),
+  /** The card vendor's PKCS#11 library (a .so); required with CARD_DRIVER=pkcs11. */
+  PKCS11_MODULE: z.string().optional(),
+  /** Only tokens with this label count as cards (a module that also shows other tokens). */
+  PKCS11_SLOT_LABEL: z.string().optional(),
 });
 
-export type KioskConfig = { cardDriver: string; pkiDir: string; simCardStateFile: string };
+export type KioskConfig = {
+  cardDriver: string;
+  pkiDir: string;
+  simCardStateFile: string;
+  /** absolute; null unless CARD_DRIVER=pkcs11 */
+  pkcs11Module: string | null;
+  pkcs11SlotLabel: string | null;
+};
+
+function fail(lines: string[]): never {
+  throw new Error(`Invalid kiosk terminal configuration:\n${lines.join("\n")}`);
+}
 
 export function kioskConfig(env: Record<string, string | undefined> = process.env): KioskConfig {
   const parsed = schema.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
-    throw new Error(`Invalid kiosk terminal configuration:\n${lines.join("\n")}`);
+  if (!parsed.success) fail(parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`));
+  const data = parsed.data;
+  let pkcs11Module: string | null = null;
+  if (data.CARD_DRIVER === "pkcs11") {
+    const given = data.PKCS11_MODULE?.trim();
+    if (!given) fail(["  PKCS11_MODULE: required with CARD_DRIVER=pkcs11 (the card vendor's PKCS#11 .so)"]);
+    pkcs11Module = path.resolve(given);
+    // Checked at boot so a wrong path is named here, not as "no reader" at the first card.
+    if (!fs.existsSync(/*turbopackIgnore: true*/ pkcs11Module)) {
+      fail([`  PKCS11_MODULE: no file at ${pkcs11Module}`]);
+    }
   }
   return {
-    cardDriver: parsed.data.CARD_DRIVER,
-    pkiDir: path.resolve(parsed.data.KIOSK_PKI_DIR),
-    simCardStateFile: path.resolve(parsed.data.KIOSK_SIMCARD_STATE),
+    cardDriver: data.CARD_DRIVER,
+    pkiDir: path.resolve(data.KIOSK_PKI_DIR),
+    simCardStateFile: path.resolve(data.KIOSK_SIMCARD_STATE),
+    pkcs11Module,
+    pkcs11SlotLabel: data.PKCS11_SLOT_LABEL?.trim() || null,
   };
 }

@@ -1,21 +1,32 @@
 // The terminal's one card reader. Next's dev server re-evaluates modules on every change, so the
 // instance lives on globalThis: a second instance would lose the inserted card and its listeners.
 import { kioskConfig } from "../config";
+import { loadNativePkcs11 } from "./pkcs11/native";
+import { Pkcs11CardReader } from "./pkcs11/reader";
 import { SimulatedCardReader } from "./simulated";
 import type { CardReader } from "./types";
 
 export type { CardReader } from "./types";
 export { CardError, isCardError } from "./types";
 export { SimulatedCardReader, SIM_READER_ID, SIM_READER_NAME } from "./simulated";
+export { Pkcs11CardReader } from "./pkcs11/reader";
 
 const globalForCard = globalThis as unknown as { kioskCardReader?: CardReader };
 
-export const CARD_DRIVERS = ["simulated"] as const;
+export const CARD_DRIVERS = ["simulated", "pkcs11"] as const;
 
 export function createCardReader(config = kioskConfig()): CardReader {
   switch (config.cardDriver) {
     case "simulated":
       return new SimulatedCardReader({ pkiDir: config.pkiDir, stateFile: config.simCardStateFile });
+    case "pkcs11":
+      // kioskConfig() already refused a pkcs11 driver without a module; this keeps the type honest
+      if (!config.pkcs11Module) throw new Error("PKCS11_MODULE is required with CARD_DRIVER=pkcs11");
+      return new Pkcs11CardReader({
+        modulePath: config.pkcs11Module,
+        tokenLabel: config.pkcs11SlotLabel,
+        load: loadNativePkcs11,
+      });
     default:
       throw new Error(
         `CARD_DRIVER="${config.cardDriver}" is not a card driver this kiosk has; use one of: ${CARD_DRIVERS.join(", ")}`,

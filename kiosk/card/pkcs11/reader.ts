@@ -1,0 +1,244 @@
+// The real driver: any vendor's PKCS#11 module behind the CardReader interface. Readers are
+// slots, a card is an initialized token; insertions and removals are found by polling the slot
+// list. Every module call goes through one promise queue: C_Login and friends are synchronous,
+// a card holds one login at a time, and a poll must never interleave with a signature.
+import { randomBytes } from "node:crypto";
+import {
+  CardError,
+  type CardEvent,
+  type CardReader,
+  type PinStatus,
+  type ReaderInfo,
+  type ReaderStatus,
+  type SignatureAlgorithm,
+} from "../types";
+import type { Handle, Pkcs11Api, Pkcs11ApiFactory } from "./api";
+import * as K from "./constants";
+import { cardFailureFrom, pinStatusFromFlags } from "./errors";
+import { scanSlots, type Card, type Slot } from "./slots";
+import { signingCertificates, signingPair, signWithKey } from "./token";
+
+export type Pkcs11ReaderOptions = {
+  modulePath: string;
+  /** Only tokens with this label count as cards (a test module with many tokens; null = any). */
+  tokenLabel?: string | null;
+  /** How often the slot list is polled while someone watches; 500 ms feels immediate at a kiosk. */
+  pollMs?: number;
+  /** The module binding; tests pass a fake, the kiosk the pkcs11js adapter. */
+  load: Pkcs11ApiFactory;
+};
+
+type Signed = { signature: Uint8Array; algorithm: SignatureAlgorithm; insertionId: string };
+
+// Distinguishes insertion ids across restarts: the counter below starts again at 0.
+const BOOT = randomBytes(4).toString("hex");
+
+export class Pkcs11CardReader implements CardReader {
+  readonly driver = "pkcs11" as const;
+  private api: Pkcs11Api | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+  private slots: Slot[] = [];
+  private insertions = 0;
+  private readonly listeners = new Set<(event: CardEvent) => void>();
+  private timer: NodeJS.Timeout | null = null;
+  // Certificates a card shows only after login, kept for its insertion once sign() has seen them.
+  private readonly afterLogin = new Map<string, Uint8Array>();
+
+  constructor(private readonly options: Pkcs11ReaderOptions) {}
+
+  async listReaders(): Promise<ReaderInfo[]> {
+    return this.run(() => this.slots.map((s) => ({ id: s.id, name: s.name, cardPresent: s.card !== null })));
+  }
+
+  async status(readerId?: string): Promise<ReaderStatus> {
+    return this.run(() => {
+      const slot = this.slotFor(readerId);
+      if (!slot.card) return { present: false, readerId: slot.id };
+      return { present: true, readerId: slot.id, insertionId: slot.card.insertionId, label: slot.card.label };
+    });
+  }
+
+  watch(listener: (event: CardEvent) => void): () => void {
+    this.listeners.add(listener);
+    if (!this.timer) {
+      // C_WaitForSlotEvent would block the event loop (or is unsupported, as in SoftHSM2): poll.
+      this.timer = setInterval(() => void this.run(() => undefined).catch(() => undefined), this.pollMs());
+      this.timer.unref();
+    }
+    return () => {
+      this.listeners.delete(listener);
+      if (this.listeners.size === 0 && this.timer) {
+        clearInterval(this.timer);
+        this.timer = null;
+      }
+    };
+  }
+
+  async readCertificate(readerId?: string): Promise<Uint8Array> {
+    return this.run((api) => {
+      const { slot, card } = this.presentCard(readerId);
+      const session = this.open(api, slot, card);
+      try {
+        const [first] = signingCertificates(api, session);
+        if (first) return first.der;
+      } catch (error) {
+        throw this.failure(api, error, slot, card);
+      } finally {
+        this.closeSession(api, session);
+      }
+      const seen = this.afterLogin.get(card.insertionId);
+      // A card that shows its certificate only after login cannot be checked before the PIN.
+      if (!seen) throw new CardError({ code: "unsupported" });
+      return seen;
+    });
+  }
+
+  async pinStatus(readerId?: string): Promise<PinStatus> {
+    return this.run((api) => {
+      const { slot, card } = this.presentCard(readerId);
+      try {
+        return pinStatusFromFlags(api.C_GetTokenInfo(slot.handle).flags);
+      } catch (error) {
+        throw this.failure(api, error, slot, card);
+      }
+    });
+  }
+
+  sign(pin: string, data: Uint8Array, readerId?: string): Promise<Signed> {
+    // The card is the one known at call time; if another stands there when the queue gets to
+    // this call, nothing is signed with it.
+    const known = this.slots.find((s) => (readerId === undefined ? s.card : s.id === readerId));
+    const expected = known?.card ? { readerId: known.id, insertionId: known.card.insertionId } : null;
+    return this.run((api) => {
+      const now = expected && this.slots.find((s) => s.id === expected.readerId)?.card?.insertionId;
+      if (expected && now !== expected.insertionId) throw new CardError({ code: "cardRemoved" });
+      const { slot, card } = this.presentCard(expected?.readerId ?? readerId);
+      const session = this.open(api, slot, card);
+      let loggedIn = false;
+      try {
+        api.C_Login(session, K.CKU_USER, pin);
+        loggedIn = true;
+        const { certificate, key } = signingPair(api, session);
+        this.afterLogin.set(card.insertionId, certificate.der);
+        return { ...signWithKey(api, session, key, data), insertionId: card.insertionId };
+      } catch (error) {
+        throw this.failure(api, error, slot, card);
+      } finally {
+        if (loggedIn) this.quietly(() => api.C_Logout(session));
+        this.closeSession(api, session);
+      }
+    });
+  }
+
+  /** Stops polling and finalizes the module (tests, shutdown). */
+  async close(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    this.listeners.clear();
+    await this.enqueue(() => {
+      if (this.api) this.quietly(() => this.api!.C_Finalize());
+      this.api = null;
+    });
+  }
+
+  private pollMs(): number {
+    return this.options.pollMs ?? 500;
+  }
+
+  /** Serialized: initializes the module on first use and refreshes the slots before `work`. */
+  private run<T>(work: (api: Pkcs11Api) => T): Promise<T> {
+    return this.enqueue(() => {
+      const api = this.module();
+      this.refresh(api);
+      return work(api);
+    });
+  }
+
+  private enqueue<T>(work: () => T): Promise<T> {
+    const next = this.queue.then(work);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private module(): Pkcs11Api {
+    if (this.api) return this.api;
+    const api = this.options.load(this.options.modulePath);
+    try {
+      api.C_Initialize();
+    } catch (error) {
+      throw new CardError(cardFailureFrom(error));
+    }
+    this.api = api;
+    return api;
+  }
+
+  /** Re-reads the slot list, keeps insertion ids of cards still there and emits the changes. */
+  private refresh(api: Pkcs11Api): void {
+    const scan = scanSlots(api, this.slots, this.options.tokenLabel ?? null, (serial) => {
+      this.insertions += 1;
+      return `${serial}.${BOOT}.${this.insertions}`;
+    });
+    this.slots = scan.slots;
+    for (const event of scan.events) {
+      if (event.type === "card.removed") this.afterLogin.delete(event.insertionId);
+      for (const listener of [...this.listeners]) listener(event);
+    }
+  }
+
+  /** No id: the first slot holding a card, else the first slot. */
+  private slotFor(readerId: string | undefined): Slot {
+    const slot =
+      readerId === undefined
+        ? (this.slots.find((s) => s.card) ?? this.slots[0])
+        : this.slots.find((s) => s.id === readerId);
+    if (!slot) throw new CardError({ code: "noReader" });
+    return slot;
+  }
+
+  private presentCard(readerId: string | undefined): { slot: Slot; card: Card } {
+    const slot = this.slotFor(readerId);
+    if (!slot.card) throw new CardError({ code: "noCard" });
+    return { slot, card: slot.card };
+  }
+
+  private open(api: Pkcs11Api, slot: Slot, card: Card): Handle {
+    try {
+      return api.C_OpenSession(slot.handle, K.CKF_SERIAL_SESSION);
+    } catch (error) {
+      throw this.failure(api, error, slot, card);
+    }
+  }
+
+  private closeSession(api: Pkcs11Api, session: Handle): void {
+    this.quietly(() => api.C_CloseSession(session));
+  }
+
+  /**
+   * The failure as a CardError. A wrong PIN carries the token's PIN flags read now; any other
+   * failure while the card has left the slot is "card removed", whatever odd code the module gave.
+   */
+  private failure(api: Pkcs11Api, error: unknown, slot: Slot, card: Card): CardError {
+    let flags: number | null = null;
+    try {
+      flags = api.C_GetTokenInfo(slot.handle).flags;
+    } catch {
+      flags = null;
+    }
+    const mapped = cardFailureFrom(error, flags);
+    if (mapped.code === "pinIncorrect" || mapped.code === "pinLocked" || mapped.code === "pinLength") {
+      return new CardError(mapped);
+    }
+    this.quietly(() => this.refresh(api));
+    const still = this.slots.find((s) => s.id === slot.id)?.card?.insertionId === card.insertionId;
+    return new CardError(still ? mapped : { code: "cardRemoved" });
+  }
+
+  /** Clean-up calls (logout, close) must never hide the failure that got us there. */
+  private quietly(call: () => void): void {
+    try {
+      call();
+    } catch {
+      // the session is gone either way
+    }
+  }
+}
