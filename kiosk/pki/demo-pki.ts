@@ -6,6 +6,7 @@ import path from "node:path";
 import { DEMO_CARDS, DEMO_CAS, cardValidity, type DemoCa, type DemoCaId, type DemoCard } from "./cards";
 import { pkiLayout, type CardDescriptor } from "./descriptor";
 import { hashPin } from "./pin-hash";
+import { generateValidationPki, type GeneratedValidationPki } from "./validation-pki";
 import { generateRsaKeys, privateKeyPem, randomSerialHex, x509 } from "./x509";
 
 export const DEFAULT_PKI_DIR = ".data/pki";
@@ -27,7 +28,13 @@ export type GeneratedCard = {
   notAfter: Date;
   descriptorPath: string;
 };
-export type GeneratedPki = { dir: string; cas: GeneratedCa[]; cards: GeneratedCard[] };
+export type GeneratedPki = {
+  dir: string;
+  cas: GeneratedCa[];
+  cards: GeneratedCard[];
+  /** the intermediate CA, the TEST-* cards and the CRL for certificate validation (validation-pki.ts) */
+  validation: GeneratedValidationPki;
+};
 
 type IssuingCa = { ca: DemoCa; certificate: x509.X509Certificate; keys: CryptoKeyPair };
 
@@ -64,7 +71,13 @@ export async function generateDemoPki(options: { dir?: string; now?: Date } = {}
     if (!ca) throw new Error(`Card ${card.label} names unknown CA ${card.issuer}`);
     cards.push(await createCard(card, ca, layout.cardsDir, now));
   }
-  return { dir, cas, cards };
+  const lgpki = issuing.get("lgpki-demo")!;
+  const validation = await generateValidationPki({
+    dir,
+    now,
+    root: { certificate: lgpki.certificate, privateKey: lgpki.keys.privateKey },
+  });
+  return { dir, cas, cards, validation };
 }
 
 async function createCa(ca: DemoCa, now: Date): Promise<IssuingCa> {
@@ -81,7 +94,8 @@ async function createCa(ca: DemoCa, now: Date): Promise<IssuingCa> {
     notAfter,
     signingAlgorithm: { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" } as Algorithm,
     extensions: [
-      new x509.BasicConstraintsExtension(true, 0, true),
+      // The LGPKI-like CA has an intermediate under it (validation-pki.ts), so a path length of 1.
+      new x509.BasicConstraintsExtension(true, ca.id === "lgpki-demo" ? 1 : 0, true),
       new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true),
       await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
     ],

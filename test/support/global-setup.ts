@@ -14,6 +14,10 @@ declare module "vitest" {
     pkiDir: string;
     /** comma-separated trust anchors of the two trusted demo CAs */
     trustedCaFiles: string;
+    /** comma-separated intermediate CA certificates (the LGPKI-like CA's sub CA, issuer of TEST-I) */
+    intermediateCaFiles: string;
+    /** the LGPKI-like CA's current CRL, listing TEST-R (kiosk/pki/validation-pki.ts) */
+    crlFile: string;
   }
 }
 
@@ -23,6 +27,8 @@ export default async function setup(project: TestProject): Promise<() => void> {
   const trusted = pki.cas.flatMap((ca) => (ca.trustAnchorPath ? [ca.trustAnchorPath] : [])).join(",");
   project.provide("pkiDir", pki.dir);
   project.provide("trustedCaFiles", trusted);
+  project.provide("intermediateCaFiles", pki.validation.intermediateCaFiles.join(","));
+  project.provide("crlFile", pki.validation.crlFiles[0]!);
   process.env.KIOSK_PKI_DIR = pki.dir;
   process.env.TRUSTED_CA_FILES = trusted;
   // Never the repo's .data: a test that forgets its own state file still leaves no trace there.
