@@ -28,6 +28,15 @@ export const CARD_MESSAGES = {
     "ICカードによる本人確認ができませんでした。ICカードを差し込み直して、もう一度PIN番号を入力してください。",
   nonceExpired: "PIN番号の確認に時間がかかりすぎました。もう一度PIN番号を入力してください。",
   nonceReplayed: "この確認は既に使用されたか、無効です。もう一度PIN番号を入力してください。",
+  revoked:
+    "このICカードの電子証明書は失効しているため、使用できません。ICカードを発行した認証局にお問い合わせください。",
+  // The three below are the terminal's problem, not the bidder's: they send the bidder to staff.
+  crlStale:
+    "電子証明書の失効情報（CRL）の有効期限が切れているため、ICカードを確認できません。係員にお知らせください。",
+  crlInvalid:
+    "電子証明書の失効情報（CRL）が正しくないため、ICカードを確認できません。係員にお知らせください。",
+  crlUnavailable:
+    "電子証明書の失効情報（CRL）を取得できなかったため、ICカードを確認できません。しばらくしてからもう一度お試しいただくか、係員にお知らせください。",
 } as const;
 
 const tokyoDate = new Intl.DateTimeFormat("ja-JP", {
@@ -106,7 +115,8 @@ function wrongPin(card: CardFailure): ProveCardFailure {
 export type CertificateRefusal =
   | { code: "expired"; notAfter: Date }
   | { code: "notYetValid"; notBefore: Date }
-  | { code: "untrusted" | "keyUsage" | "badSignature" | "nonceExpired" | "nonceReplayed" | "unreadable" };
+  | { code: "untrusted" | "keyUsage" | "badSignature" | "nonceExpired" | "nonceReplayed" | "unreadable" }
+  | { code: "revoked" | "crlStale" | "crlInvalid" | "crlUnavailable" };
 
 /** Refusals of the server's own checks on the card's proof (R18). */
 export function proofFailure(refusal: CertificateRefusal): ProveCardFailure {
@@ -133,6 +143,14 @@ export function proofFailure(refusal: CertificateRefusal): ProveCardFailure {
       return failure("nonceReplayed", CARD_MESSAGES.nonceReplayed);
     case "unreadable":
       return failure("cardError", CARD_MESSAGES.unreadableCertificate);
+    case "revoked":
+      return failure("revoked", CARD_MESSAGES.revoked);
+    case "crlStale":
+      return failure("crlStale", CARD_MESSAGES.crlStale);
+    case "crlInvalid":
+      return failure("crlInvalid", CARD_MESSAGES.crlInvalid);
+    case "crlUnavailable":
+      return failure("crlUnavailable", CARD_MESSAGES.crlUnavailable);
   }
 }
 

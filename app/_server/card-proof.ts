@@ -11,6 +11,7 @@ import {
   parseCertificate,
   type TrustAnchor,
 } from "./certificates";
+import { configuredCertificateOptions } from "./certificate-config";
 import { config } from "./config";
 import { db } from "./db";
 import { sessionFailure } from "./session";
@@ -72,7 +73,12 @@ export async function verifyCardProof(input: CardProofInput): Promise<ProveCardR
   const signed = await signatureVerifies(input);
   if (!signed) return burnThen(row.id, now, proofFailure({ code: "badSignature" }));
 
-  const check = await checkCertificate(input.certificateDer, trustAnchors(), now);
+  const check = await checkCertificate(
+    input.certificateDer,
+    trustAnchors(),
+    now,
+    configuredCertificateOptions(),
+  );
   if (!check.ok) {
     const refusal =
       check.reason === "expired"

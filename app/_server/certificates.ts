@@ -5,21 +5,44 @@ import fs from "node:fs";
 import path from "node:path";
 import * as x509 from "@peculiar/x509";
 import type { CardView } from "@/app/_shared/contracts";
+import { toPkijs, verifyChain } from "./certificate-chain";
+import type { CrlSource } from "./certificate-settings";
+import { checkRevocation, type RevocationRefusal } from "./crl";
 
 // Certificates as the kiosk sees them: the facts shown on screen and receipts (CardView), and the
-// R18 checks — issued by a configured trusted CA, within validity, meant for signing. A chain is
-// one direct issue by an anchor for now; intermediates and CRLs come with pkijs.
+// R18 checks — meant for signing, a path to a configured trusted CA (through configured
+// intermediates) verified by pkijs, within validity, and not revoked where a CRL is configured.
 
 x509.cryptoProvider.set(globalThis.crypto);
 
 export type TrustAnchor = { file: string; subject: string; certificate: x509.X509Certificate };
+/** An intermediate CA certificate: same shape, but it only links a card to an anchor. */
+export type IntermediateCa = TrustAnchor;
 
 export type CertificateCheck =
   | { ok: true; anchor: TrustAnchor }
-  | { ok: false; reason: "untrusted" | "keyUsage" | "expired" | "notYetValid" };
+  | { ok: false; reason: "untrusted" | "keyUsage" | "expired" | "notYetValid" | RevocationRefusal };
+
+export type CertificateCheckOptions = {
+  /** INTERMEDIATE_CA_FILES: CAs allowed between a card and an anchor */
+  intermediates?: readonly IntermediateCa[];
+  /** CRL_SOURCES: lists consulted for the CA that issued each certificate of the path */
+  crlSources?: readonly CrlSource[];
+  /** how long a CRL URL may take; defaults to crl.ts's short timeout */
+  crlTimeoutMs?: number;
+};
 
 /** Reads PEM (or DER) CA certificates; a missing or unreadable file stops the server naming it. */
 export function loadTrustAnchors(paths: readonly string[]): TrustAnchor[] {
+  return loadCaCertificates(paths, "TRUSTED_CA_FILES");
+}
+
+/** The intermediate CAs of INTERMEDIATE_CA_FILES, read the same way. */
+export function loadIntermediateCas(paths: readonly string[]): IntermediateCa[] {
+  return loadCaCertificates(paths, "INTERMEDIATE_CA_FILES");
+}
+
+function loadCaCertificates(paths: readonly string[], setting: string): TrustAnchor[] {
   return paths.map((raw) => {
     const file = path.resolve(raw);
     let certificate: x509.X509Certificate;
@@ -29,7 +52,8 @@ export function loadTrustAnchors(paths: readonly string[]): TrustAnchor[] {
       certificate = new x509.X509Certificate(text.includes("-----BEGIN") ? text : Uint8Array.from(content));
     } catch (error) {
       const why = error instanceof Error ? error.message : String(error);
-      throw new Error(`Trust anchor ${file} (TRUSTED_CA_FILES) cannot be read: ${why}`);
+      const what = setting === "TRUSTED_CA_FILES" ? "Trust anchor" : "CA certificate";
+      throw new Error(`${what} ${file} (${setting}) cannot be read: ${why}`);
     }
     return { file, subject: formatName(certificate.subjectName), certificate };
   });
@@ -99,37 +123,43 @@ export async function checkCertificate(
   der: Uint8Array,
   anchors: readonly TrustAnchor[],
   now: Date,
+  options: CertificateCheckOptions = {},
 ): Promise<CertificateCheck> {
   const certificate = parseCertificate(der);
-  const anchor = await findIssuingAnchor(certificate, anchors, now);
-  if (!anchor) return { ok: false, reason: "untrusted" };
-
+  // What the certificate is for is its own property: a CA or encryption-only certificate is not a
+  // card's signing certificate whoever issued it. No keyUsage at all means no restriction
+  // (RFC 5280 §4.2.1.3).
   const keyUsage = certificate.getExtension(x509.KeyUsagesExtension);
-  // No keyUsage extension means no restriction (RFC 5280 §4.2.1.3); a CA or encryption-only
-  // certificate is not a card's signing certificate.
   if (keyUsage && (keyUsage.usages & x509.KeyUsageFlags.digitalSignature) === 0) {
     return { ok: false, reason: "keyUsage" };
   }
   const basic = certificate.getExtension(x509.BasicConstraintsExtension);
   if (basic?.ca) return { ok: false, reason: "keyUsage" };
 
+  // The path is judged at a moment inside the card's own validity, so an expired card from a
+  // trusted CA is told "expired", not "untrusted"; for a card valid now that moment is now.
+  const checkDate =
+    now < certificate.notBefore
+      ? certificate.notBefore
+      : now > certificate.notAfter
+        ? certificate.notAfter
+        : now;
+  const leaf = toPkijs(Uint8Array.from(der));
+  const chain = await verifyChain(
+    leaf,
+    anchors.map((a) => toPkijs(a.certificate.rawData)),
+    (options.intermediates ?? []).map((c) => toPkijs(c.certificate.rawData)),
+    checkDate,
+  );
+  if (!chain.ok) return { ok: false, reason: "untrusted" };
+  const anchor = anchors[chain.anchorIndex]!;
+
   if (now < certificate.notBefore) return { ok: false, reason: "notYetValid" };
   if (now > certificate.notAfter) return { ok: false, reason: "expired" };
-  return { ok: true, anchor };
-}
 
-async function findIssuingAnchor(
-  certificate: x509.X509Certificate,
-  anchors: readonly TrustAnchor[],
-  now: Date,
-): Promise<TrustAnchor | null> {
-  const issuer = formatName(certificate.issuerName);
-  for (const anchor of anchors) {
-    if (anchor.subject !== issuer) continue;
-    if (now < anchor.certificate.notBefore || now > anchor.certificate.notAfter) continue;
-    // Same name is not the same CA: only the anchor's key proves the issue.
-    const signed = await certificate.verify({ publicKey: anchor.certificate.publicKey, signatureOnly: true });
-    if (signed) return anchor;
-  }
-  return null;
+  const revocation = await checkRevocation(chain.path, options.crlSources ?? [], now, {
+    timeoutMs: options.crlTimeoutMs,
+  });
+  if (!revocation.ok) return { ok: false, reason: revocation.reason };
+  return { ok: true, anchor };
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { crlSources, readableFiles } from "./certificate-settings";
 
 // Every setting the server reads, validated once; a bad value stops the server naming the variable.
 const schema = z.object({
@@ -23,6 +24,10 @@ const schema = z.object({
   EMAIL_FROM: z.string().default("埼玉県電子入札共同システム <no-reply@ebid.example.jp>"),
   /** Delivery attempts per outbox email before it is marked failed (R40). */
   EMAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(8),
+  /** Comma-separated PEM files of intermediate CAs between the trust anchors and the cards (R18). */
+  INTERMEDIATE_CA_FILES: z.string().default("").superRefine(readableFiles),
+  /** Comma-separated CRL files or http://127.0.0.1… URLs; a card whose CA has one is checked (R18). */
+  CRL_SOURCES: z.string().default("").superRefine(crlSources),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -72,7 +72,11 @@ export type ProveCardCode =
   | "nonceReplayed"
   | "alreadyRegistered"
   | "cardError"
-  | "unexpected";
+  | "unexpected"
+  | "revoked" // R18: listed in its CA's CRL
+  | "crlStale" // the CRL is past its nextUpdate
+  | "crlInvalid" // the CRL does not verify against its CA (or cannot be parsed)
+  | "crlUnavailable"; // the CRL could not be read or fetched
 
 export type ProveCardFailure = Failure<ProveCardCode> & {
   /** PIN tries left when the card says so (R30) */

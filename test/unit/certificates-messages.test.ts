@@ -97,3 +97,22 @@ describe("certificate refusals and the R18 warning", () => {
     );
   });
 });
+
+describe("revocation refusals (R18)", () => {
+  const codes = ["revoked", "crlStale", "crlInvalid", "crlUnavailable"] as const;
+
+  it("keeps each revocation refusal under its own code with its own message", () => {
+    const results = codes.map((code) => proofFailure({ code }));
+    expect(results.map((r) => r.code)).toEqual([...codes]);
+    expect(new Set(results.map((r) => r.message)).size).toBe(codes.length);
+  });
+
+  it("sends a revoked card to its certificate authority and a CRL problem to staff", () => {
+    expect(proofFailure({ code: "revoked" }).message).toBe(
+      "このICカードの電子証明書は失効しているため、使用できません。ICカードを発行した認証局にお問い合わせください。",
+    );
+    for (const code of ["crlStale", "crlInvalid", "crlUnavailable"] as const) {
+      expect(proofFailure({ code }).message).toMatch(/失効情報（CRL）.*係員にお知らせください。$/);
+    }
+  });
+});
