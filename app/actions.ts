@@ -4,13 +4,15 @@
 import { cookies } from "next/headers";
 import type {
   Failure,
-  ProveCardResult,
+  InspectCardResult,
+  PinStepResult,
   RegisterResult,
   Result,
   SearchResult,
   SessionView,
 } from "@/app/_shared/contracts";
 import { fieldErrors, startSessionSchema } from "@/app/_shared/schemas";
+import { inspectCard as inspectCardService } from "@/app/_server/card-inspect";
 import { currentInsertionId, proveCard as proveCardService } from "@/app/_server/kiosk-card";
 import { lookupPostalCode as lookupPostal } from "@/app/_server/postal";
 import { searchQualification as searchService } from "@/app/_server/qualifications";
@@ -58,7 +60,12 @@ export async function startSession(input: unknown): Promise<Result<SessionView>>
   });
 }
 
-export async function proveCard(input: { pin: string; purpose: "register" }): Promise<ProveCardResult> {
+/** The pre-flight on insertion: whose card, and whether it can be used, before any PIN. */
+export async function inspectCard(): Promise<InspectCardResult> {
+  return guarded("inspectCard", async () => inspectCardService(await sessionId()));
+}
+
+export async function proveCard(input: { pin: string; purpose: "register" }): Promise<PinStepResult> {
   return guarded("proveCard", async () =>
     proveCardService(await sessionId(), { pin: String(input?.pin ?? ""), purpose: "register" }),
   );

@@ -3,7 +3,8 @@
 // level is handed its child already provided.
 import { fromPromise } from "xstate";
 import type {
-  ProveCardResult,
+  InspectCardResult,
+  PinStepResult,
   RegisterInput,
   RegisterResult,
   Result,
@@ -13,24 +14,26 @@ import type {
 import type { SearchInput } from "../app/_shared/schemas";
 import type { StartSessionInput } from "./kiosk.types";
 import { pinMachine } from "./pin.machine";
-import type { PinPurpose, ProveCardInput } from "./pin.machine";
+import type { InspectCardInput, PinPurpose, ProveCardInput } from "./pin.machine";
 import { registrationMachine } from "./registration.machine";
 import type { SearchActorInput } from "./registration.types";
 
 export type KioskDeps = {
   startSession(input: StartSessionInput): Promise<Result<SessionView>>;
+  /** the pre-flight on insertion: the card's facts and whether it can be used, before any PIN */
+  inspectCard(input: { purpose: PinPurpose }): Promise<InspectCardResult>;
   /** the PIN goes to the card layer only; the server gets the signature (R30) */
-  proveCard(input: { pin: string; purpose: PinPurpose }): Promise<ProveCardResult>;
+  proveCard(input: { pin: string; purpose: PinPurpose }): Promise<PinStepResult>;
   searchQualification(input: SearchInput): Promise<SearchResult>;
   register(input: RegisterInput): Promise<RegisterResult>;
   printReceipt(input: { receiptNumber: string }): Promise<void>;
   endSession(): Promise<void>;
 };
 
-export type PinDeps = Pick<KioskDeps, "proveCard">;
+export type PinDeps = Pick<KioskDeps, "inspectCard" | "proveCard">;
 export type RegistrationDeps = Pick<
   KioskDeps,
-  "proveCard" | "searchQualification" | "register" | "printReceipt"
+  "inspectCard" | "proveCard" | "searchQualification" | "register" | "printReceipt"
 >;
 
 /** A stopped actor (card removed, timeout) must not start a call it no longer waits for. */
@@ -41,7 +44,11 @@ function notAborted(signal: AbortSignal): void {
 export function createPinImplementations(deps: PinDeps) {
   return {
     actors: {
-      proveCard: fromPromise<ProveCardResult, ProveCardInput>(async ({ input, signal }) => {
+      inspectCard: fromPromise<InspectCardResult, InspectCardInput>(async ({ input, signal }) => {
+        notAborted(signal);
+        return deps.inspectCard({ purpose: input.purpose });
+      }),
+      proveCard: fromPromise<PinStepResult, ProveCardInput>(async ({ input, signal }) => {
         notAborted(signal);
         return deps.proveCard({ pin: input.pin.reveal(), purpose: input.purpose });
       }),

@@ -11,6 +11,15 @@ export { conceal } from "./concealed";
 export type { KioskDeps, PinDeps, RegistrationDeps } from "./implementations";
 export type { StepIndex, RegistrationStep } from "./registration.steps";
 export type { Concealed } from "./concealed";
-export type { PinEvent, PinInput, PinOutput, PinPurpose, PinContext, ProveCardInput } from "./pin.machine";
+export { PIN_TRIES_PER_INSERTION } from "./pin.machine";
+export type {
+  InspectCardInput,
+  PinEvent,
+  PinInput,
+  PinOutput,
+  PinPurpose,
+  PinContext,
+  ProveCardInput,
+} from "./pin.machine";
 export type * from "./registration.types";
 export type * from "./kiosk.types";

@@ -1,8 +1,17 @@
-// PIN entry, reused by every flow (registration now; change and renewal, twice, later). The PIN
-// travels only inside the `pin.submit` event and the concealed `proveCard` input; the context
+// PIN entry, reused by every flow (registration now; change and renewal, twice, later). The card
+// is inspected on insertion before any PIN (issue 3: a refused card never costs a try), and the
+// kiosk stops after two wrong PINs on one insertion so a card's last tries are never spent. The
+// PIN travels only inside the `pin.submit` event and the concealed `proveCard` input; the context
 // never holds it (R30).
 import { assign, setup } from "xstate";
-import type { CardView, ProveCardFailure, ProveCardResult } from "../app/_shared/contracts";
+import type {
+  CardFacts,
+  CardView,
+  InspectCardFailure,
+  InspectCardResult,
+  PinStepFailure,
+  PinStepResult,
+} from "../app/_shared/contracts";
 import type { Concealed } from "./concealed";
 import { conceal } from "./concealed";
 import { MESSAGES } from "./messages";
@@ -14,10 +23,11 @@ export type PinPurpose = "register" | "change" | "renewalOld" | "renewalNew";
 export type PinInput = { purpose: PinPurpose; cardPresent: boolean };
 
 export type ProveCardInput = { pin: Concealed; purpose: PinPurpose };
+export type InspectCardInput = { purpose: PinPurpose };
 
 export type PinOutput =
   | { ok: true; card: CardView; warnings: string[] }
-  | { ok: false; failure: ProveCardFailure }
+  | { ok: false; failure: PinStepFailure | InspectCardFailure }
   | { ok: false; cancelled: true };
 
 export type PinEvent =
@@ -30,23 +40,36 @@ export type PinContext = {
   purpose: PinPurpose;
   cardPresent: boolean;
   /** the last retryable failure, shown at the keypad until the next try */
-  error: ProveCardFailure | null;
+  error: PinStepFailure | null;
+  /** the card as read before the PIN (pre-flight), shown beside the keypad */
+  facts: CardFacts | null;
+  /** the pre-flight's notices: expiring within 30 days (R18), few PIN tries left on the card */
+  notices: string[];
+  /** wrong PINs in a row on this insertion; a new insertion starts again at 0 */
+  wrongPins: number;
   card: CardView | null;
   warnings: string[];
-  failure: ProveCardFailure | null;
+  failure: PinStepFailure | InspectCardFailure | null;
 };
 
-/** Failures the bidder can fix at the keypad: wrong PIN, card not (properly) inserted. */
-const RETRYABLE: ReadonlySet<ProveCardFailure["code"]> = new Set([
-  "pinIncorrect",
-  "noCard",
-  "cardError",
-  "pinLength",
-]);
+/** Wrong PINs in a row the kiosk takes on one insertion (the server enforces the same cap). */
+export const PIN_TRIES_PER_INSERTION = 2;
 
-function thrownCardFailure(): ProveCardFailure {
+/** Failures the bidder can fix at the keypad: wrong PIN, card not (properly) inserted. */
+const RETRYABLE: ReadonlySet<string> = new Set(["pinIncorrect", "noCard", "cardError", "pinLength"]);
+/** Pre-flight answers that are guidance about the reader, not about the card: the PIN step goes on. */
+const INSPECT_PASSABLE: ReadonlySet<string> = new Set(["noCard", "cardError", "unexpected"]);
+
+function thrownCardFailure(): PinStepFailure {
   return { ok: false, code: "cardError", message: MESSAGES.cardFailed };
 }
+
+function capFailure(): PinStepFailure {
+  return { ok: false, code: "pinCapped", message: MESSAGES.pinCapped };
+}
+
+type Proved = { result: PinStepResult };
+type Inspected = { result: InspectCardResult };
 
 export const pinMachine = setup({
   types: {} as {
@@ -54,28 +77,54 @@ export const pinMachine = setup({
     events: PinEvent;
     input: PinInput;
     output: PinOutput;
-    children: { proveCard: "proveCard" };
+    children: { proveCard: "proveCard"; inspectCard: "inspectCard" };
   },
   actors: {
-    proveCard: placeholder<ProveCardResult, ProveCardInput>("proveCard"),
+    inspectCard: placeholder<InspectCardResult, InspectCardInput>("inspectCard"),
+    proveCard: placeholder<PinStepResult, ProveCardInput>("proveCard"),
   },
   guards: {
     isCardPresent: ({ context }) => context.cardPresent,
-    isProved: (_, params: { result: ProveCardResult }) => params.result.ok,
-    isRetryable: (_, params: { result: ProveCardResult }) =>
-      !params.result.ok && RETRYABLE.has(params.result.code),
+    isUsable: (_, params: Inspected) => params.result.ok,
+    isInspectPassable: (_, params: Inspected) =>
+      !params.result.ok && INSPECT_PASSABLE.has(params.result.code),
+    isProved: (_, params: Proved) => params.result.ok,
+    // The server's cap, or this insertion's second wrong PIN: stop before the card's last tries.
+    isCapped: ({ context }, params: Proved) =>
+      !params.result.ok &&
+      (params.result.code === "pinCapped" ||
+        (params.result.code === "pinIncorrect" && context.wrongPins + 1 >= PIN_TRIES_PER_INSERTION)),
+    isRetryable: (_, params: Proved) => !params.result.ok && RETRYABLE.has(params.result.code),
   },
   actions: {
     markCardPresent: assign({ cardPresent: true }),
-    markCardAbsent: assign({ cardPresent: false }),
+    // A card taken out takes its facts and its wrong-PIN count with it: the next is a new insertion.
+    forgetCard: assign({ cardPresent: false, facts: null, notices: [], wrongPins: 0, error: null }),
     clearError: assign({ error: null }),
-    storeProof: assign((_, params: { result: ProveCardResult }) =>
-      params.result.ok ? { card: params.result.card, warnings: params.result.warnings } : {},
+    storeFacts: assign((_, params: Inspected) =>
+      params.result.ok ? { facts: params.result.card, notices: params.result.warnings } : {},
     ),
-    storeError: assign((_, params: { result: ProveCardResult }) => ({
+    storeInspectError: assign((_, params: Inspected) => ({
       error: params.result.ok ? null : params.result,
     })),
-    storeFailure: assign((_, params: { result: ProveCardResult }) => ({
+    storeInspectFailure: assign((_, params: Inspected) => ({
+      failure: params.result.ok ? null : params.result,
+    })),
+    storeProof: assign((_, params: Proved) =>
+      params.result.ok ? { card: params.result.card, warnings: params.result.warnings } : {},
+    ),
+    storeError: assign(({ context }, params: Proved) => ({
+      error: params.result.ok ? null : params.result,
+      wrongPins:
+        !params.result.ok && params.result.code === "pinIncorrect"
+          ? context.wrongPins + 1
+          : context.wrongPins,
+    })),
+    storeCap: assign(({ context }, params: Proved) => ({
+      failure: !params.result.ok && params.result.code === "pinCapped" ? params.result : capFailure(),
+      wrongPins: context.wrongPins + 1,
+    })),
+    storeFailure: assign((_, params: Proved) => ({
       failure: params.result.ok ? null : params.result,
     })),
     storeThrownError: assign({ error: () => thrownCardFailure() }),
@@ -86,6 +135,9 @@ export const pinMachine = setup({
     purpose: input.purpose,
     cardPresent: input.cardPresent,
     error: null,
+    facts: null,
+    notices: [],
+    wrongPins: 0,
     card: null,
     warnings: [],
     failure: null,
@@ -94,20 +146,49 @@ export const pinMachine = setup({
   output: ({ event }) => event.output as PinOutput,
   states: {
     waitingForCard: {
-      // A card already in the reader skips the prompt; leaving `entering` on removal marks the
-      // card absent first, so this only fires for a card that is really there.
-      always: { guard: "isCardPresent", target: "entering" },
+      // A card already in the reader skips the prompt; leaving on removal marks the card absent
+      // first, so this only fires for a card that is really there.
+      always: { guard: "isCardPresent", target: "inspecting" },
       on: {
-        "card.inserted": { target: "entering", actions: "markCardPresent" },
+        "card.inserted": { target: "inspecting", actions: "markCardPresent" },
         "pin.cancel": { target: "cancelled" },
       },
     },
-    entering: {
-      exit: "clearError",
+    inspecting: {
+      invoke: {
+        id: "inspectCard",
+        src: "inspectCard",
+        input: ({ context }) => ({ purpose: context.purpose }),
+        onDone: [
+          {
+            guard: { type: "isUsable", params: ({ event }) => ({ result: event.output }) },
+            target: "entering",
+            actions: { type: "storeFacts", params: ({ event }) => ({ result: event.output }) },
+          },
+          {
+            guard: { type: "isInspectPassable", params: ({ event }) => ({ result: event.output }) },
+            target: "entering",
+            actions: { type: "storeInspectError", params: ({ event }) => ({ result: event.output }) },
+          },
+          {
+            // expired, untrusted, locked, already registered: no PIN is asked for this card
+            target: "refused",
+            actions: { type: "storeInspectFailure", params: ({ event }) => ({ result: event.output }) },
+          },
+        ],
+        // The pre-flight is guidance; without it the PIN step still re-checks everything.
+        onError: { target: "entering" },
+      },
       on: {
-        "pin.submit": { target: "verifying" },
         "pin.cancel": { target: "cancelled" },
-        "card.removed": { target: "waitingForCard", actions: "markCardAbsent" },
+        "card.removed": { target: "waitingForCard", actions: "forgetCard" },
+      },
+    },
+    entering: {
+      on: {
+        "pin.submit": { target: "verifying", actions: "clearError" },
+        "pin.cancel": { target: "cancelled" },
+        "card.removed": { target: "waitingForCard", actions: "forgetCard" },
       },
     },
     verifying: {
@@ -126,6 +207,11 @@ export const pinMachine = setup({
             actions: { type: "storeProof", params: ({ event }) => ({ result: event.output }) },
           },
           {
+            guard: { type: "isCapped", params: ({ event }) => ({ result: event.output }) },
+            target: "capped",
+            actions: { type: "storeCap", params: ({ event }) => ({ result: event.output }) },
+          },
+          {
             guard: { type: "isRetryable", params: ({ event }) => ({ result: event.output }) },
             target: "entering",
             actions: { type: "storeError", params: ({ event }) => ({ result: event.output }) },
@@ -138,7 +224,7 @@ export const pinMachine = setup({
         onError: { target: "entering", actions: "storeThrownError" },
       },
       on: {
-        "card.removed": { target: "waitingForCard", actions: "markCardAbsent" },
+        "card.removed": { target: "waitingForCard", actions: "forgetCard" },
       },
     },
     verified: {
@@ -146,6 +232,11 @@ export const pinMachine = setup({
       output: ({ context }) => ({ ok: true, card: context.card, warnings: context.warnings }),
     },
     refused: {
+      type: "final",
+      output: ({ context }) => ({ ok: false, failure: context.failure }),
+    },
+    /** the kiosk's own stop after two wrong PINs: the card keeps its remaining tries */
+    capped: {
       type: "final",
       output: ({ context }) => ({ ok: false, failure: context.failure }),
     },

@@ -1,10 +1,11 @@
 import "server-only";
-import type { ProveCardResult } from "@/app/_shared/contracts";
+import type { PinCapFailure, PinStepResult } from "@/app/_shared/contracts";
 import { pinSchema } from "@/app/_shared/schemas";
 import { getCardReader } from "@/kiosk/card";
 import { isCardError } from "@/kiosk/card/types";
 import { Prisma } from "@/prisma/client";
 import { audit } from "./audit";
+import { isRegisteredForKind } from "./card-inspect";
 import { cardFailureResult } from "./card-messages";
 import { issueNonce, nonceChallenge, verifyCardProof } from "./card-proof";
 import { db } from "./db";
@@ -12,6 +13,49 @@ import { alreadyRegistered } from "./registration-messages";
 import { requireSession, sessionFailure, type ProvenCard } from "./session";
 
 export type CardPurpose = "register";
+
+/**
+ * Wrong PINs in a row the kiosk accepts on one insertion. Real cards lock after 3–10 and the
+ * count follows the card to every machine, so the kiosk stops first and never spends the last.
+ */
+export const PIN_TRIES_PER_INSERTION = 2;
+
+export const PIN_CAPPED_MESSAGE =
+  "PIN番号を2回続けて間違えたため、ICカードがロックされないよう、これ以上のPIN番号の入力はお受けできません。PIN通知書等でPIN番号をご確認いただくか、係員にお声がけください。";
+
+export function pinCapped(): PinCapFailure {
+  return {
+    ok: false,
+    code: "pinCapped",
+    message: PIN_CAPPED_MESSAGE,
+    hints: [
+      "PIN番号（ピン番号）は電子証明書と合わせて、認証局が発行するものです。PIN通知書等をご確認ください。",
+      "PIN番号が分からない場合は、ICカードを発行した認証局にお問い合わせください。",
+    ],
+  };
+}
+
+/**
+ * Wrong PINs in a row for this insertion, newest first, read from the audit trail: it records
+ * every attempt anyway and survives a server restart, so reloading the page resets nothing. A
+ * correct PIN or any other outcome ends the run; the cap's own refusals do not count.
+ */
+async function wrongPinsInARow(sessionId: string, insertionId: string): Promise<number> {
+  const rows = await db().auditLog.findMany({
+    where: { kioskSessionId: sessionId, action: "card.proof" },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: 20,
+    select: { detail: true },
+  });
+  let count = 0;
+  for (const row of rows) {
+    const detail = (row.detail ?? {}) as { reason?: unknown; insertionId?: unknown };
+    if (detail.reason === "pinCapped") continue;
+    if (detail.reason !== "pinIncorrect" || detail.insertionId !== insertionId) break;
+    count += 1;
+  }
+  return count;
+}
 
 function toPem(der: Uint8Array): string {
   const b64 = Buffer.from(der)
@@ -29,7 +73,7 @@ export async function proveCard(
   sessionId: string | undefined,
   input: { pin: string; purpose: CardPurpose },
   now: Date = new Date(),
-): Promise<ProveCardResult> {
+): Promise<PinStepResult> {
   const session = await requireSession(sessionId, "started", now);
   if (!session) return sessionFailure();
   if (!pinSchema.safeParse(input.pin).success) {
@@ -37,9 +81,21 @@ export async function proveCard(
   }
   const reader = getCardReader();
   let proof;
+  let insertionId: string | null = null;
   try {
     const status = await reader.status();
     if (!status.present) return cardFailureResult({ code: "noCard" });
+    // Refused before the card is touched: the cap must not itself cost a try.
+    if ((await wrongPinsInARow(session.id, status.insertionId)) >= PIN_TRIES_PER_INSERTION) {
+      await audit({
+        action: "card.proof",
+        outcome: "refused",
+        kioskSessionId: session.id,
+        detail: { reason: "pinCapped", insertionId: status.insertionId },
+      });
+      return pinCapped();
+    }
+    insertionId = status.insertionId;
     const certificateDer = await reader.readCertificate();
     const nonce = await issueNonce(session.id, now);
     const signed = await reader.sign(input.pin, nonceChallenge(nonce));
@@ -50,9 +106,14 @@ export async function proveCard(
       action: "card.proof",
       outcome: "refused",
       kioskSessionId: session.id,
-      detail: { reason: error.failure.code },
+      detail: { reason: error.failure.code, insertionId },
     });
-    return cardFailureResult(error.failure);
+    const failure = cardFailureResult(error.failure);
+    // The wrong PIN that reaches the cap already answers with the stop, not "try again".
+    if (failure.code === "pinIncorrect" && insertionId !== null) {
+      if ((await wrongPinsInARow(session.id, insertionId)) >= PIN_TRIES_PER_INSERTION) return pinCapped();
+    }
+    return failure;
   }
 
   const verified = await verifyCardProof({
@@ -84,13 +145,7 @@ export async function proveCard(
 
   if (input.purpose === "register") {
     // R1: a card registered for this kind (to any user ID, active or replaced) cannot be again
-    const existing = await db().cardRegistration.findUnique({
-      where: {
-        issuer_serialNumber_kind: { issuer: card.issuer, serialNumber: card.serialHex, kind: session.kind },
-      },
-      select: { id: true },
-    });
-    if (existing) {
+    if (await isRegisteredForKind(card.issuer, card.serialHex, session.kind)) {
       await audit({
         action: "card.proof",
         outcome: "refused",

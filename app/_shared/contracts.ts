@@ -125,3 +125,37 @@ export type ReceiptData = {
   /** the agencies this operation reaches tonight by the nightly batch (R21) */
   propagatesTo: string[];
 };
+
+// Issue 3 (PIN safety and the pre-flight card check). Appended rather than merged into the unions
+// above so the certificate work going on beside it never collides with these lines.
+
+/** The kiosk's own cap: two wrong PINs on one insertion and it stops asking (never the card's last tries). */
+export type PinCapFailure = Failure<"pinCapped">;
+/** What the PIN step answers: the card proof, or the kiosk's own cap. */
+export type PinStepFailure = ProveCardFailure | PinCapFailure;
+export type PinStepResult = ProveCardResult | PinCapFailure;
+
+/** The card as read before the PIN: guidance for the bidder, never proof (proveCard re-checks all). */
+export type CardFacts = Pick<
+  CardView,
+  "holderName" | "companyOnCard" | "issuer" | "serialHex" | "notBefore" | "notAfter" | "daysLeft"
+>;
+
+/** What the card says about its PIN before anything is typed (PKCS#11 token flags). */
+export type CardPinFlags = { countLow: boolean; finalTry: boolean };
+
+export type InspectCardCode =
+  | "session"
+  | "noCard"
+  | "cardError"
+  | "pinLocked"
+  | "expired"
+  | "notYetValid"
+  | "untrusted"
+  | "alreadyRegistered"
+  | "unexpected";
+
+export type InspectCardFailure = Failure<InspectCardCode> & { card?: CardFacts };
+
+export type InspectCardResult =
+  { ok: true; card: CardFacts; warnings: string[]; pin: CardPinFlags } | InspectCardFailure;

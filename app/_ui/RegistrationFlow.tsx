@@ -3,6 +3,7 @@
 import { useSelector } from "@xstate/react";
 import type { ActorRefFrom } from "xstate";
 import { lookupPostalCode } from "@/app/actions";
+import type { CardFacts, Failure } from "@/app/_shared/contracts";
 import { REGISTRATION_STEPS, stepOf, type pinMachine, type registrationMachine } from "@/machines";
 import { StepIndicator } from "./StepIndicator";
 import type { KioskEvents } from "./useKioskEvents";
@@ -30,7 +31,13 @@ export function RegistrationFlow({ actorRef, events }: Props) {
   function renderStep() {
     if (snapshot.matches("pin")) return <PinStep actorRef={actorRef} events={events} />;
     if (snapshot.matches("refused") && context.failure) {
-      return <RefusedScreen failure={context.failure} onBack={events.refusalBack} />;
+      return (
+        <RefusedScreen
+          failure={context.failure}
+          card={factsOf(context.failure)}
+          onBack={events.refusalBack}
+        />
+      );
     }
     if (snapshot.matches("search")) {
       return (
@@ -114,6 +121,11 @@ export function RegistrationFlow({ actorRef, events }: Props) {
   }
 }
 
+/** A card refused by the pre-flight check still says whose card it is. */
+function factsOf(failure: Failure): CardFacts | null {
+  return "card" in failure && failure.card ? (failure.card as CardFacts) : null;
+}
+
 type PinRef = ActorRefFrom<typeof pinMachine>;
 
 function PinStep({ actorRef, events }: Props) {
@@ -128,8 +140,11 @@ function PinFromActor({ pinRef, events }: { pinRef: PinRef; events: KioskEvents 
     <PinScreen
       title="PIN番号入力"
       waitingForCard={pin.matches("waitingForCard")}
+      inspecting={pin.matches("inspecting")}
       verifying={pin.matches("verifying")}
       error={pin.context.error}
+      facts={pin.context.facts}
+      notices={pin.context.notices}
       onSubmit={events.submitPin}
       onCancel={events.cancelPin}
     />

@@ -1,13 +1,19 @@
 "use client";
 
-import type { ProveCardFailure } from "@/app/_shared/contracts";
+import type { CardFacts, PinStepFailure } from "@/app/_shared/contracts";
 import { Keypad } from "../Keypad";
+import { CardFactsList } from "./CardFacts";
 
 type Props = {
   title: string;
   waitingForCard: boolean;
+  /** the pre-flight check is reading the card: no keypad yet */
+  inspecting?: boolean;
   verifying: boolean;
-  error: ProveCardFailure | null;
+  error: PinStepFailure | null;
+  /** the card as read before the PIN, with its notices (expiry under 30 days, PIN tries low) */
+  facts?: CardFacts | null;
+  notices?: string[];
   onSubmit: (pin: string) => void;
   onCancel: () => void;
 };
@@ -16,15 +22,22 @@ type Props = {
  * The tries left as the card reported them (R30), as a short emphasised line: the server's
  * message already says it in a sentence, this makes the number impossible to miss.
  */
-function triesLine(error: ProveCardFailure): string | null {
+function triesLine(error: PinStepFailure): string | null {
   if (error.code !== "pinIncorrect") return null;
   if (error.retriesLeft !== undefined) return `残り入力回数：${error.retriesLeft}回`;
   if (error.finalTry) return "残り入力回数：1回";
   return null;
 }
 
-/** PIN番号入力: first the card, then the PIN on the on-screen keypad. */
-export function PinScreen({ title, waitingForCard, verifying, error, onSubmit, onCancel }: Props) {
+/** The card's next wrong PIN locks it: said in its own box before the keypad, not only in the sentence. */
+function isFinalTry(error: PinStepFailure | null): boolean {
+  return error?.code === "pinIncorrect" && (error.finalTry === true || error.retriesLeft === 1);
+}
+
+/** PIN番号入力: first the card, its pre-flight facts, then the PIN on the on-screen keypad. */
+export function PinScreen(props: Props) {
+  const { title, waitingForCard, inspecting = false, verifying, error, onSubmit, onCancel } = props;
+  const { facts = null, notices = [] } = props;
   const tries = error ? triesLine(error) : null;
   return (
     <section aria-labelledby="pin-title">
@@ -40,9 +53,28 @@ export function PinScreen({ title, waitingForCard, verifying, error, onSubmit, o
             </button>
           </div>
         </>
+      ) : inspecting ? (
+        <p className="busy" role="status">
+          ICカードの内容を確認しています。ICカードを抜かずにお待ちください…
+        </p>
       ) : (
         <>
+          {facts ? <CardFactsList facts={facts} /> : null}
+          {notices.length > 0 ? (
+            <div className="notice warn" role="status" data-testid="card-notices">
+              {notices.map((notice) => (
+                <p key={notice} style={{ margin: "4px 0" }}>
+                  {notice}
+                </p>
+              ))}
+            </div>
+          ) : null}
           <p style={{ fontSize: "1.3rem" }}>PIN番号を入力してください。</p>
+          {isFinalTry(error) ? (
+            <p className="notice warn" role="alert" style={{ fontWeight: 700 }} data-testid="final-try">
+              ご注意ください：次にPIN番号を間違えるとICカードがロックされ、このICカードは使用できなくなります。
+            </p>
+          ) : null}
           {error ? (
             <div className="notice error" role="alert" id="pin-error">
               <p style={{ margin: 0 }}>{error.message}</p>

@@ -1,4 +1,5 @@
-import type { Failure } from "@/app/_shared/contracts";
+import type { CardFacts, Failure } from "@/app/_shared/contracts";
+import { CardFactsList } from "./CardFacts";
 
 const TITLES: Record<string, string> = {
   alreadyRegistered: "既に登録されています",
@@ -8,13 +9,23 @@ const TITLES: Record<string, string> = {
   untrusted: "このICカードは使用できません",
   cardRemoved: "ICカードが取り出されました",
   holderMismatch: "ICカードの名義を確認してください",
+  pinCapped: "PIN番号の入力を中止しました",
 };
 
 /**
  * A step that cannot go on, with the manual's explanation where it has one; 戻る to the menu.
  * For 既に登録されています the manual's own text replaces the server's hints (the manual wins).
  */
-export function RefusedScreen({ failure, onBack }: { failure: Failure; onBack: () => void }) {
+export function RefusedScreen({
+  failure,
+  card = null,
+  onBack,
+}: {
+  failure: Failure;
+  /** the card the pre-flight check refused, so the bidder sees which card it was */
+  card?: CardFacts | null;
+  onBack: () => void;
+}) {
   const title = TITLES[failure.code] ?? "処理を続けることができません";
   return (
     <section aria-labelledby="refused-title">
@@ -22,6 +33,7 @@ export function RefusedScreen({ failure, onBack }: { failure: Failure; onBack: (
       <div className="notice error" role="alert">
         <p style={{ margin: 0 }}>{failure.message}</p>
       </div>
+      {card ? <CardFactsList facts={card} /> : null}
       {failure.code === "alreadyRegistered" ? (
         <div className="notice warn">
           <p style={{ margin: 0, fontWeight: 700 }}>挿入されているICカードの利用者は既に登録されています。</p>

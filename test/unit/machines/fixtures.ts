@@ -1,6 +1,13 @@
 // Shared fakes and data for the machine tests: real actors, fake effects at the edge.
 import { fromPromise } from "xstate";
-import type { CardView, ContactView, RegisterInput, SearchResult } from "@/app/_shared/contracts";
+import type {
+  CardFacts,
+  CardView,
+  ContactView,
+  InspectCardResult,
+  RegisterInput,
+  SearchResult,
+} from "@/app/_shared/contracts";
 import type { ContactInput } from "@/app/_shared/schemas";
 
 export const PIN = "1234";
@@ -94,3 +101,20 @@ export function scripted<TOutput, TInput>(script: Array<TOutput | Error>) {
 export async function settle(): Promise<void> {
   for (let i = 0; i < 5; i++) await new Promise((resolve) => setTimeout(resolve, 0));
 }
+
+/** The pre-flight's view of `card`: read before the PIN, usable (issue 3). */
+export const facts: CardFacts = {
+  holderName: card.holderName,
+  companyOnCard: card.companyOnCard,
+  issuer: card.issuer,
+  serialHex: card.serialHex,
+  notBefore: card.notBefore,
+  notAfter: card.notAfter,
+  daysLeft: card.daysLeft,
+};
+export const usable: InspectCardResult = {
+  ok: true,
+  card: facts,
+  warnings: [],
+  pin: { countLow: false, finalTry: false },
+};

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createActor, SimulatedClock } from "xstate";
 import { createKioskImplementations, kioskMachine } from "@/machines";
 import type { KioskDeps } from "@/machines";
-import { card, PIN, searchOk, session, settle } from "./fixtures";
+import { card, PIN, searchOk, session, settle, usable } from "./fixtures";
 import { END, IDLE, startKiosk, toMenu, WARNING } from "./kiosk.harness";
 
 describe("kiosk: card events reach the PIN screen", () => {
@@ -10,6 +10,7 @@ describe("kiosk: card events reach the PIN screen", () => {
     const proved: string[] = [];
     const deps: KioskDeps = {
       startSession: async () => session,
+      inspectCard: async () => usable,
       proveCard: async ({ pin }) => {
         proved.push(pin);
         return { ok: true, card, warnings: [] };
@@ -29,6 +30,8 @@ describe("kiosk: card events reach the PIN screen", () => {
     expect(pinOf()?.value).toBe("waitingForCard");
     actor.send({ type: "card.inserted" });
     expect(actor.getSnapshot().context.cardPresent).toBe(true);
+    expect(pinOf()?.value).toBe("inspecting");
+    await settle();
     expect(pinOf()?.value).toBe("entering");
     actor.send({ type: "pin.submit", pin: PIN });
     await settle();

@@ -10,7 +10,7 @@ import type {
 } from "@/app/_shared/contracts";
 import { createKioskImplementations, kioskMachine } from "@/machines";
 import type { KioskDeps } from "@/machines";
-import { card, formValues, PASSWORD, PIN, searchOk, session, settle } from "./fixtures";
+import { card, formValues, PASSWORD, PIN, searchOk, session, settle, usable } from "./fixtures";
 
 export const IDLE = 60;
 export const WARNING = 10;
@@ -35,6 +35,7 @@ export function startKiosk(options: HarnessOptions = {}) {
       if (options.session instanceof Error) throw options.session;
       return options.session ?? session;
     },
+    inspectCard: async () => usable,
     proveCard: async () => options.prove ?? { ok: true, card, warnings: [] },
     searchQualification: async () => (options.search === "hang" ? never() : (options.search ?? searchOk())),
     register: async () => {
@@ -96,6 +97,7 @@ export function optionsFor(state: FlowState): HarnessOptions {
 export async function toFlowState(actor: Kiosk, state: FlowState): Promise<void> {
   await toMenu(actor);
   actor.send({ type: "menu.register" });
+  await settle(); // the pin child's pre-flight check on the inserted card
   if (state === "pin") return;
   actor.send({ type: "pin.submit", pin: PIN });
   await settle();

@@ -10,7 +10,17 @@ import {
   stepOf,
 } from "@/machines";
 import type { RegistrationDeps } from "@/machines";
-import { card, formValues, PASSWORD, PIN, searchNotFound, searchOk, session, settle } from "./fixtures";
+import {
+  card,
+  formValues,
+  PASSWORD,
+  PIN,
+  searchNotFound,
+  searchOk,
+  session,
+  settle,
+  usable,
+} from "./fixtures";
 
 type Answers = {
   prove?: ProveCardResult[];
@@ -19,8 +29,8 @@ type Answers = {
   print?: Array<"ok" | "fail">;
 };
 
-/** Real registration + real pin child, with the app's deps faked at the edge. */
-function start(answers: Answers = {}) {
+/** Real registration + real pin child (past its pre-flight), with the app's deps faked at the edge. */
+async function start(answers: Answers = {}) {
   const calls = {
     prove: [] as string[],
     search: [] as SearchInput[],
@@ -29,6 +39,7 @@ function start(answers: Answers = {}) {
   };
   const next = <T>(list: T[] | undefined, fallback: T): T => list?.shift() ?? fallback;
   const deps: RegistrationDeps = {
+    inspectCard: async () => usable,
     proveCard: async ({ pin }) => {
       calls.prove.push(pin);
       return next(answers.prove, { ok: true, card, warnings: ["有効期限が近づいています。"] });
@@ -50,6 +61,7 @@ function start(answers: Answers = {}) {
     input: { agency: session.agency, kind: session.kind, cardPresent: true },
     clock: new SimulatedClock(),
   }).start();
+  await settle(); // the pre-flight check on the card already in the reader
   return { actor, calls };
 }
 
@@ -69,7 +81,7 @@ async function toForm(actor: RegistrationActor) {
 
 describe("registration machine with the real pin child", () => {
   it("passes the keypad's PIN through to proveCard and keeps the card and warnings (R18)", async () => {
-    const { actor, calls } = start();
+    const { actor, calls } = await start();
     expect(actor.getSnapshot().children.pin?.getSnapshot().value).toBe("entering");
     actor.send({ type: "pin.submit", pin: PIN });
     await settle();
@@ -86,7 +98,7 @@ describe("registration machine with the real pin child", () => {
       message: "PIN番号が正しくありません。",
       finalTry: true,
     };
-    const { actor } = start({ prove: [wrong] });
+    const { actor } = await start({ prove: [wrong] });
     actor.send({ type: "pin.submit", pin: "0000" });
     await settle();
     expect(actor.getSnapshot().value).toBe("pin");
@@ -99,7 +111,7 @@ describe("registration machine with the real pin child", () => {
       code: "alreadyRegistered",
       message: "既に登録されています",
     };
-    const { actor } = start({ prove: [already] });
+    const { actor } = await start({ prove: [already] });
     actor.send({ type: "pin.submit", pin: PIN });
     await settle();
     expect(actor.getSnapshot().value).toBe("refused");
@@ -109,7 +121,7 @@ describe("registration machine with the real pin child", () => {
   });
 
   it("keeps neither the PIN nor the password in any snapshot, even mid-call (R30, R11)", async () => {
-    const { actor, calls } = start();
+    const { actor, calls } = await start();
     const seen: string[] = [];
     const record = () =>
       seen.push(JSON.stringify(actor.getPersistedSnapshot()), JSON.stringify(actor.getSnapshot()));
@@ -136,7 +148,7 @@ describe("registration machine with the real pin child", () => {
 
 describe("registration machine: search, form and confirm", () => {
   it("returns to the search screen with the generic failure and no password (R11)", async () => {
-    const { actor } = start({ search: [searchNotFound] });
+    const { actor } = await start({ search: [searchNotFound] });
     await toForm(actor);
     expect(actor.getSnapshot().value).toEqual({ search: "editing" });
     expect(actor.getSnapshot().context.searchFailure).toEqual(searchNotFound);
@@ -144,7 +156,7 @@ describe("registration machine: search, form and confirm", () => {
   });
 
   it("warns about a card holder who is not the representative before confirm (R17)", async () => {
-    const { actor, calls } = start({ search: [searchOk(false)] });
+    const { actor, calls } = await start({ search: [searchOk(false)] });
     await toForm(actor);
     actor.send({ type: "form.submit", values: formValues });
     expect(actor.getSnapshot().value).toBe("holderWarning");
@@ -160,7 +172,7 @@ describe("registration machine: search, form and confirm", () => {
   });
 
   it("goes straight to confirm when the holder matches, and registers once on a double tap", async () => {
-    const { actor, calls } = start();
+    const { actor, calls } = await start();
     await toForm(actor);
     actor.send({ type: "form.submit", values: formValues });
     expect(actor.getSnapshot().value).toBe("confirm");
@@ -179,7 +191,7 @@ describe("registration machine: search, form and confirm", () => {
     const fieldErrors = {
       "department.emailConfirm": "確認用のメールアドレスが一致しません。もう一度入力してください。",
     };
-    const { actor } = start({
+    const { actor } = await start({
       register: [{ ok: false, code: "invalid", message: "入力内容を確認してください。", fieldErrors }],
     });
     await toForm(actor);
@@ -192,7 +204,7 @@ describe("registration machine: search, form and confirm", () => {
   });
 
   it("prints, reports a printer failure, and prints again", async () => {
-    const { actor, calls } = start({ print: ["fail", "ok"] });
+    const { actor, calls } = await start({ print: ["fail", "ok"] });
     await toForm(actor);
     actor.send({ type: "form.submit", values: formValues });
     actor.send({ type: "confirm.submit" });
@@ -211,7 +223,7 @@ describe("registration machine: search, form and confirm", () => {
 
 describe("stepOf", () => {
   it("places every screen on the step indicator", async () => {
-    const { actor } = start({ search: [searchOk(false)] });
+    const { actor } = await start({ search: [searchOk(false)] });
     const steps: string[] = [REGISTRATION_STEPS[stepOf(actor.getSnapshot())]];
     await toForm(actor);
     steps.push(REGISTRATION_STEPS[stepOf(actor.getSnapshot())]);

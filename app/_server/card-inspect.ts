@@ -1,0 +1,142 @@
+import "server-only";
+import type {
+  CardFacts,
+  InspectCardCode,
+  InspectCardFailure,
+  InspectCardResult,
+  ProveCardFailure,
+} from "@/app/_shared/contracts";
+import type { Kind } from "@/app/_shared/kinds";
+import { getCardReader } from "@/kiosk/card";
+import { isCardError, type PinStatus } from "@/kiosk/card/types";
+import { audit } from "./audit";
+import { cardFailureResult, expiryWarning, proofFailure } from "./card-messages";
+import { EXPIRY_WARNING_DAYS, trustAnchors } from "./card-proof";
+import { checkCertificate, describeCertificate } from "./certificates";
+import { db } from "./db";
+import { alreadyRegistered } from "./registration-messages";
+import { requireSession, sessionFailure } from "./session";
+
+// The pre-flight card check (issue 3): on insertion, before any PIN, the bidder sees whose card it
+// is and hears at once when it cannot be used — so a refused card never costs a PIN try. This is
+// guidance only: proveCard re-checks every point against the card's signature.
+
+export const PIN_FINAL_TRY_WARNING =
+  "このICカードは、次にPIN番号を間違えるとロックされます。PIN通知書等でPIN番号をよくご確認のうえ入力してください。ご不明な場合は係員にお声がけください。";
+export const PIN_COUNT_LOW_WARNING =
+  "このICカードは、PIN番号を入力できる残りの回数が少なくなっています。PIN通知書等でPIN番号をよくご確認のうえ入力してください。";
+
+/** R1: a card registered for this kind (to any user ID, active or replaced) cannot be again. */
+export async function isRegisteredForKind(issuer: string, serialHex: string, kind: Kind): Promise<boolean> {
+  const existing = await db().cardRegistration.findUnique({
+    where: { issuer_serialNumber_kind: { issuer, serialNumber: serialHex, kind } },
+    select: { id: true },
+  });
+  return existing !== null;
+}
+
+const OWN_CODES: ReadonlySet<string> = new Set<InspectCardCode>([
+  "session",
+  "noCard",
+  "cardError",
+  "pinLocked",
+  "expired",
+  "notYetValid",
+  "untrusted",
+  "alreadyRegistered",
+  "unexpected",
+]);
+
+/**
+ * A card-layer or certificate failure in the pre-flight's terms. Card trouble the bidder can fix
+ * (removed, not seated) reads as "noCard"/"cardError"; any other certificate refusal (a revoked
+ * card, a stale CRL, a wrong key usage) keeps its message and reads as "untrusted": not usable.
+ */
+function asInspectFailure(failure: ProveCardFailure, card?: CardFacts): InspectCardFailure {
+  const code: InspectCardCode = OWN_CODES.has(failure.code)
+    ? (failure.code as InspectCardCode)
+    : failure.code === "cardRemoved"
+      ? "noCard"
+      : "untrusted";
+  const result: InspectCardFailure = { ok: false, code, message: failure.message };
+  if (failure.hints) result.hints = failure.hints;
+  if (card) result.card = card;
+  return result;
+}
+
+function pinWarnings(pin: PinStatus): string[] {
+  if (pin.finalTry || pin.retriesLeft === 1) return [PIN_FINAL_TRY_WARNING];
+  if (pin.countLow) return [PIN_COUNT_LOW_WARNING];
+  return [];
+}
+
+async function refuse(sessionId: string, result: InspectCardFailure): Promise<InspectCardFailure> {
+  await audit({
+    action: "card.inspect",
+    outcome: "refused",
+    kioskSessionId: sessionId,
+    detail: { reason: result.code },
+  });
+  return result;
+}
+
+/**
+ * Reads the inserted card's certificate and PIN flags without the PIN, describes the card and
+ * checks it: locked, trusted CA, validity (R18), and for 登録 whether it is already registered for
+ * the session's kind (R1). Expiring within 30 days is a warning, not a refusal.
+ */
+export async function inspectCard(
+  sessionId: string | undefined,
+  now: Date = new Date(),
+): Promise<InspectCardResult> {
+  const session = await requireSession(sessionId, "started", now);
+  if (!session) return sessionFailure();
+  const reader = getCardReader();
+  let der: Uint8Array;
+  let pin: PinStatus;
+  try {
+    const status = await reader.status();
+    if (!status.present) return asInspectFailure(cardFailureResult({ code: "noCard" }));
+    der = await reader.readCertificate();
+    pin = await reader.pinStatus();
+  } catch (error) {
+    if (!isCardError(error)) throw error;
+    return asInspectFailure(cardFailureResult(error.failure));
+  }
+
+  let facts: CardFacts;
+  try {
+    const { holderName, companyOnCard, issuer, serialHex, notBefore, notAfter, daysLeft } =
+      describeCertificate(der, now);
+    facts = { holderName, companyOnCard, issuer, serialHex, notBefore, notAfter, daysLeft };
+  } catch {
+    return refuse(session.id, asInspectFailure(proofFailure({ code: "unreadable" })));
+  }
+
+  if (pin.locked)
+    return refuse(session.id, asInspectFailure(cardFailureResult({ code: "pinLocked" }), facts));
+
+  const check = await checkCertificate(der, trustAnchors(), now);
+  if (!check.ok) {
+    const refusal =
+      check.reason === "expired"
+        ? ({ code: "expired", notAfter: new Date(facts.notAfter) } as const)
+        : check.reason === "notYetValid"
+          ? ({ code: "notYetValid", notBefore: new Date(facts.notBefore) } as const)
+          : ({ code: check.reason } as const);
+    return refuse(session.id, asInspectFailure(proofFailure(refusal), facts));
+  }
+
+  // Only 登録 runs at this kiosk so far, and R1 is its rule.
+  if (await isRegisteredForKind(facts.issuer, facts.serialHex, session.kind)) {
+    return refuse(session.id, { ...alreadyRegistered(), card: facts });
+  }
+
+  const warnings = [
+    ...(facts.daysLeft < EXPIRY_WARNING_DAYS
+      ? [expiryWarning(new Date(facts.notAfter), facts.daysLeft)]
+      : []),
+    ...pinWarnings(pin),
+  ];
+  return { ok: true, card: facts, warnings, pin: { countLow: pin.countLow, finalTry: pin.finalTry } };
+}
