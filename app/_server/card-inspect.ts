@@ -11,6 +11,7 @@ import { getCardReader } from "@/kiosk/card";
 import { isCardError, type PinStatus } from "@/kiosk/card/types";
 import { audit } from "./audit";
 import { cardFailureResult, expiryWarning, proofFailure } from "./card-messages";
+import { configuredCertificateOptions } from "./certificate-config";
 import { EXPIRY_WARNING_DAYS, trustAnchors } from "./card-proof";
 import { checkCertificate, describeCertificate } from "./certificates";
 import { db } from "./db";
@@ -18,7 +19,7 @@ import { alreadyRegistered } from "./registration-messages";
 import { requireSession, sessionFailure } from "./session";
 
 // The pre-flight card check (issue 3): on insertion, before any PIN, the bidder sees whose card it
-// is and hears at once when it cannot be used — so a refused card never costs a PIN try. This is
+// is and hears at once when it cannot be used (expired, untrusted, revoked, locked, registered) — so a refused card never costs a PIN try. This is
 // guidance only: proveCard re-checks every point against the card's signature.
 
 export const PIN_FINAL_TRY_WARNING =
@@ -44,13 +45,17 @@ const OWN_CODES: ReadonlySet<string> = new Set<InspectCardCode>([
   "notYetValid",
   "untrusted",
   "alreadyRegistered",
+  "revoked",
+  "crlStale",
+  "crlInvalid",
+  "crlUnavailable",
   "unexpected",
 ]);
 
 /**
  * A card-layer or certificate failure in the pre-flight's terms. Card trouble the bidder can fix
- * (removed, not seated) reads as "noCard"/"cardError"; any other certificate refusal (a revoked
- * card, a stale CRL, a wrong key usage) keeps its message and reads as "untrusted": not usable.
+ * (removed, not seated) reads as "noCard"/"cardError"; revocation and CRL refusals keep their own
+ * code; anything else (a wrong key usage, a bad signature) keeps its message as "untrusted".
  */
 function asInspectFailure(failure: ProveCardFailure, card?: CardFacts): InspectCardFailure {
   const code: InspectCardCode = OWN_CODES.has(failure.code)
@@ -82,7 +87,7 @@ async function refuse(sessionId: string, result: InspectCardFailure): Promise<In
 
 /**
  * Reads the inserted card's certificate and PIN flags without the PIN, describes the card and
- * checks it: locked, trusted CA, validity (R18), and for 登録 whether it is already registered for
+ * checks it: locked, chain to a trusted CA, validity, CRL (R18), and for 登録 whether it is already registered for
  * the session's kind (R1). Expiring within 30 days is a warning, not a refusal.
  */
 export async function inspectCard(
@@ -116,7 +121,8 @@ export async function inspectCard(
   if (pin.locked)
     return refuse(session.id, asInspectFailure(cardFailureResult({ code: "pinLocked" }), facts));
 
-  const check = await checkCertificate(der, trustAnchors(), now);
+  // The same R18 checks as the proof: chain through the intermediates, and the CRL where configured.
+  const check = await checkCertificate(der, trustAnchors(), now, configuredCertificateOptions());
   if (!check.ok) {
     const refusal =
       check.reason === "expired"

@@ -153,6 +153,10 @@ export type InspectCardCode =
   | "notYetValid"
   | "untrusted"
   | "alreadyRegistered"
+  | "revoked"
+  | "crlStale"
+  | "crlInvalid"
+  | "crlUnavailable"
   | "unexpected";
 
 export type InspectCardFailure = Failure<InspectCardCode> & { card?: CardFacts };

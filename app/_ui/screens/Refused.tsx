@@ -10,6 +10,7 @@ const TITLES: Record<string, string> = {
   cardRemoved: "ICカードが取り出されました",
   holderMismatch: "ICカードの名義を確認してください",
   pinCapped: "PIN番号の入力を中止しました",
+  revoked: "このICカードは失効しています",
 };
 
 /**
