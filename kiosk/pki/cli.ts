@@ -28,6 +28,13 @@ async function main(): Promise<void> {
     const validity = `${card.notBefore.toISOString().slice(0, 10)} … ${card.notAfter.toISOString().slice(0, 10)}`;
     print(`  ${card.label}  ${card.holder}  serial ${card.serialNumber}  ${validity}  ${card.issuer}`);
   }
+  // The validation extras are not virtual-reader cards: they exist for R18's tests and checks.
+  const { validation } = pki;
+  print(`  intermediate CA (INTERMEDIATE_CA_FILES): ${validation.intermediateCaFiles.join(",")}`);
+  print(`  CRL of the LGPKI-like CA (CRL_SOURCES): ${validation.crlFiles.join(",")}`);
+  for (const card of validation.cards) {
+    print(`  ${card.label}  serial ${card.serialNumber}  ${card.issuer}  ${card.certificatePath}`);
+  }
 }
 
 main().catch((error: unknown) => {

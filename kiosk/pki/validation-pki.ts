@@ -4,7 +4,7 @@
 // reader lists every descriptor in cards/ and its panel must show exactly DEMO-DATA's cards.
 import fs from "node:fs";
 import path from "node:path";
-import { resolveValidityPoint, type DemoCard } from "./cards";
+import { demoCa, resolveValidityPoint, type DemoCard } from "./cards";
 import { createCrl, writeCrl } from "./crl";
 import { generateRsaKeys, privateKeyPem, randomSerialHex, x509 } from "./x509";
 
@@ -118,7 +118,8 @@ export async function generateValidationPki(options: {
   const cards: GeneratedTestCard[] = [];
   for (const card of TEST_CARDS) {
     const issuer = card.issuer === "lgpki-demo" ? options.root : intermediate;
-    cards.push(await createTestCard(card, issuer, layout.testCardsDir, options.now));
+    const display = card.issuer === "lgpki-demo" ? demoCa("lgpki-demo").display : INTERMEDIATE_CA.display;
+    cards.push(await createTestCard(card, { ...issuer, display }, layout.testCardsDir, options.now));
   }
   const revokedSerials = TEST_CARDS.flatMap((card, i) => (card.revoked ? [cards[i]!.serialNumber] : []));
   const crl = await createCrl({
@@ -160,7 +161,7 @@ async function createIntermediate(root: Issuer, now: Date): Promise<Issuer> {
 
 async function createTestCard(
   card: TestCard,
-  issuer: Issuer,
+  issuer: Issuer & { display: string },
   dir: string,
   now: Date,
 ): Promise<GeneratedTestCard> {
@@ -191,7 +192,7 @@ async function createTestCard(
   writeSecret(keyPath, await privateKeyPem(keys.privateKey));
   return {
     label: card.label,
-    issuer: issuer.certificate.subject,
+    issuer: issuer.display,
     serialNumber: certificate.serialNumber.toLowerCase(),
     certificatePath,
     keyPath,
