@@ -91,6 +91,13 @@ describe("PIN failures the token reports by its flags", () => {
     fake.failNext.set("C_Login", K.CKR_PIN_LEN_RANGE);
     expect(await failureOf(reader().sign(PIN, new Uint8Array([1])))).toEqual({ code: "pinLength" });
   });
+
+  it("a PIN outside the token's length range is refused before C_Login, costing no try", async () => {
+    fake.addSlot(cardToken());
+    expect(await failureOf(reader().sign("123456789", new Uint8Array([1])))).toEqual({ code: "pinLength" });
+    expect(fake.log).not.toContain("C_Login");
+    expect(fake.log.slice(-1)).toEqual(["C_CloseSession"]);
+  });
 });
 
 describe("a card that goes away or a call that is cancelled", () => {
@@ -202,6 +209,27 @@ describe("choosing the certificate and the mechanism", () => {
       .update(Buffer.from([7, 8]))
       .digest();
     expect(fake.signed).toEqual([{ mechanism: K.CKM_ECDSA, data: digest }]);
+  });
+
+  it("signs with the key of the certificate it showed when the card holds two signing certificates", async () => {
+    const other = der("cards/DEMO-B.cert.pem");
+    fake.addSlot(
+      cardToken({
+        certificates: [
+          { id: "03", der: other, private: true },
+          { id: "01", der: CARD_CERT },
+        ],
+        keys: [
+          { id: "03", keyType: K.CKK_EC },
+          { id: "01", keyType: K.CKK_RSA },
+        ],
+      }),
+    );
+    const card = reader();
+    expect(Buffer.from(await card.readCertificate()).equals(Buffer.from(CARD_CERT))).toBe(true);
+    // after login the private certificate (id 03) is listed first; the shown one (01) still signs
+    expect((await card.sign(PIN, new Uint8Array([1]))).algorithm).toBe("RSASSA-PKCS1-v1_5-SHA256");
+    expect(Buffer.from(await card.readCertificate()).equals(Buffer.from(CARD_CERT))).toBe(true);
   });
 
   it("a certificate visible only after login is unsupported before the PIN and read after it", async () => {

@@ -64,3 +64,12 @@ export function ulongValue(value: Buffer): number {
 export function handleId(handle: Handle): string {
   return handle.toString("hex");
 }
+
+/** Clean-up calls (logout, close, finalize) must never hide the failure that got us there. */
+export function quietly(call: () => void): void {
+  try {
+    call();
+  } catch {
+    // the session or module is gone either way
+  }
+}

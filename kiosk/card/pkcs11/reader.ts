@@ -12,11 +12,11 @@ import {
   type ReaderStatus,
   type SignatureAlgorithm,
 } from "../types";
-import type { Handle, Pkcs11Api, Pkcs11ApiFactory } from "./api";
+import { quietly, type Handle, type Pkcs11Api, type Pkcs11ApiFactory } from "./api";
 import * as K from "./constants";
 import { cardFailureFrom, pinStatusFromFlags } from "./errors";
 import { scanSlots, type Card, type Slot } from "./slots";
-import { signingCertificates, signingPair, signWithKey } from "./token";
+import { signingCertificates, signingPair, signWithKey, type TokenCertificate } from "./token";
 
 export type Pkcs11ReaderOptions = {
   modulePath: string;
@@ -41,8 +41,9 @@ export class Pkcs11CardReader implements CardReader {
   private insertions = 0;
   private readonly listeners = new Set<(event: CardEvent) => void>();
   private timer: NodeJS.Timeout | null = null;
-  // Certificates a card shows only after login, kept for its insertion once sign() has seen them.
-  private readonly afterLogin = new Map<string, Uint8Array>();
+  // The certificate handed out per insertion: sign() then uses that certificate's key (a card may
+  // hold several signing certificates), and a card that shows it only after login has it later.
+  private readonly chosen = new Map<string, TokenCertificate>();
 
   constructor(private readonly options: Pkcs11ReaderOptions) {}
 
@@ -77,19 +78,21 @@ export class Pkcs11CardReader implements CardReader {
   async readCertificate(readerId?: string): Promise<Uint8Array> {
     return this.run((api) => {
       const { slot, card } = this.presentCard(readerId);
+      const known = this.chosen.get(card.insertionId);
+      if (known) return known.der;
       const session = this.open(api, slot, card);
+      let first: TokenCertificate | undefined;
       try {
-        const [first] = signingCertificates(api, session);
-        if (first) return first.der;
+        [first] = signingCertificates(api, session);
       } catch (error) {
         throw this.failure(api, error, slot, card);
       } finally {
         this.closeSession(api, session);
       }
-      const seen = this.afterLogin.get(card.insertionId);
       // A card that shows its certificate only after login cannot be checked before the PIN.
-      if (!seen) throw new CardError({ code: "unsupported" });
-      return seen;
+      if (!first) throw new CardError({ code: "unsupported" });
+      this.chosen.set(card.insertionId, first);
+      return first.der;
     });
   }
 
@@ -116,15 +119,20 @@ export class Pkcs11CardReader implements CardReader {
       const session = this.open(api, slot, card);
       let loggedIn = false;
       try {
+        // A PIN the token says is too short or long is refused before it can cost a try.
+        const { minPinLen, maxPinLen } = api.C_GetTokenInfo(slot.handle);
+        if (pin.length < minPinLen || (maxPinLen > 0 && pin.length > maxPinLen)) {
+          throw new CardError({ code: "pinLength" });
+        }
         api.C_Login(session, K.CKU_USER, pin);
         loggedIn = true;
-        const { certificate, key } = signingPair(api, session);
-        this.afterLogin.set(card.insertionId, certificate.der);
+        const { certificate, key } = signingPair(api, session, this.chosen.get(card.insertionId)?.id);
+        this.chosen.set(card.insertionId, certificate);
         return { ...signWithKey(api, session, key, data), insertionId: card.insertionId };
       } catch (error) {
         throw this.failure(api, error, slot, card);
       } finally {
-        if (loggedIn) this.quietly(() => api.C_Logout(session));
+        if (loggedIn) quietly(() => api.C_Logout(session));
         this.closeSession(api, session);
       }
     });
@@ -136,7 +144,7 @@ export class Pkcs11CardReader implements CardReader {
     this.timer = null;
     this.listeners.clear();
     await this.enqueue(() => {
-      if (this.api) this.quietly(() => this.api!.C_Finalize());
+      if (this.api) quietly(() => this.api!.C_Finalize());
       this.api = null;
     });
   }
@@ -180,7 +188,7 @@ export class Pkcs11CardReader implements CardReader {
     });
     this.slots = scan.slots;
     for (const event of scan.events) {
-      if (event.type === "card.removed") this.afterLogin.delete(event.insertionId);
+      if (event.type === "card.removed") this.chosen.delete(event.insertionId);
       for (const listener of [...this.listeners]) listener(event);
     }
   }
@@ -210,7 +218,7 @@ export class Pkcs11CardReader implements CardReader {
   }
 
   private closeSession(api: Pkcs11Api, session: Handle): void {
-    this.quietly(() => api.C_CloseSession(session));
+    quietly(() => api.C_CloseSession(session));
   }
 
   /**
@@ -228,17 +236,8 @@ export class Pkcs11CardReader implements CardReader {
     if (mapped.code === "pinIncorrect" || mapped.code === "pinLocked" || mapped.code === "pinLength") {
       return new CardError(mapped);
     }
-    this.quietly(() => this.refresh(api));
+    quietly(() => this.refresh(api));
     const still = this.slots.find((s) => s.id === slot.id)?.card?.insertionId === card.insertionId;
     return new CardError(still ? mapped : { code: "cardRemoved" });
-  }
-
-  /** Clean-up calls (logout, close) must never hide the failure that got us there. */
-  private quietly(call: () => void): void {
-    try {
-      call();
-    } catch {
-      // the session is gone either way
-    }
   }
 }

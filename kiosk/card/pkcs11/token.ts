@@ -46,12 +46,21 @@ export function privateKeyFor(api: Pkcs11Api, session: Handle, id: string): Sign
   return { handle, keyType: keyType ? ulongValue(keyType) : -1 };
 }
 
-/** After login: the first signing certificate that has a private key beside it. */
+/**
+ * After login: the signing certificate with a private key beside it — the one already shown
+ * (`preferredId`, whose certificate the server will verify against) first.
+ */
 export function signingPair(
   api: Pkcs11Api,
   session: Handle,
+  preferredId?: string,
 ): { certificate: TokenCertificate; key: SigningKey } {
-  for (const certificate of signingCertificates(api, session)) {
+  const certificates = signingCertificates(api, session);
+  const ordered = [
+    ...certificates.filter((c) => c.id === preferredId),
+    ...certificates.filter((c) => c.id !== preferredId),
+  ];
+  for (const certificate of ordered) {
     const key = privateKeyFor(api, session, certificate.id);
     if (key) return { certificate, key };
   }
