@@ -13,6 +13,8 @@ import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import { issueNonce, nonceChallenge, verifyCardProof } from "@/app/_server/card-proof";
 import { resetConfigForTests } from "@/app/_server/config";
+import { proveCard } from "@/app/_server/kiosk-card";
+import { getCardReader, resetCardReaderForTests } from "@/kiosk/card";
 import { loadNativePkcs11 } from "@/kiosk/card/pkcs11/native";
 import { Pkcs11CardReader } from "@/kiosk/card/pkcs11/reader";
 import { isCardError, type CardEvent } from "@/kiosk/card/types";
@@ -21,6 +23,7 @@ import { buildSoftHsmTokens, SOFTHSM_MODULE, type SoftHsmTokens } from "@/kiosk/
 import { x509 } from "@/kiosk/pki/x509";
 import type { PrismaClient } from "@/prisma/client";
 import { freshDatabase } from "../support/db";
+import { openSession } from "../support/kiosk";
 
 const pkiDir = inject("pkiDir");
 const LABELS = ["DEMO-A", "DEMO-E", "DEMO-F"];
@@ -28,6 +31,7 @@ let tokens: SoftHsmTokens;
 let root: string;
 let prisma: PrismaClient;
 let closeDb: () => Promise<void>;
+let agencyId: string;
 const readers: Pkcs11CardReader[] = [];
 
 function readerFor(tokenLabel: string | null, pollMs?: number): Pkcs11CardReader {
@@ -63,6 +67,7 @@ beforeAll(async () => {
   process.env.TRUSTED_CA_FILES = inject("trustedCaFiles");
   resetConfigForTests();
   ({ prisma, close: closeDb } = await freshDatabase());
+  agencyId = (await prisma.agency.create({ data: { code: "110000", name: "埼玉県", goods: true } })).id;
 });
 
 afterEach(async () => {
@@ -105,13 +110,12 @@ describe("pkcs11 driver on SoftHSM2", () => {
   });
 
   it("signs the server's nonce with the right PIN, and the server's verifyCardProof accepts it", async () => {
-    const agency = await prisma.agency.create({ data: { code: "110000", name: "埼玉県", goods: true } });
     const sessionId = crypto.randomBytes(32).toString("base64url");
     await prisma.kioskSession.create({
       data: {
         id: sessionId,
         terminalId: "KIOSK-01",
-        agencyId: agency.id,
+        agencyId,
         kind: "construction",
         expiresAt: new Date(Date.now() + 3_600_000),
       },
@@ -124,6 +128,35 @@ describe("pkcs11 driver on SoftHSM2", () => {
     expect(signed.insertionId).toBe(((await reader.status()) as { insertionId: string }).insertionId);
     const result = await verifyCardProof({ sessionId, nonce, certificateDer: der, ...signed });
     expect(result).toMatchObject({ ok: true, card: { holderName: "川越 次郎" } });
+  });
+
+  it("passes the server's PIN step (proveCard) with CARD_DRIVER=pkcs11 chosen by configuration", async () => {
+    // set and restored key by key: replacing process.env would cut it off from the C environment
+    // SoftHSM2 reads SOFTHSM2_CONF from
+    const keys = ["CARD_DRIVER", "PKCS11_MODULE", "PKCS11_SLOT_LABEL"] as const;
+    const before = keys.map((key) => process.env[key]);
+    Object.assign(process.env, {
+      CARD_DRIVER: "pkcs11",
+      PKCS11_MODULE: SOFTHSM_MODULE,
+      PKCS11_SLOT_LABEL: "DEMO-E",
+    });
+    resetCardReaderForTests();
+    try {
+      expect(getCardReader().driver).toBe("pkcs11");
+      const sessionId = await openSession();
+      const result = await proveCard(sessionId, { pin: demoCard("DEMO-E").pin, purpose: "register" });
+      expect(result).toMatchObject({
+        ok: true,
+        card: { holderName: "埼玉 太郎", issuer: "OU=Demo Commercial CA G2,O=DEMO-CA,C=JP" },
+      });
+    } finally {
+      await (getCardReader() as Pkcs11CardReader).close();
+      resetCardReaderForTests();
+      keys.forEach((key, i) => {
+        if (before[i] === undefined) delete process.env[key];
+        else process.env[key] = before[i];
+      });
+    }
   });
 
   it("reports cardRemoved when the token is deleted between reading the certificate and signing", async () => {
