@@ -97,7 +97,11 @@ try {
   main();
 } catch (error) {
   // A card layer failure reads as its code (noModule, …); anything else as its message.
-  const text = isCardError(error) ? `${error.failure.code}: ${error.message}` : String(error);
+  const text = !isCardError(error)
+    ? String(error)
+    : error.failure.code === "noModule"
+      ? "the PKCS#11 module could not be loaded (check the path and that it is a PKCS#11 library)"
+      : error.message;
   console.error(`kiosk:probe failed — ${text}`);
   process.exitCode = 1;
 }
