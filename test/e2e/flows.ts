@@ -30,11 +30,16 @@ export async function typePin(page: Page, pin: string) {
   await page.getByRole("button", { name: "OK", exact: true }).click();
 }
 
-/** 登録 → insert the card → PIN. */
-export async function startRegistration(page: Page, card: string, pin: string) {
+/** 登録 → insert the card; the pre-flight check runs before any PIN is asked. */
+export async function insertAtPin(page: Page, card: string) {
   await page.getByRole("button", { name: "登録", exact: true }).click();
   await page.getByText("ICカードをカードリーダーに差し込んでください").first().waitFor();
   await insertCard(page, card);
+}
+
+/** 登録 → insert the card → (pre-flight) → PIN. */
+export async function startRegistration(page: Page, card: string, pin: string) {
+  await insertAtPin(page, card);
   await page.getByText("PIN番号を入力してください").first().waitFor();
   await typePin(page, pin);
 }

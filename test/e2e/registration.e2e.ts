@@ -1,7 +1,17 @@
 // 利用者登録 end to end in Debian Chromium against `next build && next start` (§3.1).
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEPT, REP, SAITAMA, fillForm, search, startRegistration, toMenu, typePin } from "./flows";
+import {
+  DEPT,
+  REP,
+  SAITAMA,
+  fillForm,
+  insertAtPin,
+  search,
+  startRegistration,
+  toMenu,
+  typePin,
+} from "./flows";
 import {
   expectNoProblems,
   launch,
@@ -67,12 +77,13 @@ describe("登録 in the browser", () => {
     await context.close();
   });
 
-  it("DEMO-A again → 既に登録されています (R1)", async () => {
+  it("DEMO-A again → 既に登録されています (R1) on insertion, before any PIN", async () => {
     const kiosk = await openKiosk(browser);
     const { page } = kiosk;
     await toMenu(page);
-    await startRegistration(page, "DEMO-A", "1234");
+    await insertAtPin(page, "DEMO-A");
     await page.getByText("既に登録されています").first().waitFor();
+    expect(await page.getByRole("group", { name: "PIN番号入力キー" }).count()).toBe(0);
     await expect
       .poll(() => page.getByText("挿入されているICカードの利用者は既に登録されています").count())
       .toBeGreaterThan(0);
