@@ -15,6 +15,8 @@ const schema = z.object({
   PKCS11_MODULE: z.string().optional(),
   /** Only tokens with this label count as cards (a module that also shows other tokens). */
   PKCS11_SLOT_LABEL: z.string().optional(),
+  /** "reinitialize" for a module that shows new cards only after C_Initialize (SoftHSM2). */
+  PKCS11_RESCAN: z.enum(["slotList", "reinitialize"]).default("slotList"),
 });
 
 export type KioskConfig = {
@@ -24,6 +26,7 @@ export type KioskConfig = {
   /** absolute; null unless CARD_DRIVER=pkcs11 */
   pkcs11Module: string | null;
   pkcs11SlotLabel: string | null;
+  pkcs11Rescan: "slotList" | "reinitialize";
 };
 
 function fail(lines: string[]): never {
@@ -50,5 +53,6 @@ export function kioskConfig(env: Record<string, string | undefined> = process.en
     simCardStateFile: path.resolve(data.KIOSK_SIMCARD_STATE),
     pkcs11Module,
     pkcs11SlotLabel: data.PKCS11_SLOT_LABEL?.trim() || null,
+    pkcs11Rescan: data.PKCS11_RESCAN,
   };
 }

@@ -25,6 +25,7 @@ export function createCardReader(config = kioskConfig()): CardReader {
       return new Pkcs11CardReader({
         modulePath: config.pkcs11Module,
         tokenLabel: config.pkcs11SlotLabel,
+        rescan: config.pkcs11Rescan,
         load: loadNativePkcs11,
       });
     default:

@@ -5,12 +5,14 @@
 // "Card removed" is made honestly: the token is deleted with `softhsm2-util --delete-token`
 // between two driver calls. SoftHSM2 keeps listing the slot but can no longer read its token
 // (C_GetTokenInfo fails), which the driver's next slot poll takes as the card having left.
+// SoftHSM2 fixes its slot list at C_Initialize, so a token created later (an "insertion") is seen
+// only with PKCS11_RESCAN=reinitialize, which re-initializes the module before each status poll.
 import crypto from "node:crypto";
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { issueNonce, nonceChallenge, verifyCardProof } from "@/app/_server/card-proof";
 import { resetConfigForTests } from "@/app/_server/config";
 import { proveCard } from "@/app/_server/kiosk-card";
@@ -34,11 +36,12 @@ let closeDb: () => Promise<void>;
 let agencyId: string;
 const readers: Pkcs11CardReader[] = [];
 
-function readerFor(tokenLabel: string | null, pollMs?: number): Pkcs11CardReader {
+function readerFor(tokenLabel: string | null, pollMs?: number, rescan?: "reinitialize"): Pkcs11CardReader {
   const reader = new Pkcs11CardReader({
     modulePath: SOFTHSM_MODULE,
     tokenLabel,
     pollMs,
+    rescan,
     load: loadNativePkcs11,
   });
   readers.push(reader);
@@ -157,6 +160,25 @@ describe("pkcs11 driver on SoftHSM2", () => {
         else process.env[key] = before[i];
       });
     }
+  });
+
+  it("with PKCS11_RESCAN=reinitialize sees a token created and deleted while it runs", async () => {
+    const softhsm = (args: string[]) =>
+      execFileSync("softhsm2-util", args, {
+        env: { ...process.env, SOFTHSM2_CONF: tokens.conf },
+        stdio: "ignore",
+      });
+    const reader = readerFor("LATE-1", 10, "reinitialize");
+    const events: CardEvent[] = [];
+    reader.watch((event) => events.push(event));
+    expect(await reader.status()).toMatchObject({ present: false });
+    const soPin = crypto.randomBytes(8).toString("hex");
+    softhsm(["--init-token", "--free", "--label", "LATE-1", "--so-pin", soPin, "--pin", soPin]);
+    await vi.waitFor(() => expect(events.map((e) => e.type)).toEqual(["card.inserted"]));
+    expect(await reader.status()).toMatchObject({ present: true, label: "LATE-1" });
+    softhsm(["--delete-token", "--token", "LATE-1"]);
+    await vi.waitFor(() => expect(events.map((e) => e.type)).toEqual(["card.inserted", "card.removed"]));
+    expect(await reader.status()).toMatchObject({ present: false });
   });
 
   it("reports cardRemoved when the token is deleted between reading the certificate and signing", async () => {

@@ -30,6 +30,11 @@ describe("pkcs11 configuration", () => {
     expect(createCardReader(config).driver).toBe("pkcs11");
   });
 
+  it("accepts only slotList or reinitialize for PKCS11_RESCAN, naming the variable", () => {
+    expect(() => kioskConfig({ PKCS11_RESCAN: "sometimes" })).toThrow(/PKCS11_RESCAN/);
+    expect(kioskConfig({}).pkcs11Rescan).toBe("slotList");
+  });
+
   it("ignores PKCS11_MODULE for the simulated driver", () => {
     expect(kioskConfig({ PKCS11_MODULE: "/nowhere/vendor.so" }).pkcs11Module).toBeNull();
   });

@@ -15,7 +15,7 @@ import {
 import { quietly, type Handle, type Pkcs11Api, type Pkcs11ApiFactory } from "./api";
 import * as K from "./constants";
 import { cardFailureFrom, pinStatusFromFlags } from "./errors";
-import { scanSlots, type Card, type Slot } from "./slots";
+import { presentCard, scanSlots, slotFor, type Card, type Slot } from "./slots";
 import { signingCertificates, signingPair, signWithKey, type TokenCertificate } from "./token";
 
 export type Pkcs11ReaderOptions = {
@@ -24,6 +24,11 @@ export type Pkcs11ReaderOptions = {
   tokenLabel?: string | null;
   /** How often the slot list is polled while someone watches; 500 ms feels immediate at a kiosk. */
   pollMs?: number;
+  /**
+   * "reinitialize": C_Finalize + C_Initialize before each status poll, for modules that fix their
+   * slot list at C_Initialize (SoftHSM2; some older vendor modules) and so never show a new card.
+   */
+  rescan?: "slotList" | "reinitialize";
   /** The module binding; tests pass a fake, the kiosk the pkcs11js adapter. */
   load: Pkcs11ApiFactory;
 };
@@ -48,22 +53,26 @@ export class Pkcs11CardReader implements CardReader {
   constructor(private readonly options: Pkcs11ReaderOptions) {}
 
   async listReaders(): Promise<ReaderInfo[]> {
-    return this.run(() => this.slots.map((s) => ({ id: s.id, name: s.name, cardPresent: s.card !== null })));
+    const list = () => this.slots.map((s) => ({ id: s.id, name: s.name, cardPresent: s.card !== null }));
+    return this.run(list, true);
   }
 
   async status(readerId?: string): Promise<ReaderStatus> {
     return this.run(() => {
-      const slot = this.slotFor(readerId);
+      const slot = slotFor(this.slots, readerId);
       if (!slot.card) return { present: false, readerId: slot.id };
       return { present: true, readerId: slot.id, insertionId: slot.card.insertionId, label: slot.card.label };
-    });
+    }, true);
   }
 
   watch(listener: (event: CardEvent) => void): () => void {
     this.listeners.add(listener);
     if (!this.timer) {
       // C_WaitForSlotEvent would block the event loop (or is unsupported, as in SoftHSM2): poll.
-      this.timer = setInterval(() => void this.run(() => undefined).catch(() => undefined), this.pollMs());
+      this.timer = setInterval(
+        () => void this.run(() => undefined, true).catch(() => undefined),
+        this.pollMs(),
+      );
       this.timer.unref();
     }
     return () => {
@@ -77,7 +86,7 @@ export class Pkcs11CardReader implements CardReader {
 
   async readCertificate(readerId?: string): Promise<Uint8Array> {
     return this.run((api) => {
-      const { slot, card } = this.presentCard(readerId);
+      const { slot, card } = presentCard(this.slots, readerId);
       const known = this.chosen.get(card.insertionId);
       if (known) return known.der;
       const session = this.open(api, slot, card);
@@ -98,7 +107,7 @@ export class Pkcs11CardReader implements CardReader {
 
   async pinStatus(readerId?: string): Promise<PinStatus> {
     return this.run((api) => {
-      const { slot, card } = this.presentCard(readerId);
+      const { slot, card } = presentCard(this.slots, readerId);
       try {
         return pinStatusFromFlags(api.C_GetTokenInfo(slot.handle).flags);
       } catch (error) {
@@ -115,7 +124,7 @@ export class Pkcs11CardReader implements CardReader {
     return this.run((api) => {
       const now = expected && this.slots.find((s) => s.id === expected.readerId)?.card?.insertionId;
       if (expected && now !== expected.insertionId) throw new CardError({ code: "cardRemoved" });
-      const { slot, card } = this.presentCard(expected?.readerId ?? readerId);
+      const { slot, card } = presentCard(this.slots, expected?.readerId ?? readerId);
       const session = this.open(api, slot, card);
       let loggedIn = false;
       try {
@@ -154,8 +163,14 @@ export class Pkcs11CardReader implements CardReader {
   }
 
   /** Serialized: initializes the module on first use and refreshes the slots before `work`. */
-  private run<T>(work: (api: Pkcs11Api) => T): Promise<T> {
+  private run<T>(work: (api: Pkcs11Api) => T, poll = false): Promise<T> {
     return this.enqueue(() => {
+      // between two queued calls no session is open, so a re-initialization loses nothing
+      const previous = this.api;
+      if (poll && this.options.rescan === "reinitialize" && previous) {
+        quietly(() => previous.C_Finalize());
+        this.api = null;
+      }
       const api = this.module();
       this.refresh(api);
       return work(api);
@@ -191,22 +206,6 @@ export class Pkcs11CardReader implements CardReader {
       if (event.type === "card.removed") this.chosen.delete(event.insertionId);
       for (const listener of [...this.listeners]) listener(event);
     }
-  }
-
-  /** No id: the first slot holding a card, else the first slot. */
-  private slotFor(readerId: string | undefined): Slot {
-    const slot =
-      readerId === undefined
-        ? (this.slots.find((s) => s.card) ?? this.slots[0])
-        : this.slots.find((s) => s.id === readerId);
-    if (!slot) throw new CardError({ code: "noReader" });
-    return slot;
-  }
-
-  private presentCard(readerId: string | undefined): { slot: Slot; card: Card } {
-    const slot = this.slotFor(readerId);
-    if (!slot.card) throw new CardError({ code: "noCard" });
-    return { slot, card: slot.card };
   }
 
   private open(api: Pkcs11Api, slot: Slot, card: Card): Handle {

@@ -71,3 +71,20 @@ export function scanSlots(
   }
   return { slots, events };
 }
+
+/** No id: the first slot holding a card, else the first slot. */
+export function slotFor(slots: readonly Slot[], readerId: string | undefined): Slot {
+  const slot =
+    readerId === undefined ? (slots.find((s) => s.card) ?? slots[0]) : slots.find((s) => s.id === readerId);
+  if (!slot) throw new CardError({ code: "noReader" });
+  return slot;
+}
+
+export function presentCard(
+  slots: readonly Slot[],
+  readerId: string | undefined,
+): { slot: Slot; card: Card } {
+  const slot = slotFor(slots, readerId);
+  if (!slot.card) throw new CardError({ code: "noCard" });
+  return { slot, card: slot.card };
+}
