@@ -52,6 +52,9 @@ async function main(): Promise<void> {
   console.log(
     `Demo PKI: ${pki.cas.length} CAs, ${pki.cards.length} cards in ${path.relative(root, pki.dir)}`,
   );
+  // validated like a real terminal: the intermediate CA and the LGPKI-like CA's CRL (R18)
+  env.INTERMEDIATE_CA_FILES = pki.validation.intermediateCaFiles.join(",");
+  env.CRL_SOURCES = pki.validation.crlFiles.join(",");
   step("npx", ["prisma", "migrate", "deploy"]);
   const prisma = createPrismaClient(`file:${dbFile}`);
   await seedDemoData(prisma);

@@ -77,6 +77,8 @@ export async function prepareTerminal(dir: string): Promise<Record<string, strin
       .map((ca) => ca.trustAnchorPath)
       .filter((p): p is string => !!p)
       .join(","),
+    INTERMEDIATE_CA_FILES: pki.validation.intermediateCaFiles.join(","),
+    CRL_SOURCES: pki.validation.crlFiles.join(","),
     TERMINAL_ID: "E2E-01",
     KIOSK_IDLE_SECONDS: "15",
     KIOSK_IDLE_WARNING_SECONDS: "5",
