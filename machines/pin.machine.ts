@@ -4,53 +4,28 @@
 // PIN travels only inside the `pin.submit` event and the concealed `proveCard` input; the context
 // never holds it (R30).
 import { assign, setup } from "xstate";
-import type {
-  CardFacts,
-  CardView,
-  InspectCardFailure,
-  InspectCardResult,
-  PinStepFailure,
-  PinStepResult,
-} from "../app/_shared/contracts";
-import type { Concealed } from "./concealed";
+import type { InspectCardResult, PinStepFailure, PinStepResult } from "../app/_shared/contracts";
 import { conceal } from "./concealed";
 import { MESSAGES } from "./messages";
 import { placeholder } from "./placeholder";
+import type {
+  InspectCardInput,
+  PinContext,
+  PinEvent,
+  PinInput,
+  PinOutput,
+  ProveCardInput,
+} from "./pin.types";
 
-/** Why the card is being proven: the server checks the rule that goes with it (R1, R2, R13). */
-export type PinPurpose = "register" | "change" | "renewalOld" | "renewalNew";
-
-export type PinInput = { purpose: PinPurpose; cardPresent: boolean };
-
-export type ProveCardInput = { pin: Concealed; purpose: PinPurpose };
-export type InspectCardInput = { purpose: PinPurpose };
-
-export type PinOutput =
-  | { ok: true; card: CardView; warnings: string[] }
-  | { ok: false; failure: PinStepFailure | InspectCardFailure }
-  | { ok: false; cancelled: true };
-
-export type PinEvent =
-  | { type: "card.inserted" }
-  | { type: "card.removed" }
-  | { type: "pin.submit"; pin: string }
-  | { type: "pin.cancel" };
-
-export type PinContext = {
-  purpose: PinPurpose;
-  cardPresent: boolean;
-  /** the last retryable failure, shown at the keypad until the next try */
-  error: PinStepFailure | null;
-  /** the card as read before the PIN (pre-flight), shown beside the keypad */
-  facts: CardFacts | null;
-  /** the pre-flight's notices: expiring within 30 days (R18), few PIN tries left on the card */
-  notices: string[];
-  /** wrong PINs in a row on this insertion; a new insertion starts again at 0 */
-  wrongPins: number;
-  card: CardView | null;
-  warnings: string[];
-  failure: PinStepFailure | InspectCardFailure | null;
-};
+export type {
+  InspectCardInput,
+  PinContext,
+  PinEvent,
+  PinInput,
+  PinOutput,
+  PinPurpose,
+  ProveCardInput,
+} from "./pin.types";
 
 /** Wrong PINs in a row the kiosk takes on one insertion (the server enforces the same cap). */
 export const PIN_TRIES_PER_INSERTION = 2;
@@ -86,6 +61,7 @@ export const pinMachine = setup({
   guards: {
     isCardPresent: ({ context }) => context.cardPresent,
     isUsable: (_, params: Inspected) => params.result.ok,
+    isInspectCapped: (_, params: Inspected) => !params.result.ok && params.result.code === "pinCapped",
     isInspectPassable: (_, params: Inspected) =>
       !params.result.ok && INSPECT_PASSABLE.has(params.result.code),
     isProved: (_, params: Proved) => params.result.ok,
@@ -164,6 +140,12 @@ export const pinMachine = setup({
             guard: { type: "isUsable", params: ({ event }) => ({ result: event.output }) },
             target: "entering",
             actions: { type: "storeFacts", params: ({ event }) => ({ result: event.output }) },
+          },
+          {
+            // the same card, back after the stop: the stop stands until it is taken out
+            guard: { type: "isInspectCapped", params: ({ event }) => ({ result: event.output }) },
+            target: "capped",
+            actions: { type: "storeInspectFailure", params: ({ event }) => ({ result: event.output }) },
           },
           {
             guard: { type: "isInspectPassable", params: ({ event }) => ({ result: event.output }) },

@@ -6,7 +6,6 @@ import type {
   InspectCardResult,
   ProveCardFailure,
 } from "@/app/_shared/contracts";
-import type { Kind } from "@/app/_shared/kinds";
 import { getCardReader } from "@/kiosk/card";
 import { isCardError, type PinStatus } from "@/kiosk/card/types";
 import { audit } from "./audit";
@@ -14,7 +13,7 @@ import { cardFailureResult, expiryWarning, proofFailure } from "./card-messages"
 import { configuredCertificateOptions } from "./certificate-config";
 import { EXPIRY_WARNING_DAYS, trustAnchors } from "./card-proof";
 import { checkCertificate, describeCertificate } from "./certificates";
-import { db } from "./db";
+import { isPinCapped, isRegisteredForKind, pinCapped } from "./kiosk-card";
 import { alreadyRegistered } from "./registration-messages";
 import { requireSession, sessionFailure } from "./session";
 
@@ -27,15 +26,6 @@ export const PIN_FINAL_TRY_WARNING =
 export const PIN_COUNT_LOW_WARNING =
   "このICカードは、PIN番号を入力できる残りの回数が少なくなっています。PIN通知書等でPIN番号をよくご確認のうえ入力してください。";
 
-/** R1: a card registered for this kind (to any user ID, active or replaced) cannot be again. */
-export async function isRegisteredForKind(issuer: string, serialHex: string, kind: Kind): Promise<boolean> {
-  const existing = await db().cardRegistration.findUnique({
-    where: { issuer_serialNumber_kind: { issuer, serialNumber: serialHex, kind } },
-    select: { id: true },
-  });
-  return existing !== null;
-}
-
 const OWN_CODES: ReadonlySet<string> = new Set<InspectCardCode>([
   "session",
   "noCard",
@@ -45,6 +35,7 @@ const OWN_CODES: ReadonlySet<string> = new Set<InspectCardCode>([
   "notYetValid",
   "untrusted",
   "alreadyRegistered",
+  "pinCapped",
   "revoked",
   "crlStale",
   "crlInvalid",
@@ -75,7 +66,7 @@ function pinWarnings(pin: PinStatus): string[] {
   return [];
 }
 
-async function refuse(sessionId: string, result: InspectCardFailure): Promise<InspectCardFailure> {
+async function refuse<T extends InspectCardFailure>(sessionId: string, result: T): Promise<T> {
   await audit({
     action: "card.inspect",
     outcome: "refused",
@@ -102,6 +93,9 @@ export async function inspectCard(
   try {
     const status = await reader.status();
     if (!status.present) return asInspectFailure(cardFailureResult({ code: "noCard" }));
+    // Back at the PIN step with the same card (戻る, or a new session with the card left in):
+    // the stop stands until the card is taken out.
+    if (await isPinCapped(status.insertionId)) return refuse(session.id, pinCapped());
     der = await reader.readCertificate();
     pin = await reader.pinStatus();
   } catch (error) {

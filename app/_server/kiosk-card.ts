@@ -3,11 +3,12 @@ import type { PinCapFailure, PinStepResult } from "@/app/_shared/contracts";
 import { pinSchema } from "@/app/_shared/schemas";
 import { getCardReader } from "@/kiosk/card";
 import { isCardError } from "@/kiosk/card/types";
+import type { Kind } from "@/app/_shared/kinds";
 import { Prisma } from "@/prisma/client";
 import { audit } from "./audit";
-import { isRegisteredForKind } from "./card-inspect";
 import { cardFailureResult } from "./card-messages";
 import { issueNonce, nonceChallenge, verifyCardProof } from "./card-proof";
+import { config } from "./config";
 import { db } from "./db";
 import { alreadyRegistered } from "./registration-messages";
 import { requireSession, sessionFailure, type ProvenCard } from "./session";
@@ -36,13 +37,15 @@ export function pinCapped(): PinCapFailure {
 }
 
 /**
- * Wrong PINs in a row for this insertion, newest first, read from the audit trail: it records
- * every attempt anyway and survives a server restart, so reloading the page resets nothing. A
- * correct PIN or any other outcome ends the run; the cap's own refusals do not count.
+ * Wrong PINs in a row for this insertion, newest first, read from this terminal's audit trail: it
+ * records every attempt anyway and survives a server restart and a new kiosk session with the card
+ * left in, so neither resets the count. A correct PIN or any other outcome ends the run; the cap's
+ * own refusals do not count. One terminal has one reader, so its rows for one insertion are
+ * contiguous.
  */
-async function wrongPinsInARow(sessionId: string, insertionId: string): Promise<number> {
+async function wrongPinsInARow(insertionId: string): Promise<number> {
   const rows = await db().auditLog.findMany({
-    where: { kioskSessionId: sessionId, action: "card.proof" },
+    where: { terminalId: config().TERMINAL_ID, action: "card.proof" },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: 20,
     select: { detail: true },
@@ -55,6 +58,20 @@ async function wrongPinsInARow(sessionId: string, insertionId: string): Promise<
     count += 1;
   }
   return count;
+}
+
+/** True when this insertion has used up the kiosk's wrong PINs: no more PINs go to the card. */
+export async function isPinCapped(insertionId: string): Promise<boolean> {
+  return (await wrongPinsInARow(insertionId)) >= PIN_TRIES_PER_INSERTION;
+}
+
+/** R1: a card registered for this kind (to any user ID, active or replaced) cannot be again. */
+export async function isRegisteredForKind(issuer: string, serialHex: string, kind: Kind): Promise<boolean> {
+  const existing = await db().cardRegistration.findUnique({
+    where: { issuer_serialNumber_kind: { issuer, serialNumber: serialHex, kind } },
+    select: { id: true },
+  });
+  return existing !== null;
 }
 
 function toPem(der: Uint8Array): string {
@@ -86,7 +103,7 @@ export async function proveCard(
     const status = await reader.status();
     if (!status.present) return cardFailureResult({ code: "noCard" });
     // Refused before the card is touched: the cap must not itself cost a try.
-    if ((await wrongPinsInARow(session.id, status.insertionId)) >= PIN_TRIES_PER_INSERTION) {
+    if (await isPinCapped(status.insertionId)) {
       await audit({
         action: "card.proof",
         outcome: "refused",
@@ -111,7 +128,7 @@ export async function proveCard(
     const failure = cardFailureResult(error.failure);
     // The wrong PIN that reaches the cap already answers with the stop, not "try again".
     if (failure.code === "pinIncorrect" && insertionId !== null) {
-      if ((await wrongPinsInARow(session.id, insertionId)) >= PIN_TRIES_PER_INSERTION) return pinCapped();
+      if (await isPinCapped(insertionId)) return pinCapped();
     }
     return failure;
   }

@@ -153,6 +153,7 @@ export type InspectCardCode =
   | "notYetValid"
   | "untrusted"
   | "alreadyRegistered"
+  | "pinCapped"
   | "revoked"
   | "crlStale"
   | "crlInvalid"

@@ -105,6 +105,21 @@ describe("proveCard: the kiosk's cap of two wrong PINs per insertion", () => {
     expect(PIN_TRIES_PER_INSERTION).toBe(2);
   });
 
+  it("keeps the stop for the same insertion: back at the PIN step, and in a new kiosk session", async () => {
+    const sessionId = await inserted("DEMO-F");
+    await proveCard(sessionId, { pin: WRONG, purpose: "register" });
+    await proveCard(sessionId, { pin: WRONG, purpose: "register" });
+    expect(await inspectCard(sessionId)).toMatchObject({ ok: false, code: "pinCapped" });
+    // logged out and started again without taking the card out: still the same insertion
+    const next = await openSession();
+    expect(await inspectCard(next)).toMatchObject({ ok: false, code: "pinCapped" });
+    expect(await proveCard(next, { pin: WRONG, purpose: "register" })).toMatchObject({ code: "pinCapped" });
+    expect((await reader.pinStatus()).locked).toBe(false);
+    reader.remove();
+    reader.insert("DEMO-F");
+    expect(await inspectCard(next)).toMatchObject({ ok: true });
+  });
+
   it("counts again from zero on a new insertion", async () => {
     const sessionId = await inserted("DEMO-G");
     await proveCard(sessionId, { pin: WRONG, purpose: "register" });

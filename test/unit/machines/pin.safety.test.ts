@@ -119,6 +119,19 @@ describe("pin machine: the kiosk's PIN cap", () => {
     expect(actor.getSnapshot().output).toEqual({ ok: false, failure: serverCap });
   });
 
+  it("stays stopped when the same card comes back to the PIN step (the server remembers)", async () => {
+    const stop: InspectCardResult = {
+      ok: false,
+      code: "pinCapped",
+      message: "PIN番号の入力を中止しました。",
+    };
+    const { actor, proveCard } = start([stop]);
+    await settle();
+    expect(actor.getSnapshot().value).toBe("capped");
+    expect(actor.getSnapshot().output).toEqual({ ok: false, failure: stop });
+    expect(proveCard.calls).toHaveLength(0);
+  });
+
   it("starts counting again on a new insertion", async () => {
     const { actor } = start([usable, usable], [wrongPin, wrongPin, wrongPin]);
     await settle();

@@ -1,0 +1,38 @@
+// The pin machine's types (machines/pin.machine.ts): what it takes, holds, answers and hears.
+import type { CardFacts, CardView, InspectCardFailure, PinStepFailure } from "../app/_shared/contracts";
+import type { Concealed } from "./concealed";
+
+/** Why the card is being proven: the server checks the rule that goes with it (R1, R2, R13). */
+export type PinPurpose = "register" | "change" | "renewalOld" | "renewalNew";
+
+export type PinInput = { purpose: PinPurpose; cardPresent: boolean };
+
+export type ProveCardInput = { pin: Concealed; purpose: PinPurpose };
+export type InspectCardInput = { purpose: PinPurpose };
+
+export type PinOutput =
+  | { ok: true; card: CardView; warnings: string[] }
+  | { ok: false; failure: PinStepFailure | InspectCardFailure }
+  | { ok: false; cancelled: true };
+
+export type PinEvent =
+  | { type: "card.inserted" }
+  | { type: "card.removed" }
+  | { type: "pin.submit"; pin: string }
+  | { type: "pin.cancel" };
+
+export type PinContext = {
+  purpose: PinPurpose;
+  cardPresent: boolean;
+  /** the last retryable failure, shown at the keypad until the next try */
+  error: PinStepFailure | null;
+  /** the card as read before the PIN (pre-flight), shown beside the keypad */
+  facts: CardFacts | null;
+  /** the pre-flight's notices: expiring within 30 days (R18), few PIN tries left on the card */
+  notices: string[];
+  /** wrong PINs in a row on this insertion; a new insertion starts again at 0 */
+  wrongPins: number;
+  card: CardView | null;
+  warnings: string[];
+  failure: PinStepFailure | InspectCardFailure | null;
+};
