@@ -76,6 +76,11 @@ describe("the kiosk's PIN cap", () => {
     await page.getByRole("heading", { name: "PIN番号の入力を中止しました" }).waitFor();
     await expect.poll(() => page.getByText(/PIN通知書等/).count()).toBeGreaterThan(0);
     expect(await keypad(page).count()).toBe(0);
+    // 戻る and 登録 again with the card still in: the stop stands for this insertion
+    await page.getByRole("button", { name: "戻る", exact: true }).click();
+    await page.getByRole("button", { name: "登録", exact: true }).click();
+    await page.getByRole("heading", { name: "PIN番号の入力を中止しました" }).waitFor();
+    expect(await keypad(page).count()).toBe(0);
     await removeCard(page, "DEMO-G");
     await page.getByRole("heading", { name: "終了画面" }).waitFor();
     expectNoProblems(kiosk);
