@@ -79,7 +79,12 @@ async function main(): Promise<void> {
   }
 
   const unit = counts(path.join(results, "unit.json"), wanted("unit"));
-  const e2e = counts(path.join(results, "e2e.json"), wanted("e2e"));
+  const simulated = counts(path.join(results, "e2e.json"), wanted("e2e"));
+  const pkcs11 = counts(path.join(results, "e2e-pkcs11.json"), wanted("e2e"));
+  const e2e = {
+    numPassedTests: simulated.numPassedTests + pkcs11.numPassedTests,
+    numFailedTests: simulated.numFailedTests + pkcs11.numFailedTests,
+  };
   const passed = unit.numPassedTests + e2e.numPassedTests;
   const failedTests = unit.numFailedTests + e2e.numFailedTests;
   console.log(`\nunit+integration: ${unit.numPassedTests} passed; e2e: ${e2e.numPassedTests} passed`);

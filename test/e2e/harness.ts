@@ -8,7 +8,9 @@ import path from "node:path";
 import { generateDemoPki } from "@/kiosk/pki/demo-pki";
 import { createPrismaClient } from "@/prisma/client";
 import { seedDemoData } from "@/prisma/seed";
+import { SOFTHSM_LABELS, SOFTHSM_MODULE } from "@/kiosk/pki/softhsm";
 import { applyMigrations } from "../support/db";
+import { prepareSoftHsmCabinet } from "./cards";
 
 const root = path.resolve(__dirname, "../..");
 type RunLogged = (name: string, cmd: string, args: string[], env?: NodeJS.ProcessEnv) => Promise<number>;
@@ -85,12 +87,15 @@ export async function prepareTerminal(dir: string): Promise<Record<string, strin
   };
 }
 
-export async function runE2e(runLogged: RunLogged): Promise<number> {
+/** One `next start` for one terminal, one vitest run against it (report test-results/<name>.json). */
+async function serveAndTest(
+  runLogged: RunLogged,
+  name: string,
+  terminal: Record<string, string>,
+  files: string[] = [],
+): Promise<number> {
   const node = process.execPath;
   const nextBin = path.join(root, "node_modules/next/dist/bin/next");
-  if ((await runLogged("build", node, [nextBin, "build"])) !== 0) return 1;
-
-  const terminal = await prepareTerminal(path.join(root, "test-results/e2e-data"));
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const serverEnv: NodeJS.ProcessEnv = {
@@ -99,7 +104,7 @@ export async function runE2e(runLogged: RunLogged): Promise<number> {
     NODE_ENV: "production",
     PORT: String(port),
   };
-  const log = fs.openSync(path.join(root, "test-results/e2e-server.log"), "w");
+  const log = fs.openSync(path.join(root, `test-results/${name}-server.log`), "w");
   const server = spawn(node, [nextBin, "start", "-H", "127.0.0.1", "-p", String(port)], {
     cwd: root,
     env: serverEnv,
@@ -110,19 +115,15 @@ export async function runE2e(runLogged: RunLogged): Promise<number> {
   try {
     await waitForServer(baseUrl, 60_000);
     display = await startDisplay();
-    return await runLogged(
-      "e2e",
-      path.join(root, "node_modules/.bin/vitest"),
-      [
-        "run",
-        "--config",
-        "test/e2e/vitest.config.mts",
-        "--reporter=default",
-        "--reporter=json",
-        "--outputFile.json=test-results/e2e.json",
-      ],
-      { ...process.env, ...terminal, E2E_BASE_URL: baseUrl, DISPLAY: display.display, E2E_HEADFUL: "1" },
-    );
+    const vitest = path.join(root, "node_modules/.bin/vitest");
+    const args = ["run", "--config", "test/e2e/vitest.config.mts", "--reporter=default", "--reporter=json"];
+    return await runLogged(name, vitest, [...args, `--outputFile.json=test-results/${name}.json`, ...files], {
+      ...process.env,
+      ...terminal,
+      E2E_BASE_URL: baseUrl,
+      DISPLAY: display.display,
+      E2E_HEADFUL: "1",
+    });
   } finally {
     display?.stop();
     try {
@@ -132,4 +133,37 @@ export async function runE2e(runLogged: RunLogged): Promise<number> {
     }
     fs.closeSync(log);
   }
+}
+
+/**
+ * The browser suites: every e2e file with the simulated reader, then the 登録 flow again with the
+ * PKCS#11 driver against SoftHSM2 tokens (cards moved in and out of the live token folder, see
+ * cards.ts) — both drivers pass the same flow tests.
+ */
+export async function runE2e(runLogged: RunLogged): Promise<number> {
+  const nextBin = path.join(root, "node_modules/next/dist/bin/next");
+  if ((await runLogged("build", process.execPath, [nextBin, "build"])) !== 0) return 1;
+
+  const simulated = await prepareTerminal(path.join(root, "test-results/e2e-data"));
+  const first = await serveAndTest(runLogged, "e2e", simulated);
+
+  const dataDir = path.join(root, "test-results/e2e-pkcs11-data");
+  const terminal = await prepareTerminal(dataDir);
+  const softhsm = prepareSoftHsmCabinet(
+    terminal.KIOSK_PKI_DIR!,
+    path.join(dataDir, "softhsm"),
+    SOFTHSM_LABELS,
+  );
+  const pkcs11 = {
+    ...terminal,
+    CARD_DRIVER: "pkcs11",
+    PKCS11_MODULE: SOFTHSM_MODULE,
+    PKCS11_RESCAN: "reinitialize",
+    SOFTHSM2_CONF: softhsm.conf,
+    E2E_CARD_DRIVER: "pkcs11",
+    E2E_SOFTHSM_CABINET: softhsm.cabinet,
+    E2E_SOFTHSM_LIVE: softhsm.live,
+  };
+  const second = await serveAndTest(runLogged, "e2e-pkcs11", pkcs11, ["test/e2e/registration.e2e.ts"]);
+  return first || second;
 }

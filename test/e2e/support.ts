@@ -7,6 +7,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { expect } from "vitest";
+import { emptyReader } from "./cards";
 
 export const BASE_URL = process.env.E2E_BASE_URL ?? "http://127.0.0.1:3000";
 
@@ -46,9 +47,7 @@ export async function openKiosk(browser: Browser): Promise<Kiosk> {
   page.on("response", (r) => {
     if (r.status() >= 500) problems.push(`HTTP ${r.status()} ${r.url()}`);
   });
-  // every test starts with an empty reader, whatever the previous one left behind
-  const emptied = await context.request.post(`${BASE_URL}/api/sim-reader`, { data: { action: "remove" } });
-  expect(emptied.status()).toBe(200);
+  await emptyReader(context, BASE_URL);
   await page.goto(BASE_URL);
   return { context, page, problems };
 }
@@ -58,13 +57,7 @@ export function expectNoProblems(kiosk: Kiosk): void {
   expect(kiosk.problems).toEqual([]);
 }
 
-export async function insertCard(page: Page, label: string): Promise<void> {
-  await page.getByRole("button", { name: `${label} を挿入` }).click();
-}
-
-export async function removeCard(page: Page, label: string): Promise<void> {
-  await page.getByRole("button", { name: `${label} を取り出す` }).click();
-}
+export { insertCard, removeCard } from "./cards";
 
 export function db(): Database.Database {
   const url = process.env.DATABASE_URL!;

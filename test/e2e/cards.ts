@@ -1,0 +1,81 @@
+// Putting cards in and out of the terminal's reader during browser tests, whatever the driver:
+// - simulated: the 仮想カードリーダー panel's 「挿入」/「取り出す」 buttons, as a person would;
+// - pkcs11 (SoftHSM2): each demo card is a token kept in its own "cabinet" folder; inserting moves
+//   the token's folder into the live SoftHSM2 token directory the kiosk's module reads, removing
+//   moves it back. The kiosk's driver (PKCS11_RESCAN=reinitialize) sees the slot list change
+//   exactly as it would for a card pushed into or pulled out of a reader.
+import fs from "node:fs";
+import path from "node:path";
+import type { BrowserContext, Page } from "playwright-core";
+import { buildSoftHsmTokens } from "@/kiosk/pki/softhsm";
+
+export const CARD_DRIVER = process.env.E2E_CARD_DRIVER === "pkcs11" ? "pkcs11" : "simulated";
+
+function cabinet(): { dir: string; live: string } {
+  return { dir: process.env.E2E_SOFTHSM_CABINET!, live: process.env.E2E_SOFTHSM_LIVE! };
+}
+
+function tokenOf(label: string): string {
+  const home = path.join(cabinet().dir, label, "tokens");
+  const [token] = fs.readdirSync(home);
+  if (!token) throw new Error(`the token of ${label} is not in its cabinet (still inserted?)`);
+  return token;
+}
+
+/** Builds one token per card under `dir/<label>` and an empty live token directory. */
+export function prepareSoftHsmCabinet(pkiDir: string, dir: string, labels: readonly string[]) {
+  const live = path.join(dir, "live");
+  fs.mkdirSync(live, { recursive: true, mode: 0o700 });
+  for (const label of labels) buildSoftHsmTokens({ pkiDir, dir: path.join(dir, label), labels: [label] });
+  const conf = path.join(dir, "live.conf");
+  fs.writeFileSync(conf, `directories.tokendir = ${live}\nobjectstore.backend = file\nlog.level = ERROR\n`);
+  return { conf, cabinet: dir, live };
+}
+
+/** The card whose cabinet is empty is the one in the reader (there is one reader). */
+function insertedLabel(): string | null {
+  const { dir } = cabinet();
+  const inReader = fs.readdirSync(dir).find((label) => {
+    const home = path.join(dir, label, "tokens");
+    return fs.existsSync(home) && fs.readdirSync(home).length === 0;
+  });
+  return inReader ?? null;
+}
+
+function pullOut(label: string): void {
+  const { dir, live } = cabinet();
+  for (const token of fs.readdirSync(live)) {
+    fs.renameSync(path.join(live, token), path.join(dir, label, "tokens", token));
+  }
+}
+
+export async function insertCard(page: Page, label: string): Promise<void> {
+  if (CARD_DRIVER === "simulated") {
+    await page.getByRole("button", { name: `${label} を挿入` }).click();
+    return;
+  }
+  const inserted = insertedLabel();
+  if (inserted) pullOut(inserted);
+  const token = tokenOf(label);
+  fs.renameSync(path.join(cabinet().dir, label, "tokens", token), path.join(cabinet().live, token));
+}
+
+export async function removeCard(page: Page, label: string): Promise<void> {
+  if (CARD_DRIVER === "simulated") {
+    await page.getByRole("button", { name: `${label} を取り出す` }).click();
+    return;
+  }
+  pullOut(label);
+}
+
+/** Every test starts with an empty reader, whatever the previous one left behind. */
+export async function emptyReader(context: BrowserContext, baseUrl: string): Promise<void> {
+  if (CARD_DRIVER === "simulated") {
+    const emptied = await context.request.post(`${baseUrl}/api/sim-reader`, { data: { action: "remove" } });
+    if (emptied.status() !== 200)
+      throw new Error(`could not empty the simulated reader: ${emptied.status()}`);
+    return;
+  }
+  const inserted = insertedLabel();
+  if (inserted) pullOut(inserted);
+}
