@@ -4,6 +4,7 @@ import type {
   InspectCardCode,
   InspectCardFailure,
   InspectCardResult,
+  PinPurpose,
   ProveCardFailure,
 } from "@/app/_shared/contracts";
 import { getCardReader } from "@/kiosk/card";
@@ -12,9 +13,10 @@ import { audit } from "./audit";
 import { cardFailureResult, expiryWarning, proofFailure } from "./card-messages";
 import { configuredCertificateOptions } from "./certificate-config";
 import { EXPIRY_WARNING_DAYS, trustAnchors } from "./card-proof";
+import { purposeRefusal } from "./card-purpose";
+import { oldCardExpired } from "./card-purpose-messages";
 import { checkCertificate, describeCertificate } from "./certificates";
-import { isPinCapped, isRegisteredForKind, pinCapped } from "./kiosk-card";
-import { alreadyRegistered } from "./registration-messages";
+import { isPinCapped, pinCapped } from "./kiosk-card";
 import { requireSession, sessionFailure } from "./session";
 
 // The pre-flight card check (issue 3): on insertion, before any PIN, the bidder sees whose card it
@@ -41,6 +43,11 @@ const OWN_CODES: ReadonlySet<string> = new Set<InspectCardCode>([
   "crlInvalid",
   "crlUnavailable",
   "unexpected",
+  "notRegistered",
+  "oldCardExpired",
+  "sameCard",
+  "issuerDiffers",
+  "companyDiffers",
 ]);
 
 /**
@@ -78,15 +85,20 @@ async function refuse<T extends InspectCardFailure>(sessionId: string, result: T
 
 /**
  * Reads the inserted card's certificate and PIN flags without the PIN, describes the card and
- * checks it: locked, chain to a trusted CA, validity, CRL (R18), and for 登録 whether it is already registered for
- * the session's kind (R1). Expiring within 30 days is a warning, not a refusal.
+ * checks it: locked, chain to a trusted CA, validity, CRL (R18), and the purpose's rule — for 登録
+ * not yet registered for the session's kind (R1), for 変更 and the old card of 更新 registered and
+ * active (R2, R12), for the new card of 更新 the R13 comparisons with the old one. Expiring within
+ * 30 days is a warning, not a refusal.
  */
 export async function inspectCard(
   sessionId: string | undefined,
+  input: { purpose: PinPurpose } = { purpose: "register" },
   now: Date = new Date(),
 ): Promise<InspectCardResult> {
   const session = await requireSession(sessionId, "started", now);
   if (!session) return sessionFailure();
+  const purpose = input.purpose;
+  if (purpose === "renewalNew" && (!session.card || !session.qualificationId)) return sessionFailure();
   const reader = getCardReader();
   let der: Uint8Array;
   let pin: PinStatus;
@@ -118,6 +130,10 @@ export async function inspectCard(
   // The same R18 checks as the proof: chain through the intermediates, and the CRL where configured.
   const check = await checkCertificate(der, trustAnchors(), now, configuredCertificateOptions());
   if (!check.ok) {
+    if (check.reason === "expired" && purpose === "renewalOld") {
+      // R13: the manual sends an expired card in use to 登録, not to a new card
+      return refuse(session.id, { ...oldCardExpired(new Date(facts.notAfter)), card: facts });
+    }
     const refusal =
       check.reason === "expired"
         ? ({ code: "expired", notAfter: new Date(facts.notAfter) } as const)
@@ -127,10 +143,8 @@ export async function inspectCard(
     return refuse(session.id, asInspectFailure(proofFailure(refusal), facts));
   }
 
-  // Only 登録 runs at this kiosk so far, and R1 is its rule.
-  if (await isRegisteredForKind(facts.issuer, facts.serialHex, session.kind)) {
-    return refuse(session.id, { ...alreadyRegistered(), card: facts });
-  }
+  const refusal = await purposeRefusal(session, purpose, facts);
+  if (refusal) return refuse(session.id, { ...asInspectFailure(refusal as ProveCardFailure), card: facts });
 
   const warnings = [
     ...(facts.daysLeft < EXPIRY_WARNING_DAYS

@@ -45,6 +45,8 @@ export type CardProofInput = {
   signature: Uint8Array;
   algorithm: SignatureAlgorithm;
   now?: Date;
+  /** where the proven card goes: `newCard` for the second card of ICカード更新 (the old one stays) */
+  slot?: "card" | "newCard";
 };
 
 class NonceTaken extends Error {}
@@ -99,7 +101,14 @@ export async function verifyCardProof(input: CardProofInput): Promise<ProveCardR
       if (used.count !== 1) throw new NonceTaken();
       const recorded = await tx.kioskSession.updateMany({
         where: { id: input.sessionId, endedAt: null },
-        data: { cardFingerprint: card.fingerprint, card: card as Prisma.InputJsonValue, cardProvenAt: now },
+        data:
+          input.slot === "newCard"
+            ? {
+                newCardFingerprint: card.fingerprint,
+                newCard: card as Prisma.InputJsonValue,
+                newCardProvenAt: now,
+              }
+            : { cardFingerprint: card.fingerprint, card: card as Prisma.InputJsonValue, cardProvenAt: now },
       });
       if (recorded.count !== 1) throw new SessionGone();
     });

@@ -1,19 +1,20 @@
 import "server-only";
-import type { PinCapFailure, PinStepResult } from "@/app/_shared/contracts";
+import type { PinCapFailure, PinPurpose, PinStepResult } from "@/app/_shared/contracts";
 import { pinSchema } from "@/app/_shared/schemas";
 import { getCardReader } from "@/kiosk/card";
 import { isCardError } from "@/kiosk/card/types";
 import type { Kind } from "@/app/_shared/kinds";
-import { Prisma } from "@/prisma/client";
 import { audit } from "./audit";
 import { cardFailureResult } from "./card-messages";
 import { issueNonce, nonceChallenge, verifyCardProof } from "./card-proof";
+import { recordProvenCard } from "./card-purpose";
+import { oldCardExpired } from "./card-purpose-messages";
+import { describeCertificate } from "./certificates";
 import { config } from "./config";
 import { db } from "./db";
-import { alreadyRegistered } from "./registration-messages";
 import { requireSession, sessionFailure, type ProvenCard } from "./session";
 
-export type CardPurpose = "register";
+export type CardPurpose = PinPurpose;
 
 /**
  * Wrong PINs in a row the kiosk accepts on one insertion. Real cards lock after 3–10 and the
@@ -93,6 +94,8 @@ export async function proveCard(
 ): Promise<PinStepResult> {
   const session = await requireSession(sessionId, "started", now);
   if (!session) return sessionFailure();
+  // the new card of 更新 is compared with the old one: without it there is nothing to prove against
+  if (input.purpose === "renewalNew" && (!session.card || !session.qualificationId)) return sessionFailure();
   if (!pinSchema.safeParse(input.pin).success) {
     return { ok: false, code: "pinLength", message: "PIN番号は4〜16桁の数字で入力してください。" };
   }
@@ -140,14 +143,19 @@ export async function proveCard(
     signature: proof.signature,
     algorithm: proof.algorithm,
     now,
+    slot: input.purpose === "renewalNew" ? "newCard" : "card",
   });
   if (!verified.ok) {
     await audit({
       action: "card.proof",
       outcome: "refused",
       kioskSessionId: session.id,
-      detail: { reason: verified.code },
+      detail: { reason: verified.code, purpose: input.purpose },
     });
+    // R13: an expired card in use cannot be renewed; the manual sends the bidder to 登録
+    if (verified.code === "expired" && input.purpose === "renewalOld") {
+      return oldCardExpired(new Date(describeCertificate(proof.certificateDer, now).notAfter));
+    }
     return verified;
   }
   const card: ProvenCard = {
@@ -155,28 +163,14 @@ export async function proveCard(
     insertionId: proof.insertionId,
     certificatePem: toPem(proof.certificateDer),
   };
-  await db().kioskSession.update({
-    where: { id: session.id },
-    data: { card: card as unknown as Prisma.InputJsonValue, qualificationId: null },
-  });
-
-  if (input.purpose === "register") {
-    // R1: a card registered for this kind (to any user ID, active or replaced) cannot be again
-    if (await isRegisteredForKind(card.issuer, card.serialHex, session.kind)) {
-      await audit({
-        action: "card.proof",
-        outcome: "refused",
-        kioskSessionId: session.id,
-        detail: { reason: "R1" },
-      });
-      return alreadyRegistered();
-    }
-  }
+  // R1 for 登録, R2/R12 for 変更 and the old card, R13 for the new card: refused cards stay unrecorded
+  const refusal = await recordProvenCard(session, input.purpose, card);
+  if (refusal) return refusal as PinStepResult;
   await audit({
     action: "card.proof",
     outcome: "ok",
     kioskSessionId: session.id,
-    detail: { issuer: card.issuer, serial: card.serialHex },
+    detail: { issuer: card.issuer, serial: card.serialHex, purpose: input.purpose },
   });
   return { ok: true, card: verified.card, warnings: verified.warnings };
 }

@@ -9,7 +9,9 @@ import { db } from "./db";
 
 // A kiosk session records what the server has *proven* for one visit. Every action names the
 // step it needs; a client that skips a step (or a stale tab) gets the "session" failure.
-export type Step = "started" | "cardProven" | "qualificationMatched";
+// ICカード更新 adds "newCardProven": the old card (in `card`, with its registration's qualification)
+// and then the new card were proven in this visit.
+export type Step = "started" | "cardProven" | "qualificationMatched" | "newCardProven";
 
 /** The proven card as kept in the session: which insertion it was, and the certificate itself. */
 export type ProvenCard = CardView & { insertionId: string; certificatePem: string };
@@ -19,6 +21,8 @@ export type KioskSessionState = {
   agency: { id: string; code: string; name: string; goods: boolean };
   kind: Kind;
   card: ProvenCard | null;
+  /** ICカード更新: the new card, proven after the old one */
+  newCard: ProvenCard | null;
   qualificationId: string | null;
   receiptId: string | null;
 };
@@ -84,14 +88,17 @@ export async function requireSession(
   if (!row || row.endedAt || row.expiresAt <= now || !isKind(row.kind)) return null;
   if (row.terminalId !== config().TERMINAL_ID) return null;
   const card = row.cardFingerprint && row.card ? (row.card as ProvenCard) : null;
-  if ((step === "cardProven" || step === "qualificationMatched") && !card) return null;
-  if (step === "qualificationMatched" && !row.qualificationId) return null;
+  const newCard = row.newCardFingerprint && row.newCard ? (row.newCard as ProvenCard) : null;
+  if (step !== "started" && !card) return null;
+  if ((step === "qualificationMatched" || step === "newCardProven") && !row.qualificationId) return null;
+  if (step === "newCardProven" && !newCard) return null;
   await db().kioskSession.update({ where: { id }, data: { expiresAt: expiry(now) } });
   return {
     id: row.id,
     agency: { id: row.agency.id, code: row.agency.code, name: row.agency.name, goods: row.agency.goods },
     kind: row.kind,
     card,
+    newCard,
     qualificationId: row.qualificationId,
     receiptId: row.receiptId,
   };
@@ -106,7 +113,14 @@ export async function endSession(
   if (!id) return;
   const { count } = await db().kioskSession.updateMany({
     where: { id, endedAt: null },
-    data: { endedAt: now, card: Prisma.DbNull, cardFingerprint: null, qualificationId: null },
+    data: {
+      endedAt: now,
+      card: Prisma.DbNull,
+      cardFingerprint: null,
+      newCard: Prisma.DbNull,
+      newCardFingerprint: null,
+      qualificationId: null,
+    },
   });
   if (count > 0)
     await audit({ action: "session.end", outcome: "ok", kioskSessionId: id, detail: { reason } });

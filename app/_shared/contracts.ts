@@ -76,7 +76,8 @@ export type ProveCardCode =
   | "revoked" // R18: listed in its CA's CRL
   | "crlStale" // the CRL is past its nextUpdate
   | "crlInvalid" // the CRL does not verify against its CA (or cannot be parsed)
-  | "crlUnavailable"; // the CRL could not be read or fetched
+  | "crlUnavailable" // the CRL could not be read or fetched
+  | CardPurposeCode; // 変更 / ICカード更新: the card does not fit the step (R2, R12, R13)
 
 export type ProveCardFailure = Failure<ProveCardCode> & {
   /** PIN tries left when the card says so (R30) */
@@ -122,8 +123,10 @@ export type ReceiptData = {
   representative: ContactView; // 代表窓口情報
   card: CardView; // ICカード情報 (企業名称, 取得者氏名, 住所, serial, issuer, validity)
   department: ContactView; // ICカード利用部署情報
-  /** the agencies this operation reaches tonight by the nightly batch (R21) */
+  /** the agencies this operation reaches tonight by the nightly batch (R21, R22) */
   propagatesTo: string[];
+  /** ICカード更新: the card the registration moved from (the new one is `card`) */
+  previousCard?: CardView;
 };
 
 // Issue 3 (PIN safety and the pre-flight card check). Appended rather than merged into the unions
@@ -158,9 +161,57 @@ export type InspectCardCode =
   | "crlStale"
   | "crlInvalid"
   | "crlUnavailable"
-  | "unexpected";
+  | "unexpected"
+  | CardPurposeCode;
 
 export type InspectCardFailure = Failure<InspectCardCode> & { card?: CardFacts };
 
 export type InspectCardResult =
   { ok: true; card: CardFacts; warnings: string[]; pin: CardPinFlags } | InspectCardFailure;
+
+// Issue 4 (変更 and ICカード更新): docs/flows-change-renewal.md is the contract for these.
+
+/** Why a card is being proven: the server checks the rule that goes with it (R1, R2, R12, R13). */
+export type PinPurpose = "register" | "change" | "renewalOld" | "renewalNew";
+
+/** The card does not fit the 変更 / 更新 step; each has its own message (card-purpose-messages). */
+export type CardPurposeCode =
+  | "notRegistered" // 変更 / old card: not registered and active for this kind here (R2, R12)
+  | "oldCardExpired" // old card expired: use 登録 (R13)
+  | "sameCard" // the old card inserted again as the new one
+  | "issuerDiffers" // new card from another CA: use 登録 (R13)
+  | "companyDiffers"; // ICカード企業名称 differs from the old card's (R13)
+
+/** One agency of the user ID's qualification; `current` is the one chosen at this visit. */
+export type AgencyChoice = { name: string; current: boolean };
+
+export type ChangeCode = "session" | "notRegistered" | "unexpected";
+export type LoadChangeResult = Result<
+  {
+    userId: string;
+    company: CompanyView;
+    representative: ContactView;
+    department: ContactView;
+    card: CardView;
+    agencies: AgencyChoice[];
+  },
+  ChangeCode
+>;
+
+/** The 変更 form as sent to the server: see changeFormSchema in ./schemas. */
+export type { ChangeFormInput as ChangeInput } from "./schemas";
+
+/** What 変更 and 更新 answer: the receipt, where the email goes, and who follows tonight (R22). */
+export type FlowDone = { receiptNumber: string; emailTo: string; propagatesTo: string[] };
+
+export type SubmitChangeCode = "session" | "invalid" | "notRegistered" | "cardRemoved" | "unexpected";
+export type SubmitChangeResult = Result<FlowDone, SubmitChangeCode>;
+
+export type LoadRenewalResult = Result<
+  { userId: string; company: CompanyView; old: CardView; new: CardView; agencies: AgencyChoice[] },
+  ChangeCode
+>;
+
+export type SubmitRenewalCode =
+  "session" | "invalid" | "notRegistered" | "alreadyRegistered" | "cardRemoved" | "unexpected";
+export type SubmitRenewalResult = Result<FlowDone, SubmitRenewalCode>;

@@ -123,3 +123,17 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
   }
   return out;
 }
+
+/** 変更 (§3.2): both contact blocks editable, and whether the other agencies follow (R3, R22). */
+export const changeFormSchema = z.object({
+  representative: contactSchema,
+  department: contactSchema,
+  propagate: z.boolean({ message: "他の調達機関に反映するかどうかを選択してください。" }),
+});
+export type ChangeFormInput = z.input<typeof changeFormSchema>;
+
+/** ICカード更新 (§3.3): the only choice is whether the other agencies follow (R22). */
+export const renewalFormSchema = z.object({
+  propagate: z.boolean({ message: "他の調達機関に反映するかどうかを選択してください。" }),
+});
+export type RenewalFormInput = z.input<typeof renewalFormSchema>;

@@ -1,0 +1,95 @@
+import "server-only";
+import type { CardPurposeCode, Failure } from "@/app/_shared/contracts";
+import { ALREADY_REGISTERED_MESSAGE } from "./registration-messages";
+import { formatJapaneseDate } from "./card-messages";
+
+// The refusals of 変更 and ICカード更新 (R2, R12, R13) in the manual's words, each with the way
+// forward the manual gives: most of them end in 「登録」, which the screens offer as a button.
+
+export type CardPurposeFailure = Failure<CardPurposeCode>;
+
+const USE_REGISTER =
+  "ICカードの有効期限が切れている場合、認証局が異なる場合は「登録」ボタンで登録してください。";
+
+export const NOT_REGISTERED_MESSAGE = "このICカードは、この業務区分で利用者登録されていません。";
+
+export function notRegistered(): CardPurposeFailure {
+  return {
+    ok: false,
+    code: "notRegistered",
+    message: NOT_REGISTERED_MESSAGE,
+    hints: [
+      "変更・ICカード更新は、選択した調達機関・業務区分で利用者登録されているICカードで行います。調達機関と、工事・物品の選択をご確認ください。",
+      "新規取得したICカードや、ユーザIDが新しくなった場合は「登録」から利用者登録してください。",
+      "同一のICカードで工事と物品に登録されている場合は、それぞれ操作する必要があります。",
+    ],
+  };
+}
+
+/** R12: the card was moved to a new one by ICカード更新; only the new card works now. */
+export function replacedCard(): CardPurposeFailure {
+  return {
+    ok: false,
+    code: "notRegistered",
+    message:
+      "このICカードは、ICカード更新により使用できなくなっています。更新後の新しいICカードを差し込んでください。",
+    hints: ["『ICカード更新』を行うと、旧ICカードは使用できなくなります。"],
+  };
+}
+
+export function oldCardExpired(notAfter: Date): CardPurposeFailure {
+  return {
+    ok: false,
+    code: "oldCardExpired",
+    message: `現在使用しているICカードの有効期限が切れているため（有効期限：${formatJapaneseDate(notAfter)}）、ICカード更新はできません。新しいICカードを「登録」から登録してください。`,
+    hints: [
+      USE_REGISTER,
+      "[ICカード更新]は、保有しているICカードの有効期限満了に備えて、事前に新しいICカードを取得し、利用者情報を引き継ぐ操作です。",
+    ],
+  };
+}
+
+export function sameCard(): CardPurposeFailure {
+  return {
+    ok: false,
+    code: "sameCard",
+    message:
+      "現在使用しているICカードが差し込まれています。現在使用しているICカードを取り出し、新しく取得したICカードを差し込んでください。",
+  };
+}
+
+export function issuerDiffers(): CardPurposeFailure {
+  return {
+    ok: false,
+    code: "issuerDiffers",
+    message:
+      "新しいICカードの認証局（証明書発行者）が現在使用しているICカードと異なるため、ICカード更新はできません。新しいICカードを「登録」から登録してください。",
+    hints: [USE_REGISTER],
+  };
+}
+
+export function companyDiffers(): CardPurposeFailure {
+  return {
+    ok: false,
+    code: "companyDiffers",
+    message:
+      "新しいICカードのICカード企業名称が現在使用しているICカードと異なるため、ICカード更新はできません。",
+    hints: [
+      "新規に使用するICカードの企業名称とICカード企業名称が御社の企業名称であることを確認してください。",
+      "企業情報が変更になりICカードを取得し直した場合は、「登録」ボタンで登録してください。",
+    ],
+  };
+}
+
+/** R13: the new card is registered already (to this or another user ID); 更新 cannot move onto it. */
+export function newCardAlreadyRegistered(): Failure<"alreadyRegistered"> {
+  return {
+    ok: false,
+    code: "alreadyRegistered",
+    message: ALREADY_REGISTERED_MESSAGE,
+    hints: [
+      "新しく差し込まれたICカードは、既に利用者登録されています。既に登録されているICカードへはICカード更新できません。",
+      "このICカードが同じユーザIDに登録済みの場合は、そのままご利用いただけます。",
+    ],
+  };
+}
