@@ -82,7 +82,8 @@ export async function prepareTerminal(dir: string): Promise<Record<string, strin
     INTERMEDIATE_CA_FILES: pki.validation.intermediateCaFiles.join(","),
     CRL_SOURCES: pki.validation.crlFiles.join(","),
     TERMINAL_ID: "E2E-01",
-    KIOSK_IDLE_SECONDS: "15",
+    // long enough that a slow, loaded machine never times out a flow between two test steps
+    KIOSK_IDLE_SECONDS: "30",
     KIOSK_IDLE_WARNING_SECONDS: "5",
   };
 }

@@ -131,8 +131,8 @@ describe("登録 in the browser", () => {
     await startRegistration(page, "DEMO-H", "7777");
     await search(page, SAITAMA);
     await page.getByRole("heading", { name: "利用者登録", exact: true }).waitFor();
-    // KIOSK_IDLE_SECONDS=15 + 5 s countdown in the e2e terminal
-    await page.getByRole("dialog").getByText(/秒/).first().waitFor({ timeout: 25_000 });
+    // KIOSK_IDLE_SECONDS=30 + 5 s countdown in the e2e terminal (harness.ts)
+    await page.getByRole("dialog").getByText(/秒/).first().waitFor({ timeout: 45_000 });
     await page.getByRole("combobox", { name: "調達機関" }).waitFor({ timeout: 15_000 });
     const html = await page.content();
     for (const secret of ["株式会社さいたま建設 さいたま支店", "1000000001", "Saitama1", "330-0063"]) {
