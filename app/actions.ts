@@ -5,18 +5,25 @@ import { cookies } from "next/headers";
 import type {
   Failure,
   InspectCardResult,
+  LoadChangeResult,
+  LoadRenewalResult,
+  PinPurpose,
   PinStepResult,
   RegisterResult,
   Result,
   SearchResult,
   SessionView,
+  SubmitChangeResult,
+  SubmitRenewalResult,
 } from "@/app/_shared/contracts";
 import { fieldErrors, startSessionSchema } from "@/app/_shared/schemas";
 import { inspectCard as inspectCardService } from "@/app/_server/card-inspect";
+import * as change from "@/app/_server/change";
 import { currentInsertionId, proveCard as proveCardService } from "@/app/_server/kiosk-card";
 import { lookupPostalCode as lookupPostal } from "@/app/_server/postal";
 import { searchQualification as searchService } from "@/app/_server/qualifications";
 import { registerCard } from "@/app/_server/registration";
+import * as renewal from "@/app/_server/renewal";
 import * as sessions from "@/app/_server/session";
 
 const UNEXPECTED: Failure<"unexpected"> & { code: "unexpected" } = {
@@ -60,14 +67,27 @@ export async function startSession(input: unknown): Promise<Result<SessionView>>
   });
 }
 
-/** The pre-flight on insertion: whose card, and whether it can be used, before any PIN. */
-export async function inspectCard(): Promise<InspectCardResult> {
-  return guarded("inspectCard", async () => inspectCardService(await sessionId()));
+const PURPOSES: readonly PinPurpose[] = ["register", "change", "renewalOld", "renewalNew"];
+
+/** Anything but a known purpose reads as 登録, the strictest about the card itself (R1). */
+function purposeOf(input: unknown): PinPurpose {
+  const purpose = (input as { purpose?: unknown } | null | undefined)?.purpose;
+  return PURPOSES.find((p) => p === purpose) ?? "register";
 }
 
-export async function proveCard(input: { pin: string; purpose: "register" }): Promise<PinStepResult> {
+/** The pre-flight on insertion: whose card, and whether it can be used for `purpose`, before any PIN. */
+export async function inspectCard(input?: { purpose: PinPurpose }): Promise<InspectCardResult> {
+  return guarded("inspectCard", async () =>
+    inspectCardService(await sessionId(), { purpose: purposeOf(input) }),
+  );
+}
+
+export async function proveCard(input: { pin: string; purpose: PinPurpose }): Promise<PinStepResult> {
   return guarded("proveCard", async () =>
-    proveCardService(await sessionId(), { pin: String(input?.pin ?? ""), purpose: "register" }),
+    proveCardService(await sessionId(), {
+      pin: String(input?.pin ?? ""),
+      purpose: purposeOf(input),
+    }),
   );
 }
 
@@ -77,6 +97,28 @@ export async function searchQualification(input: unknown): Promise<SearchResult>
 
 export async function register(input: unknown): Promise<RegisterResult> {
   return guarded("register", async () => registerCard(await sessionId(), input, await currentInsertionId()));
+}
+
+/** 変更: the proven card's registration, prefilled for the form (docs/flows-change-renewal.md). */
+export async function loadChange(): Promise<LoadChangeResult> {
+  return guarded("loadChange", async () => change.loadChange(await sessionId()));
+}
+
+export async function submitChange(input: unknown): Promise<SubmitChangeResult> {
+  return guarded("submitChange", async () =>
+    change.submitChange(await sessionId(), input, await currentInsertionId()),
+  );
+}
+
+/** ICカード更新: both proven cards side by side for 電子証明書更新確認. */
+export async function loadRenewal(): Promise<LoadRenewalResult> {
+  return guarded("loadRenewal", async () => renewal.loadRenewal(await sessionId()));
+}
+
+export async function submitRenewal(input: unknown): Promise<SubmitRenewalResult> {
+  return guarded("submitRenewal", async () =>
+    renewal.submitRenewal(await sessionId(), input, await currentInsertionId()),
+  );
 }
 
 export async function endSession(reason: string = "logout"): Promise<{ ok: true }> {

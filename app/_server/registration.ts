@@ -1,6 +1,6 @@
 import "server-only";
 import type { ContactView, ReceiptData, RegisterResult } from "@/app/_shared/contracts";
-import { fieldErrors, registrationFormSchema, type Contact } from "@/app/_shared/schemas";
+import { fieldErrors, registrationFormSchema } from "@/app/_shared/schemas";
 import { Prisma } from "@/prisma/client";
 import { audit } from "./audit";
 import { config } from "./config";
@@ -8,31 +8,11 @@ import { db, type Tx } from "./db";
 import { enqueueEmail } from "./email/outbox";
 import { kickOutbox } from "./email/dispatcher";
 import { registrationEmail } from "./email/templates";
+import { contactData, isUniqueViolation } from "./flow-support";
 import { contactView, holderCheck, loadMatchedQualification } from "./qualifications";
 import { nextReceiptNumber } from "./receipt-number";
 import { alreadyRegistered } from "./registration-messages";
 import { requireSession, sessionFailure, type KioskSessionState, type ProvenCard } from "./session";
-
-function isUniqueViolation(error: unknown, field?: string): boolean {
-  // duck-typed: the client on globalThis may come from another server chunk than this module's
-  // copy of the generated Prisma namespace, so instanceof would miss it
-  const known = error as { name?: string; code?: string; meta?: unknown } | null;
-  if (known?.name !== "PrismaClientKnownRequestError" || known.code !== "P2002") return false;
-  if (!field) return true;
-  return JSON.stringify(known.meta ?? {}).includes(field);
-}
-
-function contactData(c: Contact) {
-  return {
-    contactName: c.contactName,
-    postalCode: c.postalCode,
-    address: c.address,
-    personName: c.personName,
-    phone: c.phone,
-    fax: c.fax,
-    email: c.email,
-  };
-}
 
 /**
  * 登録 (§3.1 confirm → done): one transaction writes the card registration, the user

@@ -1,16 +1,21 @@
 // Drives the kiosk's server side the way the screens do: a session, a virtual card in the
 // simulated reader, the PIN step, the search. Each test file gets its own card-state file so PIN
 // counters of one file never lock a card for another.
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { proveCard } from "@/app/_server/kiosk-card";
+import { currentInsertionId, proveCard } from "@/app/_server/kiosk-card";
 import { searchQualification } from "@/app/_server/qualifications";
+import { loadReceiptData, renderReceiptPdf } from "@/app/_server/receipts/render";
+import { registerCard } from "@/app/_server/registration";
 import { startSession } from "@/app/_server/session";
+import type { PinPurpose } from "@/app/_shared/contracts";
 import type { ContactInput } from "@/app/_shared/schemas";
 import { getSimulatedCardReader, resetCardReaderForTests } from "@/kiosk/card";
 import { DEMO_CARDS } from "@/kiosk/pki/cards";
 import type { Kind } from "@/app/_shared/kinds";
+import type { PrismaClient } from "@/prisma/client";
 
 export function freshCardReader() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kiosk-sim-"));
@@ -83,4 +88,90 @@ export function registrationForm(
     department: contact(opts.department),
     holderMismatchAcknowledged: opts.ack ?? false,
   };
+}
+
+// Issue 4: 変更 and ICカード更新 driven the way their screens do.
+
+/** Registers `label` to the login's user ID through the real 登録 steps; the card stays inserted. */
+export async function registerDemoCard(
+  label: string,
+  opts: { login?: typeof SAITAMA_LOGIN; ack?: boolean; department?: Partial<ContactInput> } = {},
+) {
+  const { sessionId } = await matchedSession(label, opts.login ?? SAITAMA_LOGIN);
+  const result = await registerCard(
+    sessionId,
+    registrationForm({ ack: opts.ack ?? true, department: opts.department }),
+    await currentInsertionId(),
+  );
+  if (!result.ok) throw new Error(`registration of ${label} failed: ${result.code}`);
+  return result;
+}
+
+/** A new visit whose card (`label`, inserted now unless told otherwise) went through the PIN step for `purpose`. */
+export async function provenFor(
+  label: string,
+  purpose: PinPurpose,
+  opts: { agencyCode?: string; kind?: Kind; insert?: boolean; sessionId?: string } = {},
+) {
+  const sessionId = opts.sessionId ?? (await openSession(opts.agencyCode, opts.kind));
+  if (opts.insert !== false) getSimulatedCardReader()!.insert(label);
+  const proof = await proveCard(sessionId, { pin: pinOf(label), purpose });
+  return { sessionId, proof };
+}
+
+/** ICカード更新 up to the confirm screen: old card proven, taken out, new card proven. */
+export async function renewalSession(oldLabel: string, newLabel: string, opts: { agencyCode?: string } = {}) {
+  const old = await provenFor(oldLabel, "renewalOld", opts);
+  if (!old.proof.ok) return { sessionId: old.sessionId, proof: old.proof, stage: "old" as const };
+  getSimulatedCardReader()!.remove();
+  const next = await provenFor(newLabel, "renewalNew", { sessionId: old.sessionId });
+  return { sessionId: old.sessionId, proof: next.proof, stage: "new" as const };
+}
+
+export function changeForm(
+  opts: {
+    representative?: Partial<ContactInput>;
+    department?: Partial<ContactInput>;
+    propagate?: boolean;
+  } = {},
+) {
+  return {
+    representative: contact({
+      contactName: "総務課",
+      email: "soumu@saitama-kensetsu.example.jp",
+      ...opts.representative,
+    }),
+    department: contact(opts.department),
+    propagate: opts.propagate ?? false,
+  };
+}
+
+/** Each case starts from "no card is registered": everything the three operations write, removed. */
+export async function clearRegistrations(prisma: PrismaClient): Promise<void> {
+  await prisma.$transaction([
+    prisma.outboxEmail.deleteMany(),
+    prisma.propagationTask.deleteMany(),
+    prisma.kioskSession.updateMany({ data: { receiptId: null } }),
+    prisma.receipt.deleteMany(),
+    prisma.agencyRegistration.deleteMany(),
+    // replacedById points inside the table (Restrict): unlink before deleting
+    prisma.cardRegistration.updateMany({ data: { replacedById: null } }),
+    prisma.cardRegistration.deleteMany(),
+    prisma.userRegistration.deleteMany(),
+    prisma.searchAttempt.deleteMany(),
+  ]);
+}
+
+/** The receipt PDF of `number`, rendered from its stored snapshot, as pdftotext reads it. */
+export async function receiptText(number: string): Promise<string> {
+  const data = await loadReceiptData(number);
+  if (!data) throw new Error(`no receipt ${number}`);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kiosk-receipt-"));
+  try {
+    const file = path.join(dir, "receipt.pdf");
+    fs.writeFileSync(file, await renderReceiptPdf(data));
+    return execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -52,3 +52,48 @@ export function registrationEmail(input: RegistrationEmailInput): EmailContent {
     SIGNATURE,
   ]);
 }
+
+/** 利用者変更のお知らせ (R40): the manual's notice, for a change of contact information (変更). */
+export function changeEmail(input: RegistrationEmailInput): EmailContent {
+  return notice("利用者変更のお知らせ", [
+    [
+      "利用者情報が以下のように変更されましたのでお知らせ致します。",
+      "このメールは登録された連絡先メールアドレス宛に送信されています。",
+    ],
+    [
+      `調達機関 : ${input.agencyName}`,
+      `企業名称 : ${input.companyName}`,
+      `連絡先氏名 : ${input.contactName}`,
+      `連絡先住所 : ${input.contactAddress}`,
+    ],
+    NO_REPLY,
+    SIGNATURE,
+  ]);
+}
+
+export type RenewalEmailInput = RegistrationEmailInput & {
+  /** ICカード取得者氏名 and 証明書シリアル番号 of the new card, so the bidder can tell which card now works */
+  holderName: string;
+  serialDecimal: string;
+};
+
+/** ICカード更新のお知らせ (R40): the registration moved to a new IC card; the old one no longer works. */
+export function renewalEmail(input: RenewalEmailInput): EmailContent {
+  return notice("ICカード更新のお知らせ", [
+    [
+      "利用者のICカードが以下のように更新されましたのでお知らせ致します。",
+      "このメールは登録された連絡先メールアドレス宛に送信されています。",
+    ],
+    [
+      `調達機関 : ${input.agencyName}`,
+      `企業名称 : ${input.companyName}`,
+      `連絡先氏名 : ${input.contactName}`,
+      `連絡先住所 : ${input.contactAddress}`,
+      `ICカード取得者氏名 : ${input.holderName}`,
+      `証明書シリアル番号 : ${input.serialDecimal}`,
+    ],
+    ["※更新前のICカードは使用できなくなりました。"],
+    NO_REPLY,
+    SIGNATURE,
+  ]);
+}

@@ -1,5 +1,5 @@
 import "server-only";
-import type { ContactView, ReceiptData } from "@/app/_shared/contracts";
+import type { CardView, ContactView, ReceiptData } from "@/app/_shared/contracts";
 import { KIND_LABELS } from "@/app/_shared/kinds";
 import { formatExpiry, formatIssuedAt, formatSerial, RECEIPT_TITLES } from "./format";
 
@@ -23,6 +23,27 @@ function contactRows(contact: ContactView): Row[] {
     ["連絡先FAX番号", contact.fax],
     ["連絡先メールアドレス", contact.email],
   ];
+}
+
+function certificateRows(card: CardView): Row[] {
+  return [
+    ["証明書シリアル番号", formatSerial(card.serialDecimal, card.serialHex)],
+    ["証明書発行者", card.issuer],
+    ["証明書有効期限", formatExpiry(card.notAfter)],
+  ];
+}
+
+/** ICカード更新: the card the registration left, which no longer works (R12). */
+function previousCardSection(card: CardView): Section {
+  return {
+    heading: "更新前のICカード情報（更新後は使用できません）",
+    rows: [
+      ["ICカード企業名称", card.companyOnCard],
+      ["ICカード取得者氏名", card.holderName],
+      ["ICカード取得者住所", card.holderAddress],
+      ...certificateRows(card),
+    ],
+  };
 }
 
 function propagationLine(propagatesTo: readonly string[]): string {
@@ -70,13 +91,10 @@ export function receiptLayout(data: ReceiptData): ReceiptLayout {
         ],
       },
       {
-        heading: "ICカード情報",
-        rows: [
-          ["証明書シリアル番号", formatSerial(card.serialDecimal, card.serialHex)],
-          ["証明書発行者", card.issuer],
-          ["証明書有効期限", formatExpiry(card.notAfter)],
-        ],
+        heading: data.previousCard ? "更新後のICカード情報" : "ICカード情報",
+        rows: certificateRows(card),
       },
+      ...(data.previousCard ? [previousCardSection(data.previousCard)] : []),
     ],
     propagation: propagationLine(data.propagatesTo),
     reminder: "ICカードの取り忘れにご注意ください",

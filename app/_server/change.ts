@@ -1,0 +1,186 @@
+import "server-only";
+import type { LoadChangeResult, SubmitChangeResult } from "@/app/_shared/contracts";
+import { changeFormSchema, fieldErrors } from "@/app/_shared/schemas";
+import { audit } from "./audit";
+import { activeRegistration } from "./card-purpose";
+import { replacedCard } from "./card-purpose-messages";
+import { db, type Tx } from "./db";
+import { kickOutbox } from "./email/dispatcher";
+import { enqueueEmail } from "./email/outbox";
+import { changeEmail } from "./email/templates";
+import {
+  agencyChoices,
+  AlreadyDone,
+  cardRemoved,
+  cardView,
+  contactData,
+  doneByRace,
+  isUniqueViolation,
+  otherAgencies,
+  previousDone,
+  writeReceipt,
+  type Matched,
+} from "./flow-support";
+import { contactView, loadMatchedQualification } from "./qualifications";
+import { requireSession, sessionFailure, type KioskSessionState } from "./session";
+
+// 変更 (§3.2): the card proven for `change` (registered and active for this kind, R2, R12) edits
+// 代表窓口情報 — the user ID's, so every card of it sees the change (R3) — and its own
+// ICカード利用部署情報.
+
+/** The session's card and its registration, if both still hold (R12 may have struck since the PIN). */
+async function changeable(session: KioskSessionState) {
+  const found = await activeRegistration(session, session.card!);
+  if (!found.ok) return found;
+  // a card proven for another flow (登録 of an unregistered card) never reaches 変更
+  if (found.registration.qualificationId !== session.qualificationId) return sessionFailure();
+  return found;
+}
+
+export async function loadChange(
+  sessionId: string | undefined,
+  now: Date = new Date(),
+): Promise<LoadChangeResult> {
+  const session = await requireSession(sessionId, "qualificationMatched", now);
+  if (!session) return sessionFailure();
+  const found = await changeable(session);
+  if (!found.ok) return found;
+  const q = await loadMatchedQualification(session.qualificationId!);
+  // a card registration always comes with its user ID's 代表窓口情報 (R4)
+  if (!q.userRegistration) throw new Error(`qualification ${q.id} has a card but no user registration`);
+  return {
+    ok: true,
+    userId: q.userId,
+    company: q.company,
+    representative: contactView(q.userRegistration),
+    department: contactData(found.registration),
+    card: cardView(session.card!),
+    agencies: agencyChoices(q, session.agency.id),
+  };
+}
+
+class NotActive extends Error {}
+
+/**
+ * One transaction: 代表窓口情報 on the user registration (R3), 部署 on this card, the receipt,
+ * the nightly batch's tasks when chosen (R22), the email to the (new) 部署 address (R40) and the
+ * audit row. A second submit of the visit answers the first receipt.
+ */
+export async function submitChange(
+  sessionId: string | undefined,
+  input: unknown,
+  currentInsertionId: string | null,
+  now: Date = new Date(),
+): Promise<SubmitChangeResult> {
+  const session = await requireSession(sessionId, "qualificationMatched", now);
+  if (!session) return sessionFailure();
+  if (session.receiptId) {
+    const first = await previousDone(session.receiptId, "change");
+    return first ? { ok: true, ...first } : sessionFailure();
+  }
+  if (currentInsertionId !== session.card!.insertionId) return cardRemoved();
+  const parsed = changeFormSchema.safeParse(input);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      code: "invalid",
+      message: "入力内容をご確認ください。",
+      fieldErrors: fieldErrors(parsed.error),
+    };
+  }
+  const found = await changeable(session);
+  if (!found.ok) return found;
+  const q = await loadMatchedQualification(session.qualificationId!);
+
+  try {
+    const done = await db().$transaction((tx) =>
+      writeChange(tx, session, q, found.registration.id, parsed.data, now),
+    );
+    kickOutbox();
+    return { ok: true, ...done };
+  } catch (error) {
+    if (error instanceof AlreadyDone || isUniqueViolation(error)) {
+      const first = await doneByRace(session.id, "change");
+      if (first) return { ok: true, ...first };
+    }
+    if (error instanceof NotActive) {
+      // R12: an ICカード更新 of this card committed between the PIN and this submit
+      await audit({
+        action: "registration.change",
+        outcome: "refused",
+        kioskSessionId: session.id,
+        detail: { reason: "R12" },
+      });
+      return replacedCard() as SubmitChangeResult;
+    }
+    throw error;
+  }
+}
+
+async function writeChange(
+  tx: Tx,
+  session: KioskSessionState,
+  q: Matched,
+  registrationId: string,
+  form: ReturnType<typeof changeFormSchema.parse>,
+  now: Date,
+) {
+  const representative = contactData(form.representative);
+  const department = contactData(form.department);
+  // the status guard: a renewal that replaced this card first makes this change roll back
+  const updated = await tx.cardRegistration.updateMany({
+    where: { id: registrationId, status: "active" },
+    data: department,
+  });
+  if (updated.count !== 1) throw new NotActive();
+  await tx.userRegistration.update({ where: { qualificationId: q.id }, data: representative });
+
+  const targets = form.propagate ? otherAgencies(q, session.agency.id) : [];
+  const receipt = await writeReceipt(tx, {
+    session,
+    operation: "change",
+    cardRegistrationId: registrationId,
+    data: {
+      userId: q.userId,
+      company: q.company,
+      representative,
+      card: cardView(session.card!),
+      department,
+      propagatesTo: targets.map((a) => a.name),
+    },
+    targets,
+    now,
+  });
+  const email = changeEmail({
+    agencyName: session.agency.name,
+    companyName: q.company.companyName,
+    contactName: department.personName,
+    contactAddress: department.address,
+  });
+  await enqueueEmail(tx, {
+    to: department.email,
+    ...email,
+    receiptId: receipt.id,
+    idempotencyKey: `receipt-${receipt.number}`,
+  });
+  await audit(
+    {
+      action: "registration.change",
+      outcome: "ok",
+      kioskSessionId: session.id,
+      userId: q.userId,
+      detail: {
+        receipt: receipt.number,
+        issuer: session.card!.issuer,
+        serial: session.card!.serialHex,
+        propagate: form.propagate,
+      },
+    },
+    tx,
+  );
+  return {
+    receiptNumber: receipt.number,
+    emailTo: department.email,
+    propagatesTo: targets.map((a) => a.name),
+  };
+}

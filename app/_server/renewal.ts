@@ -1,0 +1,212 @@
+import "server-only";
+import type { LoadRenewalResult, SubmitRenewalResult } from "@/app/_shared/contracts";
+import { fieldErrors, renewalFormSchema } from "@/app/_shared/schemas";
+import { audit } from "./audit";
+import { activeRegistration, newCardRefusal, type ActiveRegistration } from "./card-purpose";
+import { newCardAlreadyRegistered, replacedCard } from "./card-purpose-messages";
+import { db, type Tx } from "./db";
+import { kickOutbox } from "./email/dispatcher";
+import { enqueueEmail } from "./email/outbox";
+import { renewalEmail } from "./email/templates";
+import {
+  agencyChoices,
+  AlreadyDone,
+  cardRemoved,
+  cardView,
+  contactData,
+  doneByRace,
+  isUniqueViolation,
+  otherAgencies,
+  previousDone,
+  writeReceipt,
+  type Matched,
+} from "./flow-support";
+import { contactView, loadMatchedQualification } from "./qualifications";
+import { requireSession, sessionFailure, type KioskSessionState, type ProvenCard } from "./session";
+
+// ICカード更新 (§3.3): the registration of the old card (proven first, `card`) moves to the new
+// card (proven second, `newCard`) in one transaction; the old card is `replaced` from then on (R12).
+
+/** Both cards still fit (R12, R13): time passed since the PIN steps, another visit may have acted. */
+async function renewable(session: KioskSessionState) {
+  const found = await activeRegistration(session, session.card!);
+  if (!found.ok) return found;
+  if (found.registration.qualificationId !== session.qualificationId) return sessionFailure();
+  const refusal = await newCardRefusal(session, session.card!, session.newCard!);
+  // sameCard, issuerDiffers and companyDiffers are facts of the two certificates, settled at the
+  // PIN step; only a registration of the new card can have appeared since
+  if (refusal) return refusal.code === "alreadyRegistered" ? newCardAlreadyRegistered() : sessionFailure();
+  return found;
+}
+
+export async function loadRenewal(
+  sessionId: string | undefined,
+  now: Date = new Date(),
+): Promise<LoadRenewalResult> {
+  const session = await requireSession(sessionId, "newCardProven", now);
+  if (!session) return sessionFailure();
+  const found = await renewable(session);
+  if (!found.ok) return found as LoadRenewalResult;
+  const q = await loadMatchedQualification(session.qualificationId!);
+  return {
+    ok: true,
+    userId: q.userId,
+    company: q.company,
+    old: cardView(session.card!),
+    new: cardView(session.newCard!),
+    agencies: agencyChoices(q, session.agency.id),
+  };
+}
+
+class NotActive extends Error {}
+
+/**
+ * One transaction: the new card's registration with the old one's 部署 info, the old one
+ * `replaced` by it (R12; the status guard lets exactly one of two concurrent renewals through),
+ * the receipt with both cards, the nightly batch's tasks when chosen (R22), the email to the 部署
+ * address (R40) and the audit row.
+ */
+export async function submitRenewal(
+  sessionId: string | undefined,
+  input: unknown,
+  currentInsertionId: string | null,
+  now: Date = new Date(),
+): Promise<SubmitRenewalResult> {
+  const session = await requireSession(sessionId, "newCardProven", now);
+  if (!session) return sessionFailure();
+  if (session.receiptId) {
+    const first = await previousDone(session.receiptId, "renewal");
+    return first ? { ok: true, ...first } : sessionFailure();
+  }
+  // the new card stays in the reader until the end: the old one was taken out for it
+  if (currentInsertionId !== session.newCard!.insertionId) return cardRemoved();
+  const parsed = renewalFormSchema.safeParse(input);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      code: "invalid",
+      message: "入力内容をご確認ください。",
+      fieldErrors: fieldErrors(parsed.error),
+    };
+  }
+  const found = await renewable(session);
+  if (!found.ok) return found as SubmitRenewalResult;
+  const q = await loadMatchedQualification(session.qualificationId!);
+
+  try {
+    const done = await db().$transaction((tx) =>
+      writeRenewal(tx, session, q, found.registration, parsed.data.propagate, now),
+    );
+    kickOutbox();
+    return { ok: true, ...done };
+  } catch (error) {
+    if (error instanceof AlreadyDone || isUniqueViolation(error, "receiptId")) {
+      const first = await doneByRace(session.id, "renewal");
+      if (first) return { ok: true, ...first };
+    }
+    if (error instanceof NotActive || isUniqueViolation(error)) {
+      // another visit renewed the old card first (R12), or registered the new card (R13)
+      const lostOld = error instanceof NotActive;
+      await audit({
+        action: "registration.renewal",
+        outcome: "refused",
+        kioskSessionId: session.id,
+        detail: { reason: lostOld ? "R12" : "R13" },
+      });
+      return (lostOld ? replacedCard() : newCardAlreadyRegistered()) as SubmitRenewalResult;
+    }
+    throw error;
+  }
+}
+
+async function writeRenewal(
+  tx: Tx,
+  session: KioskSessionState,
+  q: Matched,
+  old: ActiveRegistration,
+  propagate: boolean,
+  now: Date,
+) {
+  const card: ProvenCard = session.newCard!;
+  const department = contactData(old);
+  const created = await tx.cardRegistration.create({
+    data: {
+      qualificationId: old.qualificationId,
+      kind: old.kind,
+      agencyId: session.agency.id,
+      issuer: card.issuer,
+      serialNumber: card.serialHex,
+      fingerprint: card.fingerprint,
+      subject: card.subject,
+      notBefore: new Date(card.notBefore),
+      notAfter: new Date(card.notAfter),
+      holderName: card.holderName,
+      holderAddress: card.holderAddress,
+      companyOnCard: card.companyOnCard,
+      certificatePem: card.certificatePem,
+      ...department,
+    },
+  });
+  const replaced = await tx.cardRegistration.updateMany({
+    where: { id: old.id, status: "active" },
+    data: { status: "replaced", replacedById: created.id },
+  });
+  if (replaced.count !== 1) throw new NotActive();
+  await tx.agencyRegistration.create({
+    data: { cardRegistrationId: created.id, agencyId: session.agency.id, reflectedAt: now },
+  });
+
+  const targets = propagate ? otherAgencies(q, session.agency.id) : [];
+  const representative = q.userRegistration ? contactView(q.userRegistration) : department;
+  const receipt = await writeReceipt(tx, {
+    session,
+    operation: "renewal",
+    cardRegistrationId: created.id,
+    data: {
+      userId: q.userId,
+      company: q.company,
+      representative,
+      card: cardView(card),
+      previousCard: cardView(session.card!),
+      department,
+      propagatesTo: targets.map((a) => a.name),
+    },
+    targets,
+    now,
+  });
+  const email = renewalEmail({
+    agencyName: session.agency.name,
+    companyName: q.company.companyName,
+    contactName: department.personName,
+    contactAddress: department.address,
+    holderName: card.holderName,
+    serialDecimal: card.serialDecimal,
+  });
+  await enqueueEmail(tx, {
+    to: department.email,
+    ...email,
+    receiptId: receipt.id,
+    idempotencyKey: `receipt-${receipt.number}`,
+  });
+  await audit(
+    {
+      action: "registration.renewal",
+      outcome: "ok",
+      kioskSessionId: session.id,
+      userId: q.userId,
+      detail: {
+        receipt: receipt.number,
+        issuer: card.issuer,
+        oldSerial: session.card!.serialHex,
+        newSerial: card.serialHex,
+        propagate,
+      },
+    },
+    tx,
+  );
+  return {
+    receiptNumber: receipt.number,
+    emailTo: department.email,
+    propagatesTo: targets.map((a) => a.name),
+  };
+}
