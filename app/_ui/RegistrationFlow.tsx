@@ -3,16 +3,16 @@
 import { useSelector } from "@xstate/react";
 import type { ActorRefFrom } from "xstate";
 import { lookupPostalCode } from "@/app/actions";
-import type { CardFacts, Failure } from "@/app/_shared/contracts";
-import { REGISTRATION_STEPS, stepOf, type pinMachine, type registrationMachine } from "@/machines";
+import { REGISTRATION_STEPS, stepOf, type registrationMachine } from "@/machines";
+import { printStateOf } from "./flowPrint";
+import { PinStep } from "./PinStep";
 import { StepIndicator } from "./StepIndicator";
 import type { KioskEvents } from "./useKioskEvents";
 import { ConfirmScreen } from "./screens/Confirm";
 import { DoneScreen } from "./screens/Done";
 import { FormScreen } from "./screens/Form";
 import { HolderWarningDialog } from "./screens/HolderWarning";
-import { PinScreen } from "./screens/Pin";
-import { RefusedScreen } from "./screens/Refused";
+import { factsOf, RefusedScreen } from "./screens/Refused";
 import { SearchScreen } from "./screens/Search";
 
 type Props = { actorRef: ActorRefFrom<typeof registrationMachine>; events: KioskEvents };
@@ -29,7 +29,7 @@ export function RegistrationFlow({ actorRef, events }: Props) {
   );
 
   function renderStep() {
-    if (snapshot.matches("pin")) return <PinStep actorRef={actorRef} events={events} />;
+    if (snapshot.matches("pin")) return <RegistrationPin actorRef={actorRef} events={events} />;
     if (snapshot.matches("refused") && context.failure) {
       return (
         <RefusedScreen
@@ -95,18 +95,11 @@ export function RegistrationFlow({ actorRef, events }: Props) {
       );
     }
     if ((snapshot.matches("done") || snapshot.matches("print")) && context.receiptNumber) {
-      const print = snapshot.matches({ print: "printing" })
-        ? "printing"
-        : snapshot.matches({ print: "printed" })
-          ? "printed"
-          : snapshot.matches({ print: "failed" })
-            ? "failed"
-            : "idle";
       return (
         <DoneScreen
           receiptNumber={context.receiptNumber}
           emailTo={context.emailTo}
-          print={print}
+          print={printStateOf(snapshot.value)}
           printError={context.printError}
           onPrint={events.printReceipt}
           onLogout={events.logout}
@@ -121,32 +114,7 @@ export function RegistrationFlow({ actorRef, events }: Props) {
   }
 }
 
-/** A card refused by the pre-flight check still says whose card it is. */
-function factsOf(failure: Failure): CardFacts | null {
-  return "card" in failure && failure.card ? (failure.card as CardFacts) : null;
-}
-
-type PinRef = ActorRefFrom<typeof pinMachine>;
-
-function PinStep({ actorRef, events }: Props) {
+function RegistrationPin({ actorRef, events }: Props) {
   const pinRef = useSelector(actorRef, (s) => s.children.pin);
-  if (!pinRef) return null;
-  return <PinFromActor pinRef={pinRef} events={events} />;
-}
-
-function PinFromActor({ pinRef, events }: { pinRef: PinRef; events: KioskEvents }) {
-  const pin = useSelector(pinRef, (s) => s);
-  return (
-    <PinScreen
-      title="PIN番号入力"
-      waitingForCard={pin.matches("waitingForCard")}
-      inspecting={pin.matches("inspecting")}
-      verifying={pin.matches("verifying")}
-      error={pin.context.error}
-      facts={pin.context.facts}
-      notices={pin.context.notices}
-      onSubmit={events.submitPin}
-      onCancel={events.cancelPin}
-    />
-  );
+  return <PinStep pinRef={pinRef} events={events} title="PIN番号入力" />;
 }

@@ -1,12 +1,15 @@
-/** Where the bidder is in the flow; always visible while a flow runs (SPEC §2). */
-export function StepIndicator({ steps, current }: { steps: readonly string[]; current: string }) {
-  const index = steps.indexOf(current);
+/**
+ * Where the bidder is in the flow; always visible while a flow runs (SPEC §2). `current` is the
+ * step's index, or its label when labels are unique (ICカード更新 has 確認 twice).
+ */
+export function StepIndicator({ steps, current }: { steps: readonly string[]; current: number | string }) {
+  const index = typeof current === "number" ? current : steps.indexOf(current);
   return (
     <nav aria-label="手続きの進み具合">
       <ol className="steps">
         {steps.map((step, i) => (
           <li
-            key={step}
+            key={`${i}-${step}`}
             aria-current={i === index ? "step" : undefined}
             className={i < index ? "done" : undefined}
           >

@@ -1,14 +1,13 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
-import type { CardView, ContactView, RegisterInput } from "@/app/_shared/contracts";
-import { fieldErrors, registrationFormSchema, type ContactInput } from "@/app/_shared/schemas";
+import type { FormEvent } from "react";
+import type { CardView, RegisterInput } from "@/app/_shared/contracts";
+import { fieldErrors, registrationFormSchema } from "@/app/_shared/schemas";
 import type { SearchView } from "@/machines/registration.types";
-import { ContactBlock, EMPTY_CONTACT, ReadOnlyList, type ContactField } from "../ContactBlock";
+import { ContactBlock, EMPTY_CONTACT, ReadOnlyList } from "../ContactBlock";
+import { fromView, useContactForm, type Lookup } from "../useContactForm";
 import { cardHolderRows, companyRows } from "../summary";
 import { FORM_NOTES } from "./formText";
-
-type Lookup = (postalCode: string) => Promise<{ ok: true; address: string } | { ok: false; message: string }>;
 
 type Props = {
   search: SearchView;
@@ -22,56 +21,22 @@ type Props = {
   onBack: () => void;
 };
 
-type Block = "representative" | "department";
-
-function fromView(view: ContactView): ContactInput {
-  return { ...view, emailConfirm: view.email };
-}
-
 /** 利用者登録: 企業情報 read-only, 代表窓口情報 only at the user ID's first card (R4), 利用部署 always (R5). */
 export function FormScreen(props: Props) {
   const { search, warnings, initial, lookupPostalCode, onSubmit, onBack } = props;
   const representativeOnFile = search.representative;
-  const [values, setValues] = useState<Record<Block, ContactInput>>({
-    representative: initial?.representative ?? EMPTY_CONTACT,
-    department: initial?.department ?? EMPTY_CONTACT,
-  });
-  const [errors, setErrors] = useState<Record<string, string>>(props.serverErrors ?? {});
-  const [postalNote, setPostalNote] = useState<Partial<Record<Block, string>>>({});
-
-  const change = (block: Block) => (field: ContactField, value: string) => {
-    setValues((v) => ({ ...v, [block]: { ...v[block], [field]: value } }));
-    setErrors((e) => {
-      const key = `${block}.${field}`;
-      if (!(key in e)) return e;
-      const next = { ...e };
-      delete next[key];
-      return next;
-    });
-  };
-
-  const fillAddress = (block: Block) => async (postalCode: string) => {
-    if (!/^\s*[0-9０-９]{3}[-ー－‐]?[0-9０-９]{4}\s*$/.test(postalCode)) return;
-    try {
-      const found = await lookupPostalCode(postalCode);
-      if (found.ok) {
-        setValues((v) => ({ ...v, [block]: { ...v[block], address: found.address } }));
-        setPostalNote((n) => ({
-          ...n,
-          [block]: "郵便番号から住所を入力しました。番地等を続けて入力してください。",
-        }));
-      } else {
-        setPostalNote((n) => ({ ...n, [block]: found.message }));
-      }
-    } catch {
-      setPostalNote((n) => ({ ...n, [block]: "住所を補完できませんでした。住所を入力してください。" }));
-    }
-  };
+  const form = useContactForm(
+    {
+      representative: initial?.representative ?? EMPTY_CONTACT,
+      department: initial?.department ?? EMPTY_CONTACT,
+    },
+    props.serverErrors,
+    lookupPostalCode,
+  );
+  const { values, errors, postalNote, change, fillAddress } = form;
 
   const copyRepresentative = () => {
-    const source = representativeOnFile ? fromView(representativeOnFile) : values.representative;
-    setValues((v) => ({ ...v, department: { ...source } }));
-    setErrors((e) => Object.fromEntries(Object.entries(e).filter(([key]) => !key.startsWith("department."))));
+    form.replace("department", representativeOnFile ? fromView(representativeOnFile) : values.representative);
   };
 
   const submit = (event: FormEvent) => {
@@ -82,12 +47,10 @@ export function FormScreen(props: Props) {
       holderMismatchAcknowledged: false,
     });
     if (!parsed.success) {
-      setErrors(fieldErrors(parsed.error));
-      // Bring the first wrong field into view; the bidder may be at the bottom of a long form.
-      requestAnimationFrame(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      form.showErrors(fieldErrors(parsed.error));
       return;
     }
-    setErrors({});
+    form.showErrors({});
     onSubmit(parsed.data);
   };
 

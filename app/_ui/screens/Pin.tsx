@@ -6,6 +6,8 @@ import { CardFactsList } from "./CardFacts";
 
 type Props = {
   title: string;
+  /** what to insert, e.g. the card in use for ICカード更新 (default: any card) */
+  prompt?: string;
   waitingForCard: boolean;
   /** the pre-flight check is reading the card: no keypad yet */
   inspecting?: boolean;
@@ -37,6 +39,7 @@ function isFinalTry(error: PinStepFailure | null): boolean {
 /** PIN番号入力: first the card, its pre-flight facts, then the PIN on the on-screen keypad. */
 export function PinScreen(props: Props) {
   const { title, waitingForCard, inspecting = false, verifying, error, onSubmit, onCancel } = props;
+  const { prompt = "ICカードをカードリーダーに差し込んでください" } = props;
   const { facts = null, notices = [] } = props;
   const tries = error ? triesLine(error) : null;
   return (
@@ -45,7 +48,7 @@ export function PinScreen(props: Props) {
       {waitingForCard ? (
         <>
           <p className="notice" role="status" style={{ fontSize: "1.4rem" }}>
-            ICカードをカードリーダーに差し込んでください
+            {prompt}
           </p>
           <div className="actions">
             <button type="button" onClick={onCancel}>

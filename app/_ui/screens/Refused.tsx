@@ -1,33 +1,28 @@
 import type { CardFacts, Failure } from "@/app/_shared/contracts";
 import { CardFactsList } from "./CardFacts";
-
-const TITLES: Record<string, string> = {
-  alreadyRegistered: "既に登録されています",
-  pinLocked: "ICカードがロックされています",
-  expired: "ICカードの有効期限が切れています",
-  notYetValid: "ICカードの有効期間が始まっていません",
-  untrusted: "このICカードは使用できません",
-  cardRemoved: "ICカードが取り出されました",
-  holderMismatch: "ICカードの名義を確認してください",
-  pinCapped: "PIN番号の入力を中止しました",
-  revoked: "このICカードは失効しています",
-};
+import { REFUSAL_GUIDANCE, REFUSAL_TITLES } from "./refusalText";
 
 /**
- * A step that cannot go on, with the manual's explanation where it has one; 戻る to the menu.
- * For 既に登録されています the manual's own text replaces the server's hints (the manual wins).
+ * A step that cannot go on, with the manual's explanation where it has one; 戻る to the menu, and
+ * 「登録へ進む」 when the flow offers 登録 with the card in hand (更新 refused for an expired old
+ * card or another CA, a card not registered). Where the manual has its own text, it replaces the
+ * server's hints (the manual wins).
  */
 export function RefusedScreen({
   failure,
   card = null,
   onBack,
+  onRegister,
 }: {
   failure: Failure;
   /** the card the pre-flight check refused, so the bidder sees which card it was */
   card?: CardFacts | null;
   onBack: () => void;
+  /** given when the flow offers 登録 instead */
+  onRegister?: () => void;
 }) {
-  const title = TITLES[failure.code] ?? "処理を続けることができません";
+  const title = REFUSAL_TITLES[failure.code] ?? "処理を続けることができません";
+  const guidance = REFUSAL_GUIDANCE[failure.code];
   return (
     <section aria-labelledby="refused-title">
       <h1 id="refused-title">{title}</h1>
@@ -51,7 +46,16 @@ export function RefusedScreen({
           </ul>
         </div>
       ) : null}
-      {failure.code !== "alreadyRegistered" && failure.hints && failure.hints.length > 0 ? (
+      {guidance ? (
+        <div className="notice warn" data-testid="refusal-guidance">
+          <ul>
+            {guidance.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {failure.code !== "alreadyRegistered" && !guidance && failure.hints && failure.hints.length > 0 ? (
         <div className="notice">
           <ul>
             {failure.hints.map((hint) => (
@@ -61,10 +65,20 @@ export function RefusedScreen({
         </div>
       ) : null}
       <div className="actions">
-        <button type="button" className="primary" onClick={onBack}>
+        {onRegister ? (
+          <button type="button" className="primary" onClick={onRegister}>
+            登録へ進む
+          </button>
+        ) : null}
+        <button type="button" className={onRegister ? undefined : "primary"} onClick={onBack}>
           戻る
         </button>
       </div>
     </section>
   );
+}
+
+/** A card refused by the pre-flight check still says whose card it is. */
+export function factsOf(failure: Failure): CardFacts | null {
+  return "card" in failure && failure.card ? (failure.card as CardFacts) : null;
 }

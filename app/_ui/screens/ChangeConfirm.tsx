@@ -1,0 +1,54 @@
+import { ContactList, ReadOnlyList } from "../ContactBlock";
+import { cardHolderRows, certificateRows, companyRows } from "../summary";
+import { contactView, type ChangeFormValues, type ChangeView } from "./changeView";
+import { PropagateChoice } from "./Propagation";
+
+type Props = {
+  view: ChangeView;
+  form: ChangeFormValues;
+  propagate: boolean;
+  submitting: boolean;
+  onTogglePropagate: () => void;
+  onSubmit: () => void;
+  onBack: () => void;
+};
+
+/** 変更内容確認, in the manual's order, with the IC card's certificate and the R22 choice. */
+export function ChangeConfirmScreen({ view, form, propagate, submitting, ...on }: Props) {
+  return (
+    <section aria-labelledby="change-confirm-title">
+      <h1 id="change-confirm-title">変更内容確認</h1>
+      <h2>企業情報</h2>
+      <ReadOnlyList rows={companyRows(view.company)} />
+      <h2>代表窓口情報</h2>
+      <ContactList contact={contactView(form.representative)} />
+      <h2>ICカード利用部署情報</h2>
+      <ReadOnlyList rows={cardHolderRows(view.card)} />
+      <ContactList contact={contactView(form.department)} />
+      <h2>ICカード情報</h2>
+      <ReadOnlyList rows={certificateRows(view.card)} />
+      <PropagateChoice
+        agencies={view.agencies}
+        checked={propagate}
+        disabled={submitting}
+        onToggle={on.onTogglePropagate}
+      />
+      <p className="notice" style={{ fontWeight: 700 }}>
+        この内容でよろしければ変更ボタンを押してください
+      </p>
+      {submitting ? (
+        <p className="busy" role="status">
+          変更しています。ICカードを抜かずにお待ちください…
+        </p>
+      ) : null}
+      <div className="actions">
+        <button type="button" className="primary" onClick={on.onSubmit} disabled={submitting}>
+          変更
+        </button>
+        <button type="button" onClick={on.onBack} disabled={submitting}>
+          戻る
+        </button>
+      </div>
+    </section>
+  );
+}

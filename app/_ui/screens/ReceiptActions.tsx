@@ -1,0 +1,78 @@
+"use client";
+
+import { useState } from "react";
+import { Dialog } from "../Dialog";
+import { discardPrintFrames } from "../printReceipt";
+
+export type PrintState = "idle" | "printing" | "printed" | "failed";
+
+type Props = {
+  receiptNumber: string;
+  print: PrintState;
+  printError: string | null;
+  onPrint: () => void;
+  onLogout: () => void;
+};
+
+/**
+ * 受付番号 with 印刷 / 受付票を開く / ログアウト, shared by every result screen (R41). In Chromium's
+ * --kiosk mode a new window has no way back to the kiosk, so the PDF opens in a dialog over the
+ * result screen; the href stays for staff on an ordinary browser.
+ */
+export function ReceiptActions({ receiptNumber, print, printError, onPrint, onLogout }: Props) {
+  const href = `/receipts/${encodeURIComponent(receiptNumber)}`;
+  const [viewing, setViewing] = useState(false);
+  return (
+    <>
+      <p className="receipt-number">
+        <span>受付番号</span>
+        {receiptNumber}
+      </p>
+      <p className="strong-note">※必ず画面の印刷を行ってください。</p>
+      {print === "printing" ? (
+        <p className="busy" role="status">
+          印刷中…
+        </p>
+      ) : null}
+      {print === "printed" ? (
+        <p className="notice" role="status">
+          印刷しました。受付票をお受け取りください。
+        </p>
+      ) : null}
+      {print === "failed" ? (
+        <p className="notice error" role="alert">
+          {printError ?? "印刷できませんでした。"}
+        </p>
+      ) : null}
+      <div className="actions">
+        <button type="button" className="primary" onClick={onPrint} disabled={print === "printing"}>
+          {print === "idle" ? "印刷" : "再印刷"}
+        </button>
+        <a
+          className="button"
+          href={href}
+          onClick={(event) => {
+            event.preventDefault();
+            discardPrintFrames();
+            setViewing(true);
+          }}
+        >
+          受付票（PDF）を開く
+        </a>
+        <button type="button" onClick={onLogout}>
+          ログアウト
+        </button>
+      </div>
+      {viewing ? (
+        <Dialog title="受付票（PDF）">
+          <iframe className="receipt-viewer" src={href} title={`受付票 ${receiptNumber}`} />
+          <div className="actions">
+            <button type="button" className="primary" onClick={() => setViewing(false)}>
+              閉じる
+            </button>
+          </div>
+        </Dialog>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,67 @@
+import { ReadOnlyList } from "../ContactBlock";
+import { PropagateChoice } from "./Propagation";
+import { renewalCardRows, type RenewalView } from "./renewalView";
+
+type Props = {
+  view: RenewalView;
+  propagate: boolean;
+  submitting: boolean;
+  onTogglePropagate: () => void;
+  onSubmit: () => void;
+  onBack: () => void;
+};
+
+/** 電子証明書更新確認: the card in use and the new card side by side, then 更新 / 戻る. */
+export function RenewalConfirmScreen({ view, propagate, submitting, ...on }: Props) {
+  return (
+    <section aria-labelledby="renewal-confirm-title">
+      <h1 id="renewal-confirm-title">電子証明書更新確認</h1>
+      <p>
+        現在使用しているICカードの情報と、新規使用するICカードの情報が表示されます。内容確認後、ICカードの更新を行います。
+      </p>
+      <div className="side-by-side">
+        <section aria-labelledby="renewal-old-title" data-testid="renewal-old">
+          <h2 id="renewal-old-title">現在使用しているICカード</h2>
+          <ReadOnlyList rows={renewalCardRows(view.company, view.old)} />
+        </section>
+        <section aria-labelledby="renewal-new-title" data-testid="renewal-new">
+          <h2 id="renewal-new-title">新規に使用するICカード</h2>
+          <ReadOnlyList rows={renewalCardRows(view.company, view.new)} />
+        </section>
+      </div>
+      <div className="notice">
+        <p style={{ margin: 0 }}>証明書シリアル番号はICカードのシリアル番号ではありません。</p>
+        <p style={{ margin: "4px 0 0" }}>自動的に入ってくる情報なので気にされる必要はありません。</p>
+      </div>
+      <p className="strong-note">
+        新規に使用するICカードの企業名称とICカード企業名称が御社の企業名称であることを確認してください。
+      </p>
+      <PropagateChoice
+        agencies={view.agencies}
+        checked={propagate}
+        disabled={submitting}
+        onToggle={on.onTogglePropagate}
+      />
+      <p className="note">全ての申請自治体に更新を反映させる場合はチェックをつけます。</p>
+      <p className="notice" style={{ fontWeight: 700 }}>
+        この内容でよろしければ更新ボタンを押してください
+      </p>
+      <p className="notice warn">
+        ※『ICカード更新』を行うと、旧カードは使用できなくなります。更新を行わない時は、戻るボタンを押下した後、ICカードの更新をやり直してください。
+      </p>
+      {submitting ? (
+        <p className="busy" role="status">
+          更新しています。ICカードを抜かずにお待ちください…
+        </p>
+      ) : null}
+      <div className="actions">
+        <button type="button" className="primary" onClick={on.onSubmit} disabled={submitting}>
+          更新
+        </button>
+        <button type="button" onClick={on.onBack} disabled={submitting}>
+          戻る
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,72 @@
+"use client";
+// The two contact blocks (代表窓口情報, ICカード利用部署情報) being edited: their values, the errors
+// at each field, and the address filled from the postal code. Shared by 登録 and 変更.
+import { useState } from "react";
+import type { ContactView } from "@/app/_shared/contracts";
+import type { ContactInput } from "@/app/_shared/schemas";
+import type { ContactField } from "./ContactBlock";
+
+export type Block = "representative" | "department";
+export type Lookup = (
+  postalCode: string,
+) => Promise<{ ok: true; address: string } | { ok: false; message: string }>;
+
+/** A contact on file, as the form edits it (the e-mail confirmation prefilled). */
+export function fromView(view: ContactView): ContactInput {
+  return { ...view, emailConfirm: view.email };
+}
+
+export function useContactForm(
+  initial: Record<Block, ContactInput>,
+  serverErrors: Record<string, string> | null,
+  lookupPostalCode: Lookup,
+) {
+  const [values, setValues] = useState<Record<Block, ContactInput>>(initial);
+  const [errors, setErrors] = useState<Record<string, string>>(serverErrors ?? {});
+  const [postalNote, setPostalNote] = useState<Partial<Record<Block, string>>>({});
+
+  const change = (block: Block) => (field: ContactField, value: string) => {
+    setValues((v) => ({ ...v, [block]: { ...v[block], [field]: value } }));
+    setErrors((e) => {
+      const key = `${block}.${field}`;
+      if (!(key in e)) return e;
+      const next = { ...e };
+      delete next[key];
+      return next;
+    });
+  };
+
+  const fillAddress = (block: Block) => async (postalCode: string) => {
+    if (!/^\s*[0-9０-９]{3}[-ー－‐]?[0-9０-９]{4}\s*$/.test(postalCode)) return;
+    try {
+      const found = await lookupPostalCode(postalCode);
+      if (found.ok) {
+        setValues((v) => ({ ...v, [block]: { ...v[block], address: found.address } }));
+        setPostalNote((n) => ({
+          ...n,
+          [block]: "郵便番号から住所を入力しました。番地等を続けて入力してください。",
+        }));
+      } else {
+        setPostalNote((n) => ({ ...n, [block]: found.message }));
+      }
+    } catch {
+      setPostalNote((n) => ({ ...n, [block]: "住所を補完できませんでした。住所を入力してください。" }));
+    }
+  };
+
+  /** Replaces one block (「代表窓口情報と同じ」) and forgets its errors. */
+  const replace = (block: Block, contact: ContactInput) => {
+    setValues((v) => ({ ...v, [block]: { ...contact } }));
+    setErrors((e) => Object.fromEntries(Object.entries(e).filter(([key]) => !key.startsWith(`${block}.`))));
+  };
+
+  /** Shows the errors and brings the first wrong field into view (the form is long). */
+  const showErrors = (next: Record<string, string>) => {
+    setErrors(next);
+    if (Object.keys(next).length > 0) {
+      requestAnimationFrame(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+    }
+  };
+
+  return { values, errors, postalNote, change, fillAddress, replace, showErrors };
+}
