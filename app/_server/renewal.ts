@@ -100,7 +100,9 @@ export async function submitRenewal(
     kickOutbox();
     return { ok: true, ...done };
   } catch (error) {
-    if (error instanceof AlreadyDone || isUniqueViolation(error, "receiptId")) {
+    // a second submit of this visit loses to the first at whichever write comes first (the new
+    // card's row, the old row's status, the visit's receipt): it answers the first's receipt
+    if (error instanceof AlreadyDone || error instanceof NotActive || isUniqueViolation(error)) {
       const first = await doneByRace(session.id, "renewal");
       if (first) return { ok: true, ...first };
     }
