@@ -1,6 +1,6 @@
 // Turns the app's plain async functions (server actions, the card layer, the printer) into the
-// named actors the machines invoke. The kiosk invokes registration, which invokes pin, so each
-// level is handed its child already provided.
+// named actors the machines invoke. The kiosk invokes a flow (registration, change, renewal),
+// which invokes pin, so each level is handed its child already provided.
 import { fromPromise } from "xstate";
 import type {
   InspectCardResult,
@@ -12,13 +12,17 @@ import type {
   SessionView,
 } from "../app/_shared/contracts";
 import type { SearchInput } from "../app/_shared/schemas";
+import { changeMachine } from "./change.machine";
+import type { ChangeInput, LoadChangeResult, SubmitChangeResult } from "./change.types";
 import type { StartSessionInput } from "./kiosk.types";
 import { pinMachine } from "./pin.machine";
 import type { InspectCardInput, PinPurpose, ProveCardInput } from "./pin.machine";
 import { registrationMachine } from "./registration.machine";
 import type { SearchActorInput } from "./registration.types";
+import { renewalMachine } from "./renewal.machine";
+import type { LoadRenewalResult, RenewalInput, SubmitRenewalResult } from "./renewal.types";
 
-export type KioskDeps = {
+type CoreDeps = {
   startSession(input: StartSessionInput): Promise<Result<SessionView>>;
   /** the pre-flight on insertion: the card's facts and whether it can be used, before any PIN */
   inspectCard(input: { purpose: PinPurpose }): Promise<InspectCardResult>;
@@ -30,15 +34,44 @@ export type KioskDeps = {
   endSession(): Promise<void>;
 };
 
-export type PinDeps = Pick<KioskDeps, "inspectCard" | "proveCard">;
+/**
+ * The 変更 and ICカード更新 server actions. Optional in KioskDeps while the app is still wiring
+ * them: a flow whose action is missing keeps the machine's placeholder, which fails loudly (the
+ * flow shows its "could not load" refusal) rather than pretending to work.
+ */
+export type FlowDeps = {
+  /** 変更: the registration of the card proven for `change` */
+  loadChange(): Promise<LoadChangeResult>;
+  submitChange(input: ChangeInput): Promise<SubmitChangeResult>;
+  /** ICカード更新: both proven cards side by side */
+  loadRenewal(): Promise<LoadRenewalResult>;
+  submitRenewal(input: RenewalInput): Promise<SubmitRenewalResult>;
+};
+
+export type KioskDeps = CoreDeps & Partial<FlowDeps>;
+
+export type PinDeps = Pick<CoreDeps, "inspectCard" | "proveCard">;
 export type RegistrationDeps = Pick<
-  KioskDeps,
+  CoreDeps,
   "inspectCard" | "proveCard" | "searchQualification" | "register" | "printReceipt"
 >;
+export type ChangeDeps = PinDeps &
+  Pick<CoreDeps, "printReceipt"> &
+  Pick<FlowDeps, "loadChange" | "submitChange">;
+export type RenewalDeps = PinDeps &
+  Pick<CoreDeps, "printReceipt"> &
+  Pick<FlowDeps, "loadRenewal" | "submitRenewal">;
 
 /** A stopped actor (card removed, timeout) must not start a call it no longer waits for. */
 function notAborted(signal: AbortSignal): void {
   if (signal.aborted) throw new Error("aborted before the call started");
+}
+
+function printActor(deps: Pick<KioskDeps, "printReceipt">) {
+  return fromPromise<void, { receiptNumber: string }>(async ({ input, signal }) => {
+    notAborted(signal);
+    await deps.printReceipt(input);
+  });
 }
 
 export function createPinImplementations(deps: PinDeps) {
@@ -72,11 +105,55 @@ export function createRegistrationImplementations(deps: RegistrationDeps) {
         notAborted(signal);
         return deps.register(input);
       }),
-      printReceipt: fromPromise<void, { receiptNumber: string }>(async ({ input, signal }) => {
-        notAborted(signal);
-        await deps.printReceipt(input);
-      }),
+      printReceipt: printActor(deps),
     },
+  };
+}
+
+export function createChangeImplementations(deps: ChangeDeps) {
+  return { actors: { ...changeActors(deps), pin: pinMachine.provide(createPinImplementations(deps)) } };
+}
+
+function changeActors(deps: Partial<ChangeDeps> & Pick<CoreDeps, "printReceipt">) {
+  const { loadChange, submitChange } = deps;
+  return {
+    printReceipt: printActor(deps),
+    ...(loadChange && {
+      loadChange: fromPromise<LoadChangeResult, void>(async ({ signal }) => {
+        notAborted(signal);
+        return loadChange();
+      }),
+    }),
+    ...(submitChange && {
+      submitChange: fromPromise<SubmitChangeResult, ChangeInput>(async ({ input, signal }) => {
+        notAborted(signal);
+        return submitChange(input);
+      }),
+    }),
+  };
+}
+
+export function createRenewalImplementations(deps: RenewalDeps) {
+  // one pin machine for both cards: the purpose in its input tells the server which check
+  return { actors: { ...renewalActors(deps), pin: pinMachine.provide(createPinImplementations(deps)) } };
+}
+
+function renewalActors(deps: Partial<RenewalDeps> & Pick<CoreDeps, "printReceipt">) {
+  const { loadRenewal, submitRenewal } = deps;
+  return {
+    printReceipt: printActor(deps),
+    ...(loadRenewal && {
+      loadRenewal: fromPromise<LoadRenewalResult, void>(async ({ signal }) => {
+        notAborted(signal);
+        return loadRenewal();
+      }),
+    }),
+    ...(submitRenewal && {
+      submitRenewal: fromPromise<SubmitRenewalResult, RenewalInput>(async ({ input, signal }) => {
+        notAborted(signal);
+        return submitRenewal(input);
+      }),
+    }),
   };
 }
 
@@ -85,6 +162,12 @@ export function createKioskImplementations(deps: KioskDeps) {
   return {
     actors: {
       registration: registrationMachine.provide(createRegistrationImplementations(deps)),
+      change: changeMachine.provide({
+        actors: { ...changeActors(deps), pin: pinMachine.provide(createPinImplementations(deps)) },
+      }),
+      renewal: renewalMachine.provide({
+        actors: { ...renewalActors(deps), pin: pinMachine.provide(createPinImplementations(deps)) },
+      }),
       startSession: fromPromise<Result<SessionView>, StartSessionInput>(async ({ input, signal }) => {
         notAborted(signal);
         return deps.startSession(input);

@@ -1,14 +1,25 @@
 export { kioskMachine } from "./kiosk.machine";
 export { registrationMachine } from "./registration.machine";
 export { pinMachine } from "./pin.machine";
+export { changeMachine } from "./change.machine";
+export { renewalMachine } from "./renewal.machine";
 export {
   createKioskImplementations,
   createRegistrationImplementations,
   createPinImplementations,
+  createChangeImplementations,
+  createRenewalImplementations,
 } from "./implementations";
 export { stepOf, REGISTRATION_STEPS } from "./registration.steps";
 export { conceal } from "./concealed";
-export type { KioskDeps, PinDeps, RegistrationDeps } from "./implementations";
+export type {
+  KioskDeps,
+  FlowDeps,
+  PinDeps,
+  RegistrationDeps,
+  ChangeDeps,
+  RenewalDeps,
+} from "./implementations";
 export type { StepIndex, RegistrationStep } from "./registration.steps";
 export type { Concealed } from "./concealed";
 export { PIN_TRIES_PER_INSERTION } from "./pin.machine";
@@ -23,3 +34,7 @@ export type {
 } from "./pin.machine";
 export type * from "./registration.types";
 export type * from "./kiosk.types";
+export type * from "./change.types";
+export type * from "./renewal.types";
+export { CHANGE_STEPS, RENEWAL_STEPS, changeStepOf, renewalStepOf } from "./flow.steps";
+export type { ChangeStep, RenewalStep } from "./flow.steps";

@@ -2,31 +2,55 @@
 // legal anywhere in a session (card removed R31, inactivity R32, logout) at the top.
 import { assign, forwardTo, setup } from "xstate";
 import type { AgencyView, Result, SessionView } from "../app/_shared/contracts";
+import { changeMachine } from "./change.machine";
+import type { FlowInput } from "./change.types";
+import { forwardAll, FORWARDED } from "./kiosk.forwarding";
 import { MESSAGES } from "./messages";
 import { placeholder } from "./placeholder";
 import { registrationMachine } from "./registration.machine";
-import type { RegistrationInput } from "./registration.types";
+import { renewalMachine } from "./renewal.machine";
+import type { RenewalOutput } from "./renewal.types";
 import type { EndReason, KioskContext, KioskEvent, KioskInput, StartSessionInput } from "./kiosk.types";
 
-const forwardToFlow = { actions: "forwardToFlow" } as const;
-
-function registrationInput(context: KioskContext): RegistrationInput {
+function flowInput({ context }: { context: KioskContext }): FlowInput {
   // `active` is only entered after storeSession, so the choice is always there.
   const agency: AgencyView = context.agency ?? { code: "", name: "", goods: false };
   return { agency, kind: context.kind ?? "construction", cardPresent: context.cardPresent };
 }
+
+/** How 変更 and 更新 hand back: to 登録 with the card in hand, to 終了 (renewal only), or to the menu. */
+const flowDone = [
+  {
+    guard: { type: "isSwitchToRegister", params: ({ event }: { event: { output: RenewalOutput } }) => event },
+    target: "#kiosk.active.screens.flow.registration",
+  },
+  {
+    guard: { type: "isCardRemoved", params: ({ event }: { event: { output: RenewalOutput } }) => event },
+    target: "#kiosk.end",
+    actions: { type: "storeEndReason", params: { reason: "cardRemoved" } },
+  },
+  { target: "#kiosk.active.screens.menu" },
+] as const;
 
 export const kioskMachine = setup({
   types: {} as {
     context: KioskContext;
     events: KioskEvent;
     input: KioskInput;
-    children: { registration: "registration"; startSession: "startSession"; endSession: "endSession" };
+    children: {
+      registration: "registration";
+      change: "change";
+      renewal: "renewal";
+      startSession: "startSession";
+      endSession: "endSession";
+    };
   },
   actors: {
     startSession: placeholder<Result<SessionView>, StartSessionInput>("startSession"),
     endSession: placeholder<void, void>("endSession"),
     registration: registrationMachine,
+    change: changeMachine,
+    renewal: renewalMachine,
   },
   delays: {
     idleTimeout: ({ context }) => context.idleSeconds * 1000,
@@ -36,6 +60,8 @@ export const kioskMachine = setup({
   guards: {
     isStarted: (_, params: { result: Result<SessionView> }) => params.result.ok,
     isLastSecond: ({ context }) => context.idleRemaining <= 1,
+    isSwitchToRegister: (_, params: { output: RenewalOutput }) => "switchTo" in params.output,
+    isCardRemoved: (_, params: { output: RenewalOutput }) => "cardRemoved" in params.output,
   },
   actions: {
     markCardPresent: assign({ cardPresent: true }),
@@ -49,10 +75,12 @@ export const kioskMachine = setup({
     countDown: assign(({ context }) => ({ idleRemaining: context.idleRemaining - 1 })),
     stopCountdown: assign({ idleRemaining: 0 }),
     storeEndReason: assign((_, params: { reason: EndReason }) => ({ endReason: params.reason })),
-    // The flow's own data (card, qualification, form) lives in the registration actor, which
-    // stops when the flow state is left; this clears what the kiosk itself holds.
+    // The flow's own data (cards, qualification, form) lives in the flow's actor, which stops
+    // when the flow state is left; this clears what the kiosk itself holds.
     clearBidderData: assign({ agency: null, kind: null, idleRemaining: 0, error: null }),
-    forwardToFlow: forwardTo("registration"),
+    forwardToRegistration: forwardTo("registration"),
+    forwardToChange: forwardTo("change"),
+    forwardToRenewal: forwardTo("renewal"),
   },
 }).createMachine({
   id: "kiosk",
@@ -115,8 +143,8 @@ export const kioskMachine = setup({
             menu: {
               on: {
                 "menu.register": { target: "flow.registration" },
-                "menu.change": { target: "flow.unavailable" },
-                "menu.renewal": { target: "flow.unavailable" },
+                "menu.change": { target: "flow.change" },
+                "menu.renewal": { target: "flow.renewal" },
               },
             },
             flow: {
@@ -132,27 +160,46 @@ export const kioskMachine = setup({
                   invoke: {
                     id: "registration",
                     src: "registration",
-                    input: ({ context }) => registrationInput(context),
+                    input: flowInput,
                     onDone: { target: "#kiosk.active.screens.menu" },
                     // A flow that breaks returns the bidder to the menu instead of stopping the kiosk.
                     onError: { target: "#kiosk.active.screens.menu" },
                   },
                   on: {
-                    "card.inserted": { actions: ["markCardPresent", "forwardToFlow"] },
-                    "pin.submit": forwardToFlow,
-                    "pin.cancel": forwardToFlow,
-                    "refusal.back": forwardToFlow,
-                    "search.submit": forwardToFlow,
-                    "search.back": forwardToFlow,
-                    "form.submit": forwardToFlow,
-                    "form.back": forwardToFlow,
-                    "holder.acknowledge": forwardToFlow,
-                    "holder.back": forwardToFlow,
-                    "confirm.submit": forwardToFlow,
-                    "confirm.back": forwardToFlow,
-                    "receipt.print": forwardToFlow,
+                    "card.inserted": { actions: ["markCardPresent", "forwardToRegistration"] },
+                    ...forwardAll(FORWARDED.registration, "forwardToRegistration"),
                   },
                 },
+                change: {
+                  invoke: {
+                    id: "change",
+                    src: "change",
+                    input: flowInput,
+                    onDone: flowDone,
+                    onError: { target: "#kiosk.active.screens.menu" },
+                  },
+                  on: {
+                    "card.inserted": { actions: ["markCardPresent", "forwardToChange"] },
+                    ...forwardAll(FORWARDED.change, "forwardToChange"),
+                  },
+                },
+                renewal: {
+                  invoke: {
+                    id: "renewal",
+                    src: "renewal",
+                    input: flowInput,
+                    onDone: flowDone,
+                    onError: { target: "#kiosk.active.screens.menu" },
+                  },
+                  on: {
+                    "card.inserted": { actions: ["markCardPresent", "forwardToRenewal"] },
+                    // Not the flow-wide rule: the old card comes out in `swap`, and the renewal
+                    // machine itself answers `{ cardRemoved: true }` for a removal anywhere else.
+                    "card.removed": { actions: ["markCardAbsent", "forwardToRenewal"] },
+                    ...forwardAll(FORWARDED.renewal, "forwardToRenewal"),
+                  },
+                },
+                // No longer entered from the menu; kept while the screens still name it.
                 unavailable: { on: { "flow.back": { target: "#kiosk.active.screens.menu" } } },
               },
             },

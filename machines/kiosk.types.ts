@@ -1,6 +1,8 @@
 import type { AgencyView } from "../app/_shared/contracts";
 import type { Kind } from "../app/_shared/kinds";
+import type { ChangeEvent } from "./change.types";
 import type { RegistrationEvent } from "./registration.types";
+import type { RenewalEvent } from "./renewal.types";
 
 export type KioskInput = {
   /** seconds without activity before the countdown dialog (R32) */
@@ -31,8 +33,8 @@ export type KioskContext = {
 };
 
 /**
- * Events the kiosk handles itself. Everything in RegistrationEvent is also accepted and passed
- * on to the running flow, so the screens can send every event to the kiosk actor.
+ * Events the kiosk handles itself. Every flow's events (registration, change, renewal) are also
+ * accepted and passed on to the running flow, so the screens can send every event to the kiosk.
  */
 export type KioskOwnEvent =
   | { type: "select.submit"; agencyCode: string; kind: Kind }
@@ -47,6 +49,6 @@ export type KioskOwnEvent =
   | { type: "logout.confirm" }
   | { type: "logout.cancel" };
 
-export type KioskEvent = KioskOwnEvent | RegistrationEvent;
+export type KioskEvent = KioskOwnEvent | RegistrationEvent | ChangeEvent | RenewalEvent;
 
 export type StartSessionInput = { agencyCode: string; kind: Kind };

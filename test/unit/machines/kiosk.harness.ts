@@ -2,6 +2,7 @@
 // faked at the edge, on a simulated clock.
 import { createActor, SimulatedClock } from "xstate";
 import type {
+  PinStepResult,
   ProveCardResult,
   RegisterResult,
   Result,
@@ -9,8 +10,18 @@ import type {
   SessionView,
 } from "@/app/_shared/contracts";
 import { createKioskImplementations, kioskMachine } from "@/machines";
-import type { KioskDeps } from "@/machines";
+import type {
+  ChangeInput,
+  KioskDeps,
+  LoadChangeResult,
+  LoadRenewalResult,
+  PinPurpose,
+  RenewalInput,
+  SubmitChangeResult,
+  SubmitRenewalResult,
+} from "@/machines";
 import { card, formValues, PASSWORD, PIN, searchOk, session, settle, usable } from "./fixtures";
+import { changed, changeView, newCard, renewalView, renewed } from "./flow.fixtures";
 
 export const IDLE = 60;
 export const WARNING = 10;
@@ -23,12 +34,28 @@ export type HarnessOptions = {
   register?: RegisterResult | "hang";
   print?: "ok" | "hang";
   endSession?: "ok" | "fail";
+  /** what proveCard answers for one purpose (the renewal's new card is `newCard` by default) */
+  proveFor?: Partial<Record<PinPurpose, PinStepResult>>;
+  loadChange?: LoadChangeResult | "hang";
+  submitChange?: SubmitChangeResult | "hang";
+  loadRenewal?: LoadRenewalResult | "hang";
+  submitRenewal?: SubmitRenewalResult | "hang";
 };
 
 const never = <T>() => new Promise<T>(() => {});
 
 export function startKiosk(options: HarnessOptions = {}) {
-  const calls = { startSession: 0, register: 0, endSession: 0, print: 0 };
+  const calls = {
+    startSession: 0,
+    register: 0,
+    endSession: 0,
+    print: 0,
+    proved: [] as PinPurpose[],
+    submitChange: [] as ChangeInput[],
+    submitRenewal: [] as RenewalInput[],
+  };
+  const answer = <T>(value: T | "hang" | undefined, fallback: T) =>
+    value === "hang" ? never<T>() : Promise.resolve(value ?? fallback);
   const deps: KioskDeps = {
     startSession: async () => {
       calls.startSession += 1;
@@ -36,7 +63,15 @@ export function startKiosk(options: HarnessOptions = {}) {
       return options.session ?? session;
     },
     inspectCard: async () => usable,
-    proveCard: async () => options.prove ?? { ok: true, card, warnings: [] },
+    proveCard: async ({ purpose }) => {
+      calls.proved.push(purpose);
+      const fallback: PinStepResult = {
+        ok: true,
+        card: purpose === "renewalNew" ? newCard : card,
+        warnings: [],
+      };
+      return options.proveFor?.[purpose] ?? options.prove ?? fallback;
+    },
     searchQualification: async () => (options.search === "hang" ? never() : (options.search ?? searchOk())),
     register: async () => {
       calls.register += 1;
@@ -50,6 +85,16 @@ export function startKiosk(options: HarnessOptions = {}) {
     endSession: async () => {
       calls.endSession += 1;
       if (options.endSession === "fail") throw new Error("server gone");
+    },
+    loadChange: () => answer(options.loadChange, { ok: true, ...changeView }),
+    submitChange: (input) => {
+      calls.submitChange.push(input);
+      return answer(options.submitChange, changed);
+    },
+    loadRenewal: () => answer(options.loadRenewal, { ok: true, ...renewalView }),
+    submitRenewal: (input) => {
+      calls.submitRenewal.push(input);
+      return answer(options.submitRenewal, renewed);
     },
   };
   const clock = new SimulatedClock();

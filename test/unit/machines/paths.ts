@@ -1,6 +1,7 @@
 // Helpers to check a machine against its own statechart: every state node, and every shortest
 // path replayed on a real actor whose invoked effects answer what the path says they answered.
-import type { AnyActorRef, AnyStateMachine, EventObject, StateValue } from "xstate";
+import { fromPromise } from "xstate";
+import type { AnyActorLogic, AnyActorRef, AnyStateMachine, EventObject, StateValue } from "xstate";
 import { getStateNodes } from "xstate/graph";
 import type { StatePath } from "xstate/graph";
 import { expect } from "vitest";
@@ -57,6 +58,51 @@ export async function replay(
     const type = step.event.type;
     if (type.startsWith(DONE) || type.startsWith(ERROR)) await settle();
     else if (type !== "xstate.init") actor.send(step.event);
+    expect(actor.getSnapshot().value, `after ${type}`).toEqual(step.state.value);
+  }
+  expect(actor.getSnapshot().value).toEqual(path.state.value);
+}
+
+/**
+ * Fakes that answer only when the replay reaches their step: in flows where one effect's answer
+ * starts the next (PIN → loading), an eager fake would run ahead of the path being checked.
+ */
+export function gatedFakes(scripts: Map<string, unknown[]>) {
+  const waiting = new Map<string, Array<{ signal: AbortSignal; answer: () => void }>>();
+  const logicFor = (id: string): AnyActorLogic =>
+    fromPromise<unknown, unknown>(
+      ({ signal }) =>
+        new Promise((resolve, reject) => {
+          const answer = () => {
+            const next = scripts.get(id)?.shift();
+            if (next instanceof Error) reject(next);
+            else resolve(next);
+          };
+          waiting.set(id, [...(waiting.get(id) ?? []), { signal, answer }]);
+        }),
+    );
+  /** Answers the oldest call of `id` still running (a call whose state was left is skipped). */
+  const release = (id: string) => {
+    const queue = waiting.get(id) ?? [];
+    let call = queue.shift();
+    while (call?.signal.aborted) call = queue.shift();
+    call?.answer();
+  };
+  return { logicFor, release };
+}
+
+/** replay(), answering each invoked effect at its own step through gatedFakes' release. */
+export async function replayGated(
+  actor: AnyActorRef,
+  path: StatePath<{ value: StateValue } & ReturnType<AnyActorRef["getSnapshot"]>, EventObject>,
+  release: (id: string) => void,
+): Promise<void> {
+  for (const step of path.steps) {
+    const type = step.event.type;
+    if (type.startsWith(DONE) || type.startsWith(ERROR)) {
+      release(type.startsWith(DONE) ? type.slice(DONE.length) : type.slice(ERROR.length));
+      await settle();
+    } else if (type !== "xstate.init") actor.send(step.event);
     expect(actor.getSnapshot().value, `after ${type}`).toEqual(step.state.value);
   }
   expect(actor.getSnapshot().value).toEqual(path.state.value);

@@ -1,0 +1,62 @@
+// The renewal machine's types (machines/renewal.machine.ts): what it takes, holds, answers and hears.
+import type { AgencyView, CardView, CompanyView, Failure, Result } from "../app/_shared/contracts";
+import type { Kind } from "../app/_shared/kinds";
+import type { AgencyChoice, FlowOutput, Submitted } from "./change.types";
+import type { PinEvent } from "./pin.types";
+
+/** What loadRenewal answers once both cards are proven: the two cards side by side (R13). */
+export type RenewalView = {
+  userId: string;
+  company: CompanyView;
+  old: CardView;
+  new: CardView;
+  agencies: AgencyChoice[];
+};
+export type LoadRenewalResult = Result<RenewalView>;
+
+/** submitRenewal's input: only the R22 choice; the cards are the ones the session proved. */
+export type RenewalInput = { propagate: boolean };
+export type SubmitRenewalResult = Result<Submitted>;
+
+/**
+ * Besides the menu and 登録, a renewal can end because a card was taken out anywhere but `swap`:
+ * the kiosk then ends the session as it does for any flow (R31).
+ */
+export type RenewalOutput = FlowOutput | { cardRemoved: true };
+
+export type RenewalEvent =
+  | PinEvent
+  | { type: "notice.ok" }
+  | { type: "notice.back" }
+  | { type: "refusal.back" }
+  | { type: "refusal.register" }
+  | { type: "propagate.toggle" }
+  | { type: "confirm.submit" }
+  | { type: "confirm.back" }
+  | { type: "receipt.print" };
+
+export type RenewalContext = {
+  agency: AgencyView;
+  kind: Kind;
+  cardPresent: boolean;
+  /** the card in use, as proven by its PIN (purpose renewalOld) */
+  oldCard: CardView | null;
+  /** the card taking over, as proven by its PIN (purpose renewalNew) */
+  newCard: CardView | null;
+  /** the PIN steps' notices (e.g. R18 "expires within 30 days"), old card's first */
+  warnings: string[];
+  /** both cards and the registration as loaded for 電子証明書更新確認 */
+  view: RenewalView | null;
+  /** R22: reflect the renewal to the other agencies (unchecked until the bidder ticks it) */
+  propagate: boolean;
+  /** why the flow stopped: an R13 refusal at either PIN step, or a refused renewal */
+  failure: Failure | null;
+  receiptNumber: string | null;
+  emailTo: string | null;
+  propagatesTo: string[];
+  printError: string | null;
+};
+
+/** The renewal flow's screens, in the order of the step indicator. */
+export const RENEWAL_STEPS = ["確認", "旧ICカード", "新ICカード", "確認", "完了"] as const;
+export type RenewalStep = (typeof RENEWAL_STEPS)[number];
