@@ -4,7 +4,9 @@ import type { AgencyView } from "@/app/_shared/contracts";
 import { Clock, useNow } from "./Clock";
 import { KioskHeader } from "./KioskHeader";
 import { KioskContext } from "./kioskActor";
+import { ChangeFlow } from "./ChangeFlow";
 import { RegistrationFlow } from "./RegistrationFlow";
+import { RenewalFlow } from "./RenewalFlow";
 import { EndScreen } from "./screens/End";
 import { EntryScreen } from "./screens/Entry";
 import { IdleWarningDialog } from "./screens/IdleWarning";
@@ -12,7 +14,6 @@ import { LogoutDialog } from "./screens/LogoutDialog";
 import { MenuScreen } from "./screens/Menu";
 import { SelectScreen } from "./screens/Select";
 import { TopScreen } from "./screens/Top";
-import { UnavailableScreen } from "./screens/Unavailable";
 import { useKioskEvents, type KioskEvents } from "./useKioskEvents";
 import { useActivity, useCardPolling } from "./useKioskSignals";
 import { VirtualReader } from "./VirtualReader";
@@ -100,7 +101,7 @@ function Screens({
     );
   }
 
-  const registration = snapshot.children.registration;
+  const { registration, change, renewal } = snapshot.children;
   return (
     <>
       {snapshot.matches({ active: { screens: "entry" } }) ? (
@@ -116,11 +117,14 @@ function Screens({
           onRenewal={events.menuRenewal}
         />
       ) : null}
-      {snapshot.matches({ active: { screens: { flow: "unavailable" } } }) ? (
-        <UnavailableScreen onBack={events.flowBack} />
-      ) : null}
       {snapshot.matches({ active: { screens: { flow: "registration" } } }) && registration ? (
         <RegistrationFlow actorRef={registration} events={events} />
+      ) : null}
+      {snapshot.matches({ active: { screens: { flow: "change" } } }) && change ? (
+        <ChangeFlow actorRef={change} events={events} />
+      ) : null}
+      {snapshot.matches({ active: { screens: { flow: "renewal" } } }) && renewal ? (
+        <RenewalFlow actorRef={renewal} events={events} />
       ) : null}
       {snapshot.matches({ active: { idle: "warning" } }) ? (
         <IdleWarningDialog remaining={context.idleRemaining} onContinue={events.activity} />

@@ -4,6 +4,7 @@ import { useMemo } from "react";
 import type { Kind } from "@/app/_shared/kinds";
 import type { RegisterInput } from "@/app/_shared/contracts";
 import type { SearchInput } from "@/app/_shared/schemas";
+import type { ChangeFormValues } from "./screens/changeView";
 import { KioskContext } from "./kioskActor";
 
 /**
@@ -21,7 +22,6 @@ export function useKioskEvents() {
       menuRegister: () => send({ type: "menu.register" }),
       menuChange: () => send({ type: "menu.change" }),
       menuRenewal: () => send({ type: "menu.renewal" }),
-      flowBack: () => send({ type: "flow.back" }),
       activity: () => send({ type: "user.activity" }),
       logout: () => send({ type: "session.logout" }),
       confirmLogout: () => send({ type: "logout.confirm" }),
@@ -41,6 +41,12 @@ export function useKioskEvents() {
       submitConfirm: () => send({ type: "confirm.submit" }),
       confirmBack: () => send({ type: "confirm.back" }),
       printReceipt: () => send({ type: "receipt.print" }),
+      // 変更 and ICカード更新
+      refusalRegister: () => send({ type: "refusal.register" }),
+      submitChangeForm: (values: ChangeFormValues) => send({ type: "form.submit", values }),
+      togglePropagate: () => send({ type: "propagate.toggle" }),
+      noticeOk: () => send({ type: "notice.ok" }),
+      noticeBack: () => send({ type: "notice.back" }),
     };
   }, [actor]);
 }

@@ -5,8 +5,8 @@ import { REFUSAL_GUIDANCE, REFUSAL_TITLES } from "./refusalText";
 /**
  * A step that cannot go on, with the manual's explanation where it has one; 戻る to the menu, and
  * 「登録へ進む」 when the flow offers 登録 with the card in hand (更新 refused for an expired old
- * card or another CA, a card not registered). Where the manual has its own text, it replaces the
- * server's hints (the manual wins).
+ * card or another CA, a card not registered). For 既に登録されています the manual's own text
+ * replaces the server's hints (the manual wins).
  */
 export function RefusedScreen({
   failure,
@@ -22,7 +22,10 @@ export function RefusedScreen({
   onRegister?: () => void;
 }) {
   const title = REFUSAL_TITLES[failure.code] ?? "処理を続けることができません";
-  const guidance = REFUSAL_GUIDANCE[failure.code];
+  // The server's hints know more (e.g. a card replaced by 更新 is "not registered" for another
+  // reason than a new card); the screen's own guidance is the fallback for a refusal without them.
+  const hints = failure.hints && failure.hints.length > 0 ? failure.hints : null;
+  const guidance = failure.code === "alreadyRegistered" ? null : (hints ?? REFUSAL_GUIDANCE[failure.code]);
   return (
     <section aria-labelledby="refused-title">
       <h1 id="refused-title">{title}</h1>
@@ -51,15 +54,6 @@ export function RefusedScreen({
           <ul>
             {guidance.map((line) => (
               <li key={line}>{line}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
-      {failure.code !== "alreadyRegistered" && !guidance && failure.hints && failure.hints.length > 0 ? (
-        <div className="notice">
-          <ul>
-            {failure.hints.map((hint) => (
-              <li key={hint}>{hint}</li>
             ))}
           </ul>
         </div>

@@ -242,6 +242,16 @@ describe("refusals of 変更 and 更新 (R2, R13)", () => {
     expect(html).toContain(">戻る</button>");
   });
 
+  it("the server's hints, when it sends them, replace the screen's own guidance", () => {
+    const replaced = {
+      ...failure("notRegistered", "このICカードは、ICカード更新により使用できなくなっています。"),
+      hints: ["『ICカード更新』を行うと、旧ICカードは使用できなくなります。"],
+    };
+    const html = renderToStaticMarkup(<RefusedScreen failure={replaced} onBack={noop} />);
+    expect(html).toContain("『ICカード更新』を行うと、旧ICカードは使用できなくなります。");
+    expect(html).not.toContain("「登録」で利用者登録を行ってください");
+  });
+
   it.each([
     [
       "oldCardExpired",

@@ -1,0 +1,89 @@
+"use client";
+// The 変更 flow's screens, chosen from the change actor's snapshot (§3.2).
+import { useSelector } from "@xstate/react";
+import type { ActorRefFrom } from "xstate";
+import { lookupPostalCode } from "@/app/actions";
+import { CHANGE_STEPS, changeStepOf, type changeMachine } from "@/machines";
+import { printStateOf } from "./flowPrint";
+import { PinStep } from "./PinStep";
+import { StepIndicator } from "./StepIndicator";
+import type { KioskEvents } from "./useKioskEvents";
+import { ChangeConfirmScreen } from "./screens/ChangeConfirm";
+import { ChangeDoneScreen } from "./screens/ChangeDone";
+import { ChangeFormScreen } from "./screens/ChangeForm";
+import { factsOf, RefusedScreen } from "./screens/Refused";
+
+type Props = { actorRef: ActorRefFrom<typeof changeMachine>; events: KioskEvents };
+
+export function ChangeFlow({ actorRef, events }: Props) {
+  const snapshot = useSelector(actorRef, (s) => s);
+  const pinRef = useSelector(actorRef, (s) => s.children.pin);
+  const { context } = snapshot;
+  return (
+    <>
+      <StepIndicator steps={CHANGE_STEPS} current={changeStepOf(snapshot)} />
+      {renderStep()}
+    </>
+  );
+
+  function renderStep() {
+    if (snapshot.matches("pin")) return <PinStep pinRef={pinRef} events={events} title="PIN番号入力" />;
+    if (snapshot.matches("refused") && context.failure) {
+      return (
+        <RefusedScreen
+          failure={context.failure}
+          card={factsOf(context.failure)}
+          onBack={events.refusalBack}
+          // the machine decides which refusals lead to 登録 (R2: a card not registered here)
+          onRegister={snapshot.can({ type: "refusal.register" }) ? events.refusalRegister : undefined}
+        />
+      );
+    }
+    const view = context.view;
+    if (snapshot.matches("form") && view) {
+      return (
+        <ChangeFormScreen
+          view={view}
+          warnings={context.warnings}
+          initial={context.form}
+          serverErrors={context.fieldErrors}
+          lookupPostalCode={lookupPostalCode}
+          onSubmit={events.submitChangeForm}
+          onBack={events.formBack}
+        />
+      );
+    }
+    if ((snapshot.matches("confirm") || snapshot.matches("submitting")) && view && context.form) {
+      return (
+        <ChangeConfirmScreen
+          view={view}
+          form={context.form}
+          propagate={context.propagate}
+          submitting={snapshot.matches("submitting")}
+          onTogglePropagate={events.togglePropagate}
+          onSubmit={events.submitConfirm}
+          onBack={events.confirmBack}
+        />
+      );
+    }
+    if ((snapshot.matches("done") || snapshot.matches("print")) && context.receiptNumber) {
+      return (
+        <ChangeDoneScreen
+          agencyName={context.agency.name}
+          receiptNumber={context.receiptNumber}
+          emailTo={context.emailTo}
+          propagatesTo={context.propagatesTo}
+          print={printStateOf(snapshot.value)}
+          printError={context.printError}
+          onPrint={events.printReceipt}
+          onLogout={events.logout}
+        />
+      );
+    }
+    return (
+      <p className="busy" role="status">
+        処理中です。しばらくお待ちください…
+      </p>
+    );
+  }
+}
