@@ -2,43 +2,38 @@
 import type {
   AgencyView,
   CardView,
-  CompanyView,
-  ContactView,
+  ChangeInput,
   Failure,
-  Result,
+  FlowDone,
+  LoadChangeResult,
 } from "../app/_shared/contracts";
 import type { Kind } from "../app/_shared/kinds";
-import type { ContactInput } from "../app/_shared/schemas";
 import type { PinEvent } from "./pin.types";
+
+export type {
+  AgencyChoice,
+  ChangeInput,
+  FlowDone,
+  LoadChangeResult,
+  SubmitChangeResult,
+} from "../app/_shared/contracts";
 
 export type FlowInput = { agency: AgencyView; kind: Kind; cardPresent: boolean };
 
 /** How a flow hands control back to the kiosk: to the menu, or on to 登録 with the card in hand. */
 export type FlowOutput = { cancelled: true } | { switchTo: "register" };
 
-/** An agency where the user ID holds the qualification; `current` is the one chosen at screen 1. */
-export type AgencyChoice = { name: string; current: boolean };
+/** The registration as loadChange answers it once the card is proven for 変更. */
+export type ChangeView = Omit<Extract<LoadChangeResult, { ok: true }>, "ok">;
 
-/** What loadChange answers once the card is proven for 変更 (docs/flows-change-renewal.md). */
-export type ChangeView = {
-  userId: string;
-  company: CompanyView;
-  representative: ContactView;
-  department: ContactView;
-  card: CardView;
-  agencies: AgencyChoice[];
-};
-export type LoadChangeResult = Result<ChangeView>;
-
-/** The 利用者変更 form as the screen sends it: both contact blocks, emails entered twice (R5). */
-export type ChangeFormValues = { representative: ContactInput; department: ContactInput };
-
-/** submitChange's input: the form plus the R22 choice, which the machine (not the form) owns. */
-export type ChangeInput = ChangeFormValues & { propagate: boolean };
+/**
+ * The 利用者変更 form as the screen sends it: both contact blocks, emails entered twice (R5). The
+ * R22 choice is not part of it: the machine owns it and adds it to submitChange's input.
+ */
+export type ChangeFormValues = Omit<ChangeInput, "propagate">;
 
 /** A committed 変更 or 更新: receipt, where the email went, which agencies the batch updates (R22). */
-export type Submitted = { receiptNumber: string; emailTo: string; propagatesTo: string[] };
-export type SubmitChangeResult = Result<Submitted>;
+export type Submitted = FlowDone;
 
 export type ChangeEvent =
   | PinEvent

@@ -1,9 +1,15 @@
 // The pin machine's types (machines/pin.machine.ts): what it takes, holds, answers and hears.
-import type { CardFacts, CardView, InspectCardFailure, PinStepFailure } from "../app/_shared/contracts";
+import type {
+  CardFacts,
+  CardView,
+  InspectCardFailure,
+  PinPurpose,
+  PinStepFailure,
+} from "../app/_shared/contracts";
 import type { Concealed } from "./concealed";
 
-/** Why the card is being proven: the server checks the rule that goes with it (R1, R2, R13). */
-export type PinPurpose = "register" | "change" | "renewalOld" | "renewalNew";
+/** Why the card is being proven: the server checks the rule that goes with it (R1, R2, R12, R13). */
+export type { PinPurpose } from "../app/_shared/contracts";
 
 export type PinInput = { purpose: PinPurpose; cardPresent: boolean };
 

@@ -1,22 +1,17 @@
 // The renewal machine's types (machines/renewal.machine.ts): what it takes, holds, answers and hears.
-import type { AgencyView, CardView, CompanyView, Failure, Result } from "../app/_shared/contracts";
+import type { AgencyView, CardView, Failure, LoadRenewalResult } from "../app/_shared/contracts";
 import type { Kind } from "../app/_shared/kinds";
-import type { AgencyChoice, FlowOutput, Submitted } from "./change.types";
+import type { RenewalFormInput } from "../app/_shared/schemas";
+import type { FlowOutput } from "./change.types";
 import type { PinEvent } from "./pin.types";
 
-/** What loadRenewal answers once both cards are proven: the two cards side by side (R13). */
-export type RenewalView = {
-  userId: string;
-  company: CompanyView;
-  old: CardView;
-  new: CardView;
-  agencies: AgencyChoice[];
-};
-export type LoadRenewalResult = Result<RenewalView>;
+export type { LoadRenewalResult, SubmitRenewalResult } from "../app/_shared/contracts";
+
+/** Both proven cards side by side, as loadRenewal answers them (R13). */
+export type RenewalView = Omit<Extract<LoadRenewalResult, { ok: true }>, "ok">;
 
 /** submitRenewal's input: only the R22 choice; the cards are the ones the session proved. */
-export type RenewalInput = { propagate: boolean };
-export type SubmitRenewalResult = Result<Submitted>;
+export type RenewalInput = RenewalFormInput;
 
 /**
  * Besides the menu and 登録, a renewal can end because a card was taken out anywhere but `swap`:

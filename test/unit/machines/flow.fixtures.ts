@@ -65,12 +65,9 @@ export const renewed: { ok: true } & Submitted = {
   propagatesTo: [],
 };
 
-/**
- * A refusal the server answers at a PIN step. The 変更 / 更新 codes (notRegistered, oldCardExpired,
- * ...) are typed loosely here so these tests do not depend on the order the contract lands in.
- */
-export function refusal(code: string, message: string): PinStepFailure {
-  return { ok: false, code, message } as PinStepFailure;
+/** A refusal the server answers at a PIN step (R2, R13), with its own message. */
+export function refusal(code: PinStepFailure["code"], message: string): PinStepFailure {
+  return { ok: false, code, message };
 }
 
 export const notRegistered = refusal(
