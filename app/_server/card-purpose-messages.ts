@@ -37,6 +37,23 @@ export function replacedCard(): CardPurposeFailure {
   };
 }
 
+/**
+ * R15: the card's user ID has lapsed (失効). The manual's most expensive mistake is 更新 here: the
+ * registration would stay on the lapsed ID and the new card would not work either.
+ */
+export function lapsedUserId(successorUserId: string | null): CardPurposeFailure {
+  return {
+    ok: false,
+    code: "notRegistered",
+    message:
+      "このICカードが登録されているユーザIDの競争入札参加資格は失効しているため、変更・ICカード更新はできません。新しいユーザIDで「登録」してください。",
+    hints: [
+      "契約権限の移譲、会社の合併、入札参加資格の失効等で業者番号（ユーザID）が新しいものになった場合は、『ICカード更新』ではなく、『登録』より新しい業者番号（ユーザID）を使用して登録の操作を行ってください。",
+      ...(successorUserId ? [`新しいユーザID: ${successorUserId}`] : []),
+    ],
+  };
+}
+
 export function oldCardExpired(notAfter: Date): CardPurposeFailure {
   return {
     ok: false,

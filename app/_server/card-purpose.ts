@@ -6,6 +6,7 @@ import { audit } from "./audit";
 import {
   companyDiffers,
   issuerDiffers,
+  lapsedUserId,
   newCardAlreadyRegistered,
   notRegistered,
   replacedCard,
@@ -33,8 +34,8 @@ function registrationOf(card: CardIdentity, kind: string) {
 export type ActiveRegistration = NonNullable<Awaited<ReturnType<typeof registrationOf>>>;
 
 /**
- * R2, R12: the card's registration for this kind, active, with a qualification that includes the
- * session's agency (the manual: choose one of the agencies the bidder applied to).
+ * R2, R12: the card's registration for this kind, active, with a qualification that is not lapsed
+ * (R15) and includes the session's agency (the manual: choose one of the agencies applied to).
  */
 export async function activeRegistration(
   session: Pick<KioskSessionState, "kind" | "agency">,
@@ -43,6 +44,9 @@ export async function activeRegistration(
   const registration = await registrationOf(card, session.kind);
   if (!registration) return notRegistered() as Failure<"notRegistered">;
   if (registration.status !== "active") return replacedCard() as Failure<"notRegistered">;
+  if (registration.qualification.status === "lapsed") {
+    return lapsedUserId(registration.qualification.successorUserId) as Failure<"notRegistered">;
+  }
   if (!registration.qualification.agencies.some((a) => a.agencyId === session.agency.id)) {
     return notRegistered() as Failure<"notRegistered">;
   }

@@ -259,3 +259,32 @@ describe("ICカード更新 (§3.3)", () => {
     expect(text).toContain(result.receiptNumber);
   });
 });
+
+describe("R15: a card whose user ID has lapsed", () => {
+  it("is refused for 更新 and 変更 with the way to 登録 and the successor ID, writing nothing", async () => {
+    await registerDemoCard("DEMO-A");
+    reader.remove();
+    const q = await env.prisma.qualification.findFirstOrThrow({ where: { userId: "1000000001" } });
+    await env.prisma.qualification.update({
+      where: { id: q.id },
+      data: { status: "lapsed", successorUserId: "1000000009" },
+    });
+    try {
+      const before = await written();
+      for (const purpose of ["renewalOld", "change"] as const) {
+        const { sessionId, proof } = await provenFor("DEMO-A", purpose);
+        expect(proof).toMatchObject({ ok: false, code: "notRegistered" });
+        expect(!proof.ok && proof.message).toContain("失効");
+        expect(!proof.ok && proof.hints?.join()).toContain("1000000009");
+        expect(await inspectCard(sessionId, { purpose })).toMatchObject({ code: "notRegistered" });
+        reader.remove();
+      }
+      expect(await written()).toEqual(before);
+    } finally {
+      await env.prisma.qualification.update({
+        where: { id: q.id },
+        data: { status: q.status, successorUserId: q.successorUserId },
+      });
+    }
+  });
+});
