@@ -180,6 +180,12 @@ describe("変更 (§3.2)", () => {
     expect(proof).toMatchObject({ ok: false, code: "notRegistered" });
   });
 
+  it("R2: at an agency where the user ID holds no qualification (熊谷市) the card is not registered there", async () => {
+    await registerDemoCard("DEMO-A");
+    const { proof } = await provenFor("DEMO-A", "change", { agencyCode: "112020", insert: false });
+    expect(proof).toMatchObject({ ok: false, code: "notRegistered" });
+  });
+
   it("a 登録 visit cannot jump to 変更: its card is proven for 登録, not as a registered card", async () => {
     const { sessionId } = await provenFor("DEMO-A", "register");
     expect(await loadChange(sessionId)).toMatchObject({ ok: false, code: "session" });
