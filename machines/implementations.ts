@@ -34,11 +34,7 @@ type CoreDeps = {
   endSession(): Promise<void>;
 };
 
-/**
- * The 変更 and ICカード更新 server actions. Optional in KioskDeps while the app is still wiring
- * them: a flow whose action is missing keeps the machine's placeholder, which fails loudly (the
- * flow shows its "could not load" refusal) rather than pretending to work.
- */
+/** The 変更 and ICカード更新 server actions. */
 export type FlowDeps = {
   /** 変更: the registration of the card proven for `change` */
   loadChange(): Promise<LoadChangeResult>;
@@ -48,7 +44,7 @@ export type FlowDeps = {
   submitRenewal(input: RenewalInput): Promise<SubmitRenewalResult>;
 };
 
-export type KioskDeps = CoreDeps & Partial<FlowDeps>;
+export type KioskDeps = CoreDeps & FlowDeps;
 
 export type PinDeps = Pick<CoreDeps, "inspectCard" | "proveCard">;
 export type RegistrationDeps = Pick<
@@ -111,49 +107,37 @@ export function createRegistrationImplementations(deps: RegistrationDeps) {
 }
 
 export function createChangeImplementations(deps: ChangeDeps) {
-  return { actors: { ...changeActors(deps), pin: pinMachine.provide(createPinImplementations(deps)) } };
-}
-
-function changeActors(deps: Partial<ChangeDeps> & Pick<CoreDeps, "printReceipt">) {
-  const { loadChange, submitChange } = deps;
   return {
-    printReceipt: printActor(deps),
-    ...(loadChange && {
+    actors: {
+      pin: pinMachine.provide(createPinImplementations(deps)),
       loadChange: fromPromise<LoadChangeResult, void>(async ({ signal }) => {
         notAborted(signal);
-        return loadChange();
+        return deps.loadChange();
       }),
-    }),
-    ...(submitChange && {
       submitChange: fromPromise<SubmitChangeResult, ChangeInput>(async ({ input, signal }) => {
         notAborted(signal);
-        return submitChange(input);
+        return deps.submitChange(input);
       }),
-    }),
+      printReceipt: printActor(deps),
+    },
   };
 }
 
 export function createRenewalImplementations(deps: RenewalDeps) {
-  // one pin machine for both cards: the purpose in its input tells the server which check
-  return { actors: { ...renewalActors(deps), pin: pinMachine.provide(createPinImplementations(deps)) } };
-}
-
-function renewalActors(deps: Partial<RenewalDeps> & Pick<CoreDeps, "printReceipt">) {
-  const { loadRenewal, submitRenewal } = deps;
   return {
-    printReceipt: printActor(deps),
-    ...(loadRenewal && {
+    actors: {
+      // one pin machine for both cards: the purpose in its input tells the server which check
+      pin: pinMachine.provide(createPinImplementations(deps)),
       loadRenewal: fromPromise<LoadRenewalResult, void>(async ({ signal }) => {
         notAborted(signal);
-        return loadRenewal();
+        return deps.loadRenewal();
       }),
-    }),
-    ...(submitRenewal && {
       submitRenewal: fromPromise<SubmitRenewalResult, RenewalInput>(async ({ input, signal }) => {
         notAborted(signal);
-        return submitRenewal(input);
+        return deps.submitRenewal(input);
       }),
-    }),
+      printReceipt: printActor(deps),
+    },
   };
 }
 
@@ -162,12 +146,8 @@ export function createKioskImplementations(deps: KioskDeps) {
   return {
     actors: {
       registration: registrationMachine.provide(createRegistrationImplementations(deps)),
-      change: changeMachine.provide({
-        actors: { ...changeActors(deps), pin: pinMachine.provide(createPinImplementations(deps)) },
-      }),
-      renewal: renewalMachine.provide({
-        actors: { ...renewalActors(deps), pin: pinMachine.provide(createPinImplementations(deps)) },
-      }),
+      change: changeMachine.provide(createChangeImplementations(deps)),
+      renewal: renewalMachine.provide(createRenewalImplementations(deps)),
       startSession: fromPromise<Result<SessionView>, StartSessionInput>(async ({ input, signal }) => {
         notAborted(signal);
         return deps.startSession(input);

@@ -1,36 +1,15 @@
 // The kiosk around the flows: select → entry → top → menu → flow, with the escapes that are
 // legal anywhere in a session (card removed R31, inactivity R32, logout) at the top.
 import { assign, forwardTo, setup } from "xstate";
-import type { AgencyView, Result, SessionView } from "../app/_shared/contracts";
+import type { Result, SessionView } from "../app/_shared/contracts";
 import { changeMachine } from "./change.machine";
-import type { FlowInput } from "./change.types";
-import { forwardAll, FORWARDED } from "./kiosk.forwarding";
+import { flowDone, flowInput, forwardAll, FORWARDED } from "./kiosk.flows";
 import { MESSAGES } from "./messages";
 import { placeholder } from "./placeholder";
 import { registrationMachine } from "./registration.machine";
 import { renewalMachine } from "./renewal.machine";
 import type { RenewalOutput } from "./renewal.types";
 import type { EndReason, KioskContext, KioskEvent, KioskInput, StartSessionInput } from "./kiosk.types";
-
-function flowInput({ context }: { context: KioskContext }): FlowInput {
-  // `active` is only entered after storeSession, so the choice is always there.
-  const agency: AgencyView = context.agency ?? { code: "", name: "", goods: false };
-  return { agency, kind: context.kind ?? "construction", cardPresent: context.cardPresent };
-}
-
-/** How 変更 and 更新 hand back: to 登録 with the card in hand, to 終了 (renewal only), or to the menu. */
-const flowDone = [
-  {
-    guard: { type: "isSwitchToRegister", params: ({ event }: { event: { output: RenewalOutput } }) => event },
-    target: "#kiosk.active.screens.flow.registration",
-  },
-  {
-    guard: { type: "isCardRemoved", params: ({ event }: { event: { output: RenewalOutput } }) => event },
-    target: "#kiosk.end",
-    actions: { type: "storeEndReason", params: { reason: "cardRemoved" } },
-  },
-  { target: "#kiosk.active.screens.menu" },
-] as const;
 
 export const kioskMachine = setup({
   types: {} as {
@@ -199,8 +178,6 @@ export const kioskMachine = setup({
                     ...forwardAll(FORWARDED.renewal, "forwardToRenewal"),
                   },
                 },
-                // No longer entered from the menu; kept while the screens still name it.
-                unavailable: { on: { "flow.back": { target: "#kiosk.active.screens.menu" } } },
               },
             },
           },

@@ -43,7 +43,6 @@ export type KioskOwnEvent =
   | { type: "menu.register" }
   | { type: "menu.change" }
   | { type: "menu.renewal" }
-  | { type: "flow.back" }
   | { type: "user.activity" }
   | { type: "session.logout" }
   | { type: "logout.confirm" }

@@ -3,6 +3,7 @@ import { createActor, SimulatedClock } from "xstate";
 import { createKioskImplementations, kioskMachine } from "@/machines";
 import type { KioskDeps } from "@/machines";
 import { card, PIN, searchOk, session, settle, usable } from "./fixtures";
+import { changed, changeView, renewalView, renewed } from "./flow.fixtures";
 import { END, IDLE, startKiosk, toMenu, WARNING } from "./kiosk.harness";
 
 describe("kiosk: card events reach the PIN screen", () => {
@@ -19,6 +20,10 @@ describe("kiosk: card events reach the PIN screen", () => {
       register: async () => ({ ok: true, receiptNumber: "R-0001", emailTo: "kouji@example.jp" }),
       printReceipt: async () => {},
       endSession: async () => {},
+      loadChange: async () => ({ ok: true, ...changeView }),
+      submitChange: async () => changed,
+      loadRenewal: async () => ({ ok: true, ...renewalView }),
+      submitRenewal: async () => renewed,
     };
     const actor = createActor(kioskMachine.provide(createKioskImplementations(deps)), {
       input: { idleSeconds: IDLE, warningSeconds: WARNING, endSeconds: END },
@@ -39,7 +44,7 @@ describe("kiosk: card events reach the PIN screen", () => {
     expect(actor.getSnapshot().children.registration?.getSnapshot().value).toEqual({ search: "editing" });
   });
 
-  it("ends the session when the card is removed on the 準備中 screen too (R31)", async () => {
+  it("ends the session when the card is removed at 変更's PIN step too (R31)", async () => {
     const { actor } = startKiosk();
     await toMenu(actor);
     actor.send({ type: "menu.change" });
