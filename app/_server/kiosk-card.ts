@@ -3,7 +3,6 @@ import type { PinCapFailure, PinPurpose, PinStepResult } from "@/app/_shared/con
 import { pinSchema } from "@/app/_shared/schemas";
 import { getCardReader } from "@/kiosk/card";
 import { isCardError } from "@/kiosk/card/types";
-import type { Kind } from "@/app/_shared/kinds";
 import { audit } from "./audit";
 import { cardFailureResult } from "./card-messages";
 import { issueNonce, nonceChallenge, verifyCardProof } from "./card-proof";
@@ -64,15 +63,6 @@ async function wrongPinsInARow(insertionId: string): Promise<number> {
 /** True when this insertion has used up the kiosk's wrong PINs: no more PINs go to the card. */
 export async function isPinCapped(insertionId: string): Promise<boolean> {
   return (await wrongPinsInARow(insertionId)) >= PIN_TRIES_PER_INSERTION;
-}
-
-/** R1: a card registered for this kind (to any user ID, active or replaced) cannot be again. */
-export async function isRegisteredForKind(issuer: string, serialHex: string, kind: Kind): Promise<boolean> {
-  const existing = await db().cardRegistration.findUnique({
-    where: { issuer_serialNumber_kind: { issuer, serialNumber: serialHex, kind } },
-    select: { id: true },
-  });
-  return existing !== null;
 }
 
 function toPem(der: Uint8Array): string {
