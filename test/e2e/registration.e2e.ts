@@ -3,6 +3,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CARD_DRIVER } from "./cards";
 import {
+  logout,
   DEPT,
   REP,
   SAITAMA,
@@ -65,11 +66,8 @@ describe("登録 in the browser", () => {
 
     await page.getByRole("button", { name: "印刷", exact: true }).click();
     await page.getByText("印刷しました").first().waitFor();
-    await page.getByRole("button", { name: "ログアウト" }).first().click();
-    const dialog = page.getByRole("dialog");
-    await dialog.getByText("ログアウトしますか").waitFor();
-    await dialog.getByRole("button", { name: "OK" }).click();
-    await page.getByRole("heading", { name: "終了画面" }).waitFor();
+    // the logout dialog (OK) and the end screen; see logout() for the tap right after printing
+    await logout(page);
     await expect.poll(() => page.getByText("ICカードの取り忘れにご注意ください").count()).toBeGreaterThan(0);
     await removeCard(page, "DEMO-A");
     // back to screen 1 by itself
