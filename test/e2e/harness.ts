@@ -137,7 +137,7 @@ async function serveAndTest(
 }
 
 /**
- * The browser suites: every e2e file with the simulated reader, then the 登録 flow again with the
+ * The browser suites: every e2e file with the simulated reader, then the three flows again with the
  * PKCS#11 driver against SoftHSM2 tokens (cards moved in and out of the live token folder, see
  * cards.ts) — both drivers pass the same flow tests.
  */
@@ -165,6 +165,7 @@ export async function runE2e(runLogged: RunLogged): Promise<number> {
     E2E_SOFTHSM_CABINET: softhsm.cabinet,
     E2E_SOFTHSM_LIVE: softhsm.live,
   };
-  const second = await serveAndTest(runLogged, "e2e-pkcs11", pkcs11, ["test/e2e/registration.e2e.ts"]);
+  const flows = ["test/e2e/registration.e2e.ts", "test/e2e/change-renewal.e2e.ts"];
+  const second = await serveAndTest(runLogged, "e2e-pkcs11", pkcs11, flows);
   return first || second;
 }
