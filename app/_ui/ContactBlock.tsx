@@ -2,6 +2,7 @@
 
 import { useId, type ReactNode } from "react";
 import type { ContactView } from "@/app/_shared/contracts";
+import { contactRows } from "@/app/_shared/rows";
 import type { ContactInput } from "@/app/_shared/schemas";
 
 export type ContactField = keyof ContactInput;
@@ -47,16 +48,7 @@ export const EMPTY_CONTACT: ContactInput = {
 
 /** A contact shown read-only (on file, or on the confirm screen). */
 export function ContactList({ contact }: { contact: ContactView }) {
-  const rows: [string, string][] = [
-    [CONTACT_LABELS.contactName, contact.contactName],
-    [CONTACT_LABELS.postalCode, contact.postalCode],
-    [CONTACT_LABELS.address, contact.address],
-    [CONTACT_LABELS.personName, contact.personName],
-    [CONTACT_LABELS.phone, contact.phone],
-    [CONTACT_LABELS.fax, contact.fax],
-    [CONTACT_LABELS.email, contact.email],
-  ];
-  return <ReadOnlyList rows={rows} />;
+  return <ReadOnlyList rows={contactRows(contact)} />;
 }
 
 export function ReadOnlyList({ rows }: { rows: [string, string][] }) {

@@ -1,28 +1,9 @@
 // The read-only rows of the manual's 登録内容確認 screen and printout, in its order and wording.
-import type { CardView, CompanyView } from "@/app/_shared/contracts";
+import type { CardView } from "@/app/_shared/contracts";
+import type { Row } from "@/app/_shared/rows";
 
-export type Rows = [string, string][];
-
-export function companyRows(company: CompanyView): Rows {
-  return [
-    ["業者名", company.companyName],
-    ["企業郵便番号", company.postalCode],
-    ["企業住所", company.address],
-    ["代表者等氏名", company.representativeName],
-    ["代表者等役職", company.representativeTitle],
-    ["代表者等電話番号", company.phone],
-    ["代表者等FAX番号", company.fax],
-    ["部署名", company.departmentName],
-  ];
-}
-
-export function cardHolderRows(card: CardView): Rows {
-  return [
-    ["ICカード企業名称", card.companyOnCard],
-    ["ICカード取得者氏名", card.holderName],
-    ["ICカード取得者住所", card.holderAddress],
-  ];
-}
+export type Rows = Row[];
+export { cardHolderRows, companyRows, contactRows } from "@/app/_shared/rows";
 
 const dateFormat = new Intl.DateTimeFormat("ja-JP", {
   timeZone: "Asia/Tokyo",

@@ -1,5 +1,6 @@
 import "server-only";
-import type { CardView, ContactView, ReceiptData } from "@/app/_shared/contracts";
+import type { CardView, ReceiptData } from "@/app/_shared/contracts";
+import { cardHolderRows, companyRows, contactRows } from "@/app/_shared/rows";
 import { KIND_LABELS } from "@/app/_shared/kinds";
 import { formatExpiry, formatIssuedAt, formatSerial, RECEIPT_TITLES } from "./format";
 
@@ -13,18 +14,6 @@ export type ReceiptLayout = {
   reminder: string;
 };
 
-function contactRows(contact: ContactView): Row[] {
-  return [
-    ["連絡先名称(部署名等)", contact.contactName],
-    ["連絡先郵便番号", contact.postalCode],
-    ["連絡先住所", contact.address],
-    ["連絡先氏名", contact.personName],
-    ["連絡先電話番号", contact.phone],
-    ["連絡先FAX番号", contact.fax],
-    ["連絡先メールアドレス", contact.email],
-  ];
-}
-
 function certificateRows(card: CardView): Row[] {
   return [
     ["証明書シリアル番号", formatSerial(card.serialDecimal, card.serialHex)],
@@ -37,12 +26,7 @@ function certificateRows(card: CardView): Row[] {
 function previousCardSection(card: CardView): Section {
   return {
     heading: "更新前のICカード情報（更新後は使用できません）",
-    rows: [
-      ["ICカード企業名称", card.companyOnCard],
-      ["ICカード取得者氏名", card.holderName],
-      ["ICカード取得者住所", card.holderAddress],
-      ...certificateRows(card),
-    ],
+    rows: [...cardHolderRows(card), ...certificateRows(card)],
   };
 }
 
@@ -69,26 +53,12 @@ export function receiptLayout(data: ReceiptData): ReceiptLayout {
     sections: [
       {
         heading: "利用者情報",
-        rows: [
-          ["業者名", company.companyName],
-          ["企業郵便番号", company.postalCode],
-          ["企業住所", company.address],
-          ["代表者等氏名", company.representativeName],
-          ["代表者等役職", company.representativeTitle],
-          ["代表者等電話番号", company.phone],
-          ["代表者等FAX番号", company.fax],
-          ["部署名", company.departmentName],
-        ],
+        rows: companyRows(company),
       },
       { heading: "代表窓口情報", rows: contactRows(data.representative) },
       {
         heading: "ICカード利用部署情報",
-        rows: [
-          ["ICカード企業名称", card.companyOnCard],
-          ["ICカード取得者氏名", card.holderName],
-          ["ICカード取得者住所", card.holderAddress],
-          ...contactRows(data.department),
-        ],
+        rows: [...cardHolderRows(card), ...contactRows(data.department)],
       },
       {
         heading: data.previousCard ? "更新後のICカード情報" : "ICカード情報",
