@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/prisma/client";
+import { auditHash } from "./audit-chain";
 import { config } from "./config";
 import { db, type Tx } from "./db";
 
@@ -8,20 +9,36 @@ export type AuditEntry = {
   outcome: "ok" | "refused" | "error";
   kioskSessionId?: string | null;
   userId?: string | null;
+  /** the staff member who acted, for staff actions */
+  staffLogin?: string | null;
   /** facts only: never a PIN, a password or anything the bidder typed into those fields (R30) */
   detail?: Prisma.InputJsonValue;
 };
 
-/** Writes one audit row, inside the caller's transaction when one is given. */
-export async function audit(entry: AuditEntry, tx: Tx = db()): Promise<void> {
-  await tx.auditLog.create({
-    data: {
-      terminalId: config().TERMINAL_ID,
-      action: entry.action,
-      outcome: entry.outcome,
-      kioskSessionId: entry.kioskSessionId ?? null,
-      userId: entry.userId ?? null,
-      detail: entry.detail,
-    },
-  });
+/**
+ * Appends one row to the audit chain, inside the caller's transaction when one is given (so the
+ * row exists exactly when the change it records does). Bumping the head row first takes its lock,
+ * which serializes appends across terminals sharing one database.
+ */
+export async function audit(entry: AuditEntry, tx?: Tx): Promise<void> {
+  if (tx) return append(tx, entry);
+  await db().$transaction((t) => append(t, entry));
+}
+
+async function append(tx: Tx, entry: AuditEntry): Promise<void> {
+  const head = await tx.auditChainHead.update({ where: { id: 1 }, data: { seq: { increment: 1 } } });
+  const row = {
+    seq: head.seq,
+    prevHash: head.hash,
+    createdAt: new Date(),
+    terminalId: config().TERMINAL_ID,
+    kioskSessionId: entry.kioskSessionId ?? null,
+    staffLogin: entry.staffLogin ?? null,
+    action: entry.action,
+    outcome: entry.outcome,
+    userId: entry.userId ?? null,
+  };
+  const hash = auditHash({ ...row, detail: entry.detail ?? null });
+  await tx.auditLog.create({ data: { ...row, detail: entry.detail, hash } });
+  await tx.auditChainHead.update({ where: { id: 1 }, data: { hash } });
 }
