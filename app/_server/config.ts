@@ -1,6 +1,13 @@
 import "server-only";
 import { z } from "zod";
 import { crlSources, readableFiles } from "./certificate-settings";
+import {
+  DEFAULT_CLOSED_DAYS,
+  DEFAULT_OPERATING_HOURS,
+  parseClosedDays,
+  parseOperatingHours,
+  validSetting,
+} from "./hours";
 
 // Every setting the server reads, validated once; a bad value stops the server naming the variable.
 const schema = z.object({
@@ -28,6 +35,12 @@ const schema = z.object({
   INTERMEDIATE_CA_FILES: z.string().default("").superRefine(readableFiles),
   /** Comma-separated CRL files or http://127.0.0.1… URLs; a card whose CA has one is checked (R18). */
   CRL_SOURCES: z.string().default("").superRefine(crlSources),
+  /** R23: opening and closing time on operating days, Asia/Tokyo ("08:30-20:00"). */
+  OPERATING_HOURS: z.string().default(DEFAULT_OPERATING_HOURS).superRefine(validSetting(parseOperatingHours)),
+  /** R23: closed days besides weekends and public holidays: MM-DD every year, YYYY-MM-DD once. */
+  CLOSED_DAYS: z.string().default(DEFAULT_CLOSED_DAYS).superRefine(validSetting(parseClosedDays)),
+  /** R23: minutes a terminal opened outside operating hours (with a reason) accepts walk-ins. */
+  OVERRIDE_MINUTES: z.coerce.number().int().min(1).max(1440).default(120),
 });
 
 export type Config = z.infer<typeof schema>;
