@@ -1,0 +1,137 @@
+import "server-only";
+import type { PrismaClient } from "@/prisma/client";
+import { auditHash } from "./audit-chain";
+import { db } from "./db";
+
+// `npm run audit:verify` and the console's 「改ざん検査」: walks the audit chain in seq order, one
+// page at a time (memory stays flat for millions of rows), and names the first row that breaks it.
+
+export type ChainBreakReason = "hash" | "gap" | "link" | "head";
+
+export type ChainBreak = {
+  /** the seq of the broken row; for "head", the seq the chain's head says the last row has */
+  seq: number;
+  /** the row that shows the break (for "head": the last row still present, if any) */
+  id: string | null;
+  createdAt: Date | null;
+  action: string | null;
+  reason: ChainBreakReason;
+  /** one Japanese sentence */
+  message: string;
+};
+
+export type AuditChainVerification = {
+  ok: boolean;
+  /** rows checked */
+  rows: number;
+  firstBroken?: ChainBreak;
+};
+
+export const BREAK_MESSAGES: Record<ChainBreakReason, string> = {
+  hash: "内容が記録時と一致しません（行が書き換えられています）。",
+  gap: "直前の行が見つかりません（行が削除されています）。",
+  link: "直前の行とのつながりが一致しません（行が差し替えられています）。",
+  head: "最後に記録された行と一致しません（末尾の行が削除されたか書き換えられています）。",
+};
+
+type Client = Pick<PrismaClient, "auditLog" | "auditChainHead">;
+
+export async function verifyAuditChain(
+  client: Client = db(),
+  options: { pageSize?: number } = {},
+): Promise<AuditChainVerification> {
+  const pageSize = options.pageSize ?? 2000;
+  // The head is read first: rows appended while we walk have a higher seq and are left for the
+  // next run, so a busy kiosk never looks tampered with.
+  const head = await client.auditChainHead.findUnique({ where: { id: 1 } });
+  const limit = head?.seq ?? 0;
+
+  let rows = 0;
+  let prev: { seq: number; hash: string; id: string; createdAt: Date; action: string } | null = null;
+  let cursor = 0;
+  for (;;) {
+    const page = await client.auditLog.findMany({
+      where: { seq: { gt: cursor, lte: limit } },
+      orderBy: { seq: "asc" },
+      take: pageSize,
+    });
+    for (const row of page) {
+      const broken = (reason: ChainBreakReason): AuditChainVerification => ({
+        ok: false,
+        rows,
+        firstBroken: {
+          seq: row.seq,
+          id: row.id,
+          createdAt: row.createdAt,
+          action: row.action,
+          reason,
+          message: BREAK_MESSAGES[reason],
+        },
+      });
+      const expectedSeq: number = (prev?.seq ?? 0) + 1;
+      if (row.seq !== expectedSeq) return broken("gap");
+      if (row.prevHash !== (prev?.hash ?? "")) return broken("link");
+      const recomputed = auditHash({
+        seq: row.seq,
+        prevHash: row.prevHash,
+        createdAt: row.createdAt,
+        terminalId: row.terminalId,
+        kioskSessionId: row.kioskSessionId,
+        staffLogin: row.staffLogin,
+        action: row.action,
+        outcome: row.outcome,
+        userId: row.userId,
+        detail: row.detail,
+      });
+      if (recomputed !== row.hash) return broken("hash");
+      rows += 1;
+      prev = { seq: row.seq, hash: row.hash, id: row.id, createdAt: row.createdAt, action: row.action };
+      cursor = row.seq;
+    }
+    if (page.length < pageSize) break;
+  }
+
+  // The head must point at the last row: a deleted tail leaves every remaining link intact.
+  const lastSeq = prev?.seq ?? 0;
+  const lastHash = prev?.hash ?? "";
+  if (!head || head.seq !== lastSeq || head.hash !== lastHash) {
+    return {
+      ok: false,
+      rows,
+      firstBroken: {
+        seq: head?.seq ?? lastSeq,
+        id: prev?.id ?? null,
+        createdAt: prev?.createdAt ?? null,
+        action: prev?.action ?? null,
+        reason: "head",
+        message: head
+          ? `${BREAK_MESSAGES.head} 記録上の最後は seq ${head.seq}、残っている最後の行は seq ${lastSeq} です。`
+          : "監査ログの先頭情報（AuditChainHead）がありません。",
+      },
+    };
+  }
+  return { ok: true, rows };
+}
+
+const tokyo = new Intl.DateTimeFormat("sv-SE", {
+  timeZone: "Asia/Tokyo",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+});
+
+/** "監査ログ 1234 行: 改ざんなし" or "seq 17 (id …, 2026-11-26 10:31:02 session.start): …" */
+export function describeVerification(result: AuditChainVerification): string {
+  if (result.ok || !result.firstBroken) return `監査ログ ${result.rows} 行: 改ざんなし`;
+  const b = result.firstBroken;
+  const where = [
+    b.id ? `id ${b.id}` : null,
+    b.createdAt ? `${tokyo.format(b.createdAt)} ${b.action ?? ""}`.trim() : null,
+  ]
+    .filter(Boolean)
+    .join(", ");
+  return `監査ログ: seq ${b.seq}${where ? ` (${where})` : ""}: ${b.message} [${b.reason}]`;
+}

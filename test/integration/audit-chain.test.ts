@@ -1,0 +1,166 @@
+// Issue 5 item 4: the audit log is a hash chain; editing, deleting or cutting off rows shows, and
+// `npm run audit:verify` names the first broken row.
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { promisify } from "node:util";
+import Database from "better-sqlite3";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { audit } from "@/app/_server/audit";
+import { auditHash } from "@/app/_server/audit-chain";
+import { describeVerification, verifyAuditChain } from "@/app/_server/audit-verify";
+import { freshDatabase } from "@/test/support/db";
+
+const run = promisify(execFile);
+const ROOT = path.resolve(__dirname, "../..");
+
+let database: Awaited<ReturnType<typeof freshDatabase>>;
+
+beforeEach(async () => {
+  database = await freshDatabase();
+});
+
+afterEach(async () => {
+  await database.close();
+});
+
+/** 12 rows: 5 one by one, 3 inside one business transaction, 4 appended concurrently. */
+async function writeRows(): Promise<void> {
+  for (let i = 1; i <= 5; i++) {
+    await audit({
+      action: "session.start",
+      outcome: "ok",
+      userId: `100000000${i}`,
+      detail: { step: i, at: new Date() },
+    });
+  }
+  await database.prisma.$transaction(async (tx) => {
+    await audit({ action: "search", outcome: "refused", detail: { reason: "notFound" } }, tx);
+    await audit(
+      {
+        action: "registration.create",
+        outcome: "ok",
+        staffLogin: "staff01",
+        detail: { b: 1, a: [2, { d: 3, c: 4 }] },
+      },
+      tx,
+    );
+    await audit({ action: "email.queue", outcome: "ok" }, tx);
+  });
+  await Promise.all(
+    [1, 2, 3, 4].map((n) => audit({ action: "card.proof", outcome: n % 2 ? "ok" : "error", detail: { n } })),
+  );
+}
+
+/** Tampering goes around Prisma, straight to the SQLite file, as an intruder would. */
+function sql(statement: string, ...params: unknown[]): void {
+  const sqlite = new Database(database.file);
+  try {
+    sqlite.prepare(statement).run(...params);
+  } finally {
+    sqlite.close();
+  }
+}
+
+const idOf = async (seq: number) => (await database.prisma.auditLog.findUniqueOrThrow({ where: { seq } })).id;
+
+describe("audit chain", () => {
+  it("numbers rows 1..n without gaps, also for nested and concurrent appends, and verifies", async () => {
+    await writeRows();
+    const rows = await database.prisma.auditLog.findMany({ orderBy: { seq: "asc" } });
+    expect(rows.map((r) => r.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    expect(rows[0]!.prevHash).toBe("");
+    for (let i = 1; i < rows.length; i++) expect(rows[i]!.prevHash).toBe(rows[i - 1]!.hash);
+    const head = await database.prisma.auditChainHead.findUniqueOrThrow({ where: { id: 1 } });
+    expect(head).toMatchObject({ seq: 12, hash: rows[11]!.hash });
+
+    const result = await verifyAuditChain(database.prisma, { pageSize: 5 });
+    expect(result).toEqual({ ok: true, rows: 12 });
+    expect(describeVerification(result)).toBe("監査ログ 12 行: 改ざんなし");
+  });
+
+  it("an empty log verifies", async () => {
+    expect(await verifyAuditChain(database.prisma)).toEqual({ ok: true, rows: 0 });
+  });
+
+  it("an edited detail names exactly that row (hash)", async () => {
+    await writeRows();
+    sql(`UPDATE "AuditLog" SET "detail" = '{"step":99}' WHERE "seq" = 4`);
+    const result = await verifyAuditChain(database.prisma, { pageSize: 3 });
+    expect(result.ok).toBe(false);
+    expect(result.rows).toBe(3);
+    expect(result.firstBroken).toMatchObject({
+      seq: 4,
+      id: await idOf(4),
+      reason: "hash",
+      action: "session.start",
+    });
+  });
+
+  it("an edited outcome names exactly that row (hash)", async () => {
+    await writeRows();
+    sql(`UPDATE "AuditLog" SET "outcome" = 'ok' WHERE "seq" = 6`);
+    const result = await verifyAuditChain(database.prisma);
+    expect(result.firstBroken).toMatchObject({ seq: 6, id: await idOf(6), reason: "hash" });
+    expect(describeVerification(result)).toMatch(
+      /^監査ログ: seq 6 \(id \w+, \d{4}-\d\d-\d\d \d\d:\d\d:\d\d search\): 内容が記録時と一致しません/,
+    );
+  });
+
+  it("a row replaced with a recomputed hash is named by the next row's link", async () => {
+    await writeRows();
+    const row = await database.prisma.auditLog.findUniqueOrThrow({ where: { seq: 8 } });
+    const forged = { ...row, outcome: "refused", detail: null };
+    sql(
+      `UPDATE "AuditLog" SET "outcome" = 'refused', "detail" = NULL, "hash" = ? WHERE "seq" = 8`,
+      auditHash(forged),
+    );
+    const result = await verifyAuditChain(database.prisma);
+    expect(result).toMatchObject({
+      ok: false,
+      rows: 8,
+      firstBroken: { seq: 9, id: await idOf(9), reason: "link" },
+    });
+  });
+
+  it("a deleted middle row is named as a gap at the row after it", async () => {
+    await writeRows();
+    sql(`DELETE FROM "AuditLog" WHERE "seq" = 7`);
+    const result = await verifyAuditChain(database.prisma, { pageSize: 4 });
+    expect(result).toMatchObject({
+      ok: false,
+      rows: 6,
+      firstBroken: { seq: 8, id: await idOf(8), reason: "gap" },
+    });
+  });
+
+  it("a deleted last row is named by the head", async () => {
+    await writeRows();
+    const last11 = await idOf(11);
+    sql(`DELETE FROM "AuditLog" WHERE "seq" = 12`);
+    const result = await verifyAuditChain(database.prisma);
+    expect(result).toMatchObject({
+      ok: false,
+      rows: 11,
+      firstBroken: { seq: 12, id: last11, reason: "head" },
+    });
+    expect(describeVerification(result)).toContain("seq 12");
+  });
+
+  it("audit:verify exits 0 on an intact chain and 1 naming the edited seq", async () => {
+    await writeRows();
+    const env = { ...process.env, DATABASE_URL: `file:${database.file}` };
+    const cli = ["tsx", "app/_server/cli/audit-verify.ts"];
+    const ok = await run("npx", cli, { cwd: ROOT, env });
+    expect(ok.stdout).toContain("監査ログ 12 行: 改ざんなし");
+
+    sql(`UPDATE "AuditLog" SET "detail" = '{"n":5}' WHERE "seq" = 10`);
+    const failed = await run("npx", cli, { cwd: ROOT, env }).then(
+      () => ({ code: 0, stderr: "" }),
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toContain("seq 10");
+    expect(failed.stderr).toContain(await idOf(10));
+    expect(failed.stderr).toContain("内容が記録時と一致しません");
+  }, 60_000);
+});
