@@ -9,6 +9,8 @@ const nextConfig = {
   logging: { serverFunctions: false, incomingRequests: false, browserToTerminal: false },
   reactStrictMode: true,
   typedRoutes: false,
+  // forbidden() answers 403 on staff pages a staff member's role does not reach (issue 5)
+  experimental: { authInterrupts: true },
 };
 
 module.exports = nextConfig;

@@ -154,3 +154,9 @@ export const DEMO_QUALIFICATIONS: DemoQualification[] = [
     },
   },
 ];
+
+/** DEMO-DATA.md "Staff": the console's sign-ins (argon2id-hashed by the seed). */
+export const DEMO_STAFF = [
+  { login: "staff01", password: "kiosk-staff-01", role: "staff", displayName: "デモ職員" },
+  { login: "admin01", password: "kiosk-admin-01", role: "admin", displayName: "デモ管理者" },
+] as const;

@@ -1,8 +1,9 @@
-// Seeds exactly ../shared/DEMO-DATA.md: agencies and qualifications. Idempotent: re-running
-// updates the demo rows in place and never touches registrations.
+// Seeds exactly ../shared/DEMO-DATA.md: agencies, qualifications and staff accounts. Idempotent:
+// re-running updates the demo rows in place (a demo staff account gets its demo password, role
+// and enabled state back) and never touches registrations.
 import { hash } from "@node-rs/argon2";
 import { createPrismaClient, type PrismaClient } from "./client";
-import { DEMO_AGENCIES, DEMO_QUALIFICATIONS } from "./demo-data";
+import { DEMO_AGENCIES, DEMO_QUALIFICATIONS, DEMO_STAFF } from "./demo-data";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -38,6 +39,21 @@ export async function seedDemoData(prisma: PrismaClient, now: Date = new Date())
       data: q.agencies.map((code) => ({ qualificationId: row.id, agencyId: agencyIds.get(code)! })),
     });
   }
+
+  for (const s of DEMO_STAFF) {
+    // argon2id is the library default
+    const data = {
+      displayName: s.displayName,
+      role: s.role,
+      passwordHash: await hash(s.password),
+      disabledAt: null,
+    };
+    await prisma.staffUser.upsert({
+      where: { login: s.login },
+      create: { login: s.login, ...data },
+      update: data,
+    });
+  }
 }
 
 async function main(): Promise<void> {
@@ -45,7 +61,7 @@ async function main(): Promise<void> {
   try {
     await seedDemoData(prisma);
     console.log(
-      `Seeded ${DEMO_AGENCIES.length} agencies and ${DEMO_QUALIFICATIONS.length} qualifications (DEMO-DATA.md).`,
+      `Seeded ${DEMO_AGENCIES.length} agencies, ${DEMO_QUALIFICATIONS.length} qualifications and ${DEMO_STAFF.length} staff accounts (DEMO-DATA.md).`,
     );
   } finally {
     await prisma.$disconnect();

@@ -41,6 +41,13 @@ const schema = z.object({
   CLOSED_DAYS: z.string().default(DEFAULT_CLOSED_DAYS).superRefine(validSetting(parseClosedDays)),
   /** R23: minutes a terminal opened outside operating hours (with a reason) accepts walk-ins. */
   OVERRIDE_MINUTES: z.coerce.number().int().min(1).max(1440).default(120),
+  /** Minutes a staff sign-in lives after the staff member's last request (sliding). */
+  STAFF_SESSION_MINUTES: z.coerce.number().int().min(5).max(720).default(60),
+  /** Failed sign-ins per login within the window before that login is refused for a while. */
+  STAFF_SIGNIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  STAFF_SIGNIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  /** Signs the staff JWT; unset = a random secret kept in .data/nextauth-secret beside the DB. */
+  NEXTAUTH_SECRET: z.string().min(32).optional(),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -24,3 +24,10 @@ export const FORBIDDEN: StaffFailure = {
   code: "forbidden",
   message: "この操作は管理者のみが行えます。",
 };
+
+/** An unexpected failure inside a staff action: logged on the server, this sentence on screen. */
+export const ACTION_FAILED: StaffFailure = {
+  ok: false,
+  code: "error",
+  message: "処理できませんでした。もう一度お試しください。続く場合は管理者に連絡してください。",
+};
