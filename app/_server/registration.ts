@@ -125,9 +125,6 @@ async function writeRegistration(
       ...department,
     },
   });
-  await tx.agencyRegistration.create({
-    data: { cardRegistrationId: registration.id, agencyId: session.agency.id, reflectedAt: now },
-  });
 
   const others = q.agencies.filter((a) => a.agencyId !== session.agency.id).map((a) => a.agency);
   const number = await nextReceiptNumber(tx, now);
@@ -154,8 +151,18 @@ async function writeRegistration(
       agencyId: session.agency.id,
       kind: session.kind,
       terminalId: config().TERMINAL_ID,
+      terminalOpeningId: session.terminalOpeningId,
       data: data as unknown as Prisma.InputJsonValue,
       createdAt: now,
+    },
+  });
+  // in force here at once, with this receipt (the other agencies follow by the nightly batch)
+  await tx.agencyRegistration.create({
+    data: {
+      cardRegistrationId: registration.id,
+      agencyId: session.agency.id,
+      reflectedAt: now,
+      receiptId: receipt.id,
     },
   });
   if (others.length > 0) {

@@ -157,6 +157,11 @@ async function writeRenewal(
   await tx.agencyRegistration.create({
     data: { cardRegistrationId: created.id, agencyId: session.agency.id, reflectedAt: now },
   });
+  // the old card ends here at once (kept as history); elsewhere the nightly batch ends it (R22)
+  await tx.agencyRegistration.updateMany({
+    where: { cardRegistrationId: old.id, agencyId: session.agency.id, endedAt: null },
+    data: { endedAt: now },
+  });
 
   const targets = propagate ? otherAgencies(q, session.agency.id) : [];
   const representative = q.userRegistration ? contactView(q.userRegistration) : department;

@@ -1,0 +1,261 @@
+import "server-only";
+import { Prisma } from "@/prisma/client";
+import { audit } from "../audit";
+import { config } from "../config";
+import { db, type Tx } from "../db";
+import { isUniqueViolation } from "../flow-support";
+
+// The nightly propagation batch (R21, R22): every pending PropagationTask applied to its target
+// agency's AgencyRegistration row. One runner at a time (BatchRun.runKey is unique while running);
+// tasks are applied in chunks, each ONE transaction that writes the rows, marks its tasks applied
+// and renews the run's heartbeat, so a crash loses at most the chunk in flight and the next run
+// resumes where the last commit left off. Plain SQL valid on SQLite and PostgreSQL alike.
+
+export type BatchTrigger = "schedule" | "manual" | "cli";
+
+export type AgencyCount = { agencyId: string; code: string; name: string; applied: number };
+
+export type BatchSuccess = {
+  ok: true;
+  runId: string;
+  applied: number;
+  perAgency: AgencyCount[];
+  seconds: number;
+  /** the crashed run this one took over, if any */
+  tookOver: string | null;
+};
+
+export type BatchAlreadyRunning = {
+  ok: false;
+  code: "alreadyRunning";
+  message: string;
+  runId: string | null;
+  since: Date | null;
+};
+
+export type BatchFailed = { ok: false; code: "failed"; message: string; runId: string };
+
+export type BatchResult = BatchSuccess | BatchAlreadyRunning | BatchFailed;
+
+export const RUN_KEY = "nightly";
+
+export const ALREADY_RUNNING_MESSAGE =
+  "夜間反映は別の処理で実行中です。終わってからもう一度お試しください。 (Another nightly batch is already running.)";
+
+export async function runNightlyBatch(options: {
+  trigger: BatchTrigger;
+  /** the run's clock starts here (tests); time keeps moving from it */
+  now?: Date;
+  chunkSize?: number;
+  /** the staff member who pressed 今すぐ実行 (manual) */
+  staffLogin?: string | null;
+}): Promise<BatchResult> {
+  const started = Date.now();
+  const base = options.now?.getTime() ?? started;
+  const clock = () => new Date(base + (Date.now() - started));
+  const chunkSize = Math.max(1, Math.floor(options.chunkSize ?? config().BATCH_CHUNK_SIZE));
+
+  const lock = await takeLock(options.trigger, clock);
+  if (!lock.ok) return lock;
+  const runId = lock.runId;
+
+  const counts = new Map<string, number>();
+  let applied = 0;
+  try {
+    for (;;) {
+      const done = await db().$transaction((tx) => applyChunk(tx, runId, chunkSize, clock()), {
+        timeout: 120_000,
+        maxWait: 30_000,
+      });
+      if (done.length === 0) break;
+      for (const agencyId of done) counts.set(agencyId, (counts.get(agencyId) ?? 0) + 1);
+      applied += done.length;
+      if (done.length < chunkSize) break;
+    }
+    const perAgency = await agencyCounts(counts);
+    await db().$transaction(async (tx) => {
+      await tx.batchRun.update({
+        where: { id: runId },
+        data: { status: "done", finishedAt: clock(), heartbeatAt: clock(), runKey: null },
+      });
+      await audit(
+        {
+          action: "batch.run",
+          outcome: "ok",
+          staffLogin: options.trigger === "manual" ? (options.staffLogin ?? null) : null,
+          detail: {
+            runId,
+            trigger: options.trigger,
+            applied,
+            agencies: Object.fromEntries(perAgency.map((a) => [a.code, a.applied])),
+            ...(lock.tookOver ? { tookOver: lock.tookOver } : {}),
+          },
+        },
+        tx,
+      );
+    });
+    return {
+      ok: true,
+      runId,
+      applied,
+      perAgency,
+      seconds: (Date.now() - started) / 1000,
+      tookOver: lock.tookOver,
+    };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof LockLost) {
+      // another runner declared this one dead and took over: it owns the run's record now
+      return { ok: false, code: "failed", message, runId };
+    }
+    await db().$transaction(async (tx) => {
+      await tx.batchRun.updateMany({
+        where: { id: runId, runKey: RUN_KEY },
+        data: { status: "failed", error: message.slice(0, 2000), finishedAt: clock(), runKey: null },
+      });
+      await audit(
+        {
+          action: "batch.run",
+          outcome: "error",
+          staffLogin: options.trigger === "manual" ? (options.staffLogin ?? null) : null,
+          detail: { runId, trigger: options.trigger, applied, error: message.slice(0, 500) },
+        },
+        tx,
+      );
+    });
+    return { ok: false, code: "failed", message, runId };
+  }
+}
+
+class LockLost extends Error {}
+
+type Lock = { ok: true; runId: string; tookOver: string | null } | BatchAlreadyRunning;
+
+/**
+ * Creates the run with runKey "nightly": the unique index lets exactly one runner hold it. A
+ * holder whose heartbeat is older than BATCH_STALE_SECONDS crashed: it is marked abandoned (and
+ * its key released) and the lock is taken again, once.
+ */
+async function takeLock(trigger: BatchTrigger, clock: () => Date): Promise<Lock> {
+  let tookOver: string | null = null;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const now = clock();
+    try {
+      const run = await db().batchRun.create({
+        data: { trigger, runKey: RUN_KEY, startedAt: now, heartbeatAt: now },
+      });
+      return { ok: true, runId: run.id, tookOver };
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+    }
+    const holder = await db().batchRun.findUnique({ where: { runKey: RUN_KEY } });
+    if (!holder) continue; // it finished in between: try again
+    const cutoff = new Date(now.getTime() - config().BATCH_STALE_SECONDS * 1000);
+    if (attempt === 0 && holder.heartbeatAt < cutoff) {
+      // the condition re-checked in the write: of two runners taking over, one wins
+      const taken = await db().batchRun.updateMany({
+        where: { id: holder.id, runKey: RUN_KEY, heartbeatAt: { lt: cutoff } },
+        data: {
+          status: "abandoned",
+          runKey: null,
+          finishedAt: now,
+          error: `no heartbeat since ${holder.heartbeatAt.toISOString()}: taken over`,
+        },
+      });
+      if (taken.count === 1) tookOver = holder.id;
+      continue;
+    }
+    return {
+      ok: false,
+      code: "alreadyRunning",
+      message: ALREADY_RUNNING_MESSAGE,
+      runId: holder.id,
+      since: holder.startedAt,
+    };
+  }
+  return { ok: false, code: "alreadyRunning", message: ALREADY_RUNNING_MESSAGE, runId: null, since: null };
+}
+
+type ChunkTask = { id: string; targetAgencyId: string; operation: string };
+
+/**
+ * One chunk in one transaction: the next pending tasks in (createdAt, id) order applied and
+ * marked, the run's heartbeat and count renewed. Returns the target agency of each applied task.
+ */
+async function applyChunk(tx: Tx, runId: string, chunkSize: number, now: Date): Promise<string[]> {
+  const tasks = await tx.$queryRaw<ChunkTask[]>`
+    SELECT "id", "targetAgencyId", "operation" FROM "PropagationTask"
+    WHERE "status" = 'pending'
+    ORDER BY "createdAt", "id"
+    LIMIT ${chunkSize}`;
+  if (tasks.length === 0) return [];
+  const ids = Prisma.join(tasks.map((t) => t.id));
+
+  // register / change / renewal: the card is in force at the target with this operation's
+  // receipt. Of several tasks for one card and agency the latest receipt wins, and a row already
+  // holding a later receipt is left alone (never backwards).
+  await tx.$executeRaw`
+    INSERT INTO "AgencyRegistration" ("cardRegistrationId", "agencyId", "reflectedAt", "receiptId", "endedAt")
+    SELECT "cardRegistrationId", "targetAgencyId", ${now}, "receiptId", NULL
+    FROM (
+      SELECT t."cardRegistrationId", t."targetAgencyId", t."receiptId",
+        ROW_NUMBER() OVER (
+          PARTITION BY t."cardRegistrationId", t."targetAgencyId"
+          ORDER BY r."createdAt" DESC, r."number" DESC
+        ) AS "rank"
+      FROM "PropagationTask" t
+      JOIN "Receipt" r ON r."id" = t."receiptId"
+      WHERE t."id" IN (${ids})
+    ) latest
+    WHERE "rank" = 1
+    ON CONFLICT ("cardRegistrationId", "agencyId") DO UPDATE
+    SET "receiptId" = excluded."receiptId", "reflectedAt" = excluded."reflectedAt"
+    WHERE "AgencyRegistration"."receiptId" IS NULL
+      OR EXISTS (
+        SELECT 1 FROM "Receipt" inc, "Receipt" cur
+        WHERE inc."id" = excluded."receiptId"
+          AND cur."id" = "AgencyRegistration"."receiptId"
+          AND (inc."createdAt" > cur."createdAt"
+            OR (inc."createdAt" = cur."createdAt" AND inc."number" > cur."number"))
+      )`;
+
+  // renewal: the old card (the one the new card replaced) ends at the target; its row stays
+  if (tasks.some((t) => t.operation === "renewal")) {
+    await tx.$executeRaw`
+      UPDATE "AgencyRegistration" SET "endedAt" = ${now}
+      WHERE "endedAt" IS NULL
+        AND "cardRegistrationId" IN (
+          SELECT prev."id" FROM "CardRegistration" prev
+          JOIN "PropagationTask" t ON t."cardRegistrationId" = prev."replacedById"
+          WHERE t."id" IN (${ids}) AND t."operation" = 'renewal'
+        )
+        AND EXISTS (
+          SELECT 1 FROM "PropagationTask" t
+          JOIN "CardRegistration" prev ON prev."replacedById" = t."cardRegistrationId"
+          WHERE t."id" IN (${ids}) AND t."operation" = 'renewal'
+            AND prev."id" = "AgencyRegistration"."cardRegistrationId"
+            AND t."targetAgencyId" = "AgencyRegistration"."agencyId"
+        )`;
+  }
+
+  const marked = await tx.$executeRaw`
+    UPDATE "PropagationTask" SET "status" = 'applied', "appliedAt" = ${now}, "batchRunId" = ${runId}
+    WHERE "id" IN (${ids}) AND "status" = 'pending'`;
+  // still ours? A runner declared dead (no heartbeat) must not commit behind its successor's back
+  const beat = await tx.$executeRaw`
+    UPDATE "BatchRun" SET "heartbeatAt" = ${now}, "applied" = "applied" + ${marked}
+    WHERE "id" = ${runId} AND "runKey" = ${RUN_KEY}`;
+  if (beat !== 1) throw new LockLost("this batch run was taken over by another runner (no heartbeat)");
+  if (marked !== tasks.length) {
+    throw new Error(`expected to mark ${tasks.length} tasks applied, marked ${marked}`);
+  }
+  return tasks.map((t) => t.targetAgencyId);
+}
+
+async function agencyCounts(counts: Map<string, number>): Promise<AgencyCount[]> {
+  const agencies = await db().agency.findMany({
+    where: { id: { in: [...counts.keys()] } },
+    orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
+  });
+  return agencies.map((a) => ({ agencyId: a.id, code: a.code, name: a.name, applied: counts.get(a.id)! }));
+}
