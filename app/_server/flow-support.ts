@@ -99,6 +99,7 @@ export async function writeReceipt(
       agencyId: session.agency.id,
       kind: session.kind,
       terminalId: config().TERMINAL_ID,
+      terminalOpeningId: session.terminalOpeningId,
       data: data as unknown as Prisma.InputJsonValue,
       createdAt: now,
     },

@@ -6,6 +6,7 @@ import { Prisma } from "@/prisma/client";
 import { audit } from "./audit";
 import { config } from "./config";
 import { db } from "./db";
+import { walkInOpeningId } from "./terminals";
 
 // A kiosk session records what the server has *proven* for one visit. Every action names the
 // step it needs; a client that skips a step (or a stale tab) gets the "session" failure.
@@ -25,6 +26,8 @@ export type KioskSessionState = {
   newCard: ProvenCard | null;
   qualificationId: string | null;
   receiptId: string | null;
+  /** the staff opening the visit started under (written on the receipt) */
+  terminalOpeningId: string | null;
 };
 
 export const SESSION_COOKIE = "kiosk_session";
@@ -40,10 +43,20 @@ function expiry(now: Date): Date {
   return new Date(now.getTime() + config().KIOSK_SESSION_TTL_MINUTES * 60_000);
 }
 
+export const TERMINAL_CLOSED_MESSAGE =
+  "この端末では、ただいま受付を行っていません。お手数ですが係員にお声がけください。";
+
 export async function startSession(
   input: { agencyCode: string; kind: Kind },
   now: Date = new Date(),
-): Promise<({ ok: true; id: string } & SessionView) | Failure<"invalid">> {
+): Promise<({ ok: true; id: string } & SessionView) | Failure<"invalid" | "terminalClosed">> {
+  // R23 and the staff opening: a new visit starts only while the terminal accepts walk-ins
+  // (visits already running may finish after closing time or after staff close the terminal)
+  const terminalOpeningId = await walkInOpeningId(now);
+  if (!terminalOpeningId) {
+    await audit({ action: "session.start", outcome: "refused", detail: { reason: "terminalClosed" } });
+    return { ok: false, code: "terminalClosed", message: TERMINAL_CLOSED_MESSAGE };
+  }
   const agency = await db().agency.findUnique({ where: { code: input.agencyCode } });
   if (!agency) return { ok: false, code: "invalid", message: "調達機関を選択してください。" };
   if (input.kind === "goods" && !agency.goods) {
@@ -55,6 +68,7 @@ export async function startSession(
     data: {
       id,
       terminalId: config().TERMINAL_ID,
+      terminalOpeningId,
       agencyId: agency.id,
       kind: input.kind,
       expiresAt: expiry(now),
@@ -101,6 +115,7 @@ export async function requireSession(
     newCard,
     qualificationId: row.qualificationId,
     receiptId: row.receiptId,
+    terminalOpeningId: row.terminalOpeningId,
   };
 }
 

@@ -44,3 +44,40 @@ export async function freshDatabase(): Promise<{
     },
   };
 }
+
+export const TEST_STAFF_LOGIN = "test-staff";
+
+/**
+ * Lets walk-ins in on this run's terminal (TERMINAL_ID, as tests set it): a staff member and an
+ * opening with an override reason, so it counts whatever the wall clock's hour (R23). Reuses an
+ * opening that still has most of its OVERRIDE_MINUTES ahead. Written directly, without an audit
+ * row: suites that count audit rows see only what they do themselves.
+ */
+export async function openTestTerminal(
+  prisma: PrismaClient,
+  opts: { terminalId?: string; now?: Date } = {},
+): Promise<{ openingId: string; staffUserId: string }> {
+  const terminalId = opts.terminalId ?? process.env.TERMINAL_ID ?? "KIOSK-01";
+  const now = opts.now ?? new Date();
+  const staff = await prisma.staffUser.upsert({
+    where: { login: TEST_STAFF_LOGIN },
+    create: { login: TEST_STAFF_LOGIN, displayName: "テスト 職員", passwordHash: "-", role: "staff" },
+    update: {},
+  });
+  await prisma.terminal.upsert({ where: { id: terminalId }, create: { id: terminalId }, update: {} });
+  const current = await prisma.terminalOpening.findUnique({ where: { openKey: terminalId } });
+  const freshFor = (Number(process.env.OVERRIDE_MINUTES) || 120) * 30_000; // half the override
+  if (current?.overrideReason && now.getTime() - current.openedAt.getTime() < freshFor) {
+    return { openingId: current.id, staffUserId: staff.id };
+  }
+  if (current) {
+    await prisma.terminalOpening.update({
+      where: { id: current.id },
+      data: { openKey: null, closedAt: now, closedById: staff.id },
+    });
+  }
+  const opening = await prisma.terminalOpening.create({
+    data: { terminalId, openKey: terminalId, openedById: staff.id, openedAt: now, overrideReason: "テスト" },
+  });
+  return { openingId: opening.id, staffUserId: staff.id };
+}

@@ -5,6 +5,8 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { config } from "@/app/_server/config";
+import { db } from "@/app/_server/db";
 import { currentInsertionId, proveCard } from "@/app/_server/kiosk-card";
 import { searchQualification } from "@/app/_server/qualifications";
 import { loadReceiptData, renderReceiptPdf } from "@/app/_server/receipts/render";
@@ -16,6 +18,7 @@ import { getSimulatedCardReader, resetCardReaderForTests } from "@/kiosk/card";
 import { DEMO_CARDS } from "@/kiosk/pki/cards";
 import type { Kind } from "@/app/_shared/kinds";
 import type { PrismaClient } from "@/prisma/client";
+import { openTestTerminal } from "./db";
 
 export function freshCardReader() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kiosk-sim-"));
@@ -29,6 +32,8 @@ export function pinOf(label: string): string {
 }
 
 export async function openSession(agencyCode = "110000", kind: Kind = "construction"): Promise<string> {
+  // a visit starts only on an open terminal (R23 / staff opening)
+  await openTestTerminal(db(), { terminalId: config().TERMINAL_ID });
   const started = await startSession({ agencyCode, kind });
   if (!started.ok) throw new Error(started.message);
   return started.id;
