@@ -15,6 +15,8 @@ const env: NodeJS.ProcessEnv = {
   ...process.env,
   NODE_ENV: "production",
   DATABASE_URL: process.env.DATABASE_URL ?? "file:./.data/kiosk.db",
+  // the demo's opening (by staff01, with a reason) lets walk-ins in for this long outside hours
+  OVERRIDE_MINUTES: process.env.OVERRIDE_MINUTES ?? "720",
   CARD_DRIVER: "simulated",
   KIOSK_PKI_DIR: path.join(dataDir, "pki"),
   KIOSK_SIMCARD_STATE: path.join(dataDir, "simcard-state.json"),
@@ -60,6 +62,20 @@ async function main(): Promise<void> {
   await seedDemoData(prisma);
   await prisma.$disconnect();
   console.log("Seeded the demo data of DEMO-DATA.md (README: デモデータ).");
+  // walk-ins need an opened terminal (issue 5, R23): staff01 opens it with a reason, so the demo
+  // works at any hour; it then accepts walk-ins for OVERRIDE_MINUTES (and all day in hours)
+  step("npx", [
+    "tsx",
+    "app/_server/cli/terminal-open.ts",
+    "--staff",
+    "staff01",
+    "--reason",
+    "デモ（npm run demo）",
+  ]);
+  console.log(
+    `The terminal was opened for walk-ins as staff01 (reason 「デモ（npm run demo）」, ${env.OVERRIDE_MINUTES} minutes outside hours); ` +
+      `staff sign in at /staff/terminal to close or reopen it.`,
+  );
 
   if (needsBuild()) step("npx", ["next", "build"]);
   console.log(

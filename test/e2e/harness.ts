@@ -1,7 +1,7 @@
 // End-to-end run: `next build`, a fresh demo terminal (PKI, SQLite file, seed) under
 // test-results/e2e-data, `next start` on a free loopback port, then the browser suites in
 // Debian Chromium. The server is started as its own process group so nothing outlives the run.
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
@@ -61,6 +61,21 @@ async function waitForServer(url: string, ms: number): Promise<void> {
   throw new Error(`the kiosk server did not answer at ${url} within ${ms / 1000}s`);
 }
 
+/**
+ * Staff open the terminal before walk-ins are let in (issue 5, R23): done here through the same
+ * command a terminal without a browser uses, with a reason so the suites run at any hour.
+ */
+function openTerminalFor(env: Record<string, string>): void {
+  const tsx = path.join(root, "node_modules/.bin/tsx");
+  const cli = path.join(root, "app/_server/cli/terminal-open.ts");
+  const run = spawnSync(tsx, [cli, "--staff", "staff01", "--reason", "ブラウザテスト（npm test）"], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    encoding: "utf8",
+  });
+  if (run.status !== 0) throw new Error(`terminal:open failed (${run.status}): ${run.stderr}`);
+}
+
 export async function prepareTerminal(dir: string): Promise<Record<string, string>> {
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
@@ -70,6 +85,7 @@ export async function prepareTerminal(dir: string): Promise<Record<string, strin
   const prisma = createPrismaClient(`file:${dbFile}`);
   await seedDemoData(prisma);
   await prisma.$disconnect();
+  openTerminalFor({ DATABASE_URL: `file:${dbFile}`, TERMINAL_ID: "E2E-01" });
   return {
     DATABASE_URL: `file:${dbFile}`,
     CARD_DRIVER: "simulated",
