@@ -111,12 +111,14 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               ))}
             </tbody>
           </table>
-          <nav className="audit-pages" aria-label="ページ">
-            {parsed.filters.before ? <Link href={pageHref(parsed.filters, null)}>最新のページ</Link> : null}
-            {page!.nextBefore ? (
-              <Link href={pageHref(parsed.filters, page!.nextBefore)}>次の50件（古い記録）</Link>
-            ) : null}
-          </nav>
+          {parsed.filters.before || page!.nextBefore ? (
+            <nav className="audit-pages" aria-label="ページ">
+              {parsed.filters.before ? <Link href={pageHref(parsed.filters, null)}>最新のページ</Link> : null}
+              {page!.nextBefore ? (
+                <Link href={pageHref(parsed.filters, page!.nextBefore)}>次の50件（古い記録）</Link>
+              ) : null}
+            </nav>
+          ) : null}
         </>
       )}
     </div>
