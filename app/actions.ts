@@ -1,6 +1,7 @@
 "use server";
 // The kiosk's server actions: thin — read the session cookie, delegate to app/_server, answer a
 // typed result. Unexpected errors are logged and answered as a plain message, never a 500 page.
+import { refresh } from "next/cache";
 import { cookies } from "next/headers";
 import type {
   Failure,
@@ -61,6 +62,9 @@ export async function startSession(input: unknown): Promise<Result<SessionView>>
     const jar = await cookies();
     await sessions.endSession(jar.get(sessions.SESSION_COOKIE)?.value, "restart");
     const started = await sessions.startSession(parsed.data);
+    // the terminal stopped accepting walk-ins (closed by staff, hours over): the page re-renders
+    // as the closed screen, the select screen shows the message meanwhile
+    if (!started.ok && started.code === "terminalClosed") refresh();
     if (!started.ok) return started;
     jar.set(sessions.SESSION_COOKIE, started.id, { httpOnly: true, sameSite: "strict", path: "/" });
     return { ok: true, agency: started.agency, kind: started.kind };

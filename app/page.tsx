@@ -1,7 +1,10 @@
 import { listAgencies } from "@/app/_server/agencies";
 import { config } from "@/app/_server/config";
 import { kickOutbox } from "@/app/_server/email/dispatcher";
+import { hoursSettings, hoursText, tokyoDateTimeText } from "@/app/_server/hours";
+import { terminalStatus } from "@/app/_server/terminals";
 import { Kiosk } from "@/app/_ui/Kiosk";
+import { ClosedScreen } from "@/app/_ui/screens/Closed";
 import { kioskConfig } from "@/kiosk/config";
 
 // Agencies and settings are read per request: staff may change them while the kiosk runs.
@@ -11,6 +14,19 @@ export default async function KioskPage() {
   // The kiosk browser loads this page when the terminal starts: emails still queued from before
   // a restart are delivered (and the retry timer runs) without waiting for the next registration.
   void kickOutbox();
+  const status = await terminalStatus();
+  if (!status.acceptsWalkIns) {
+    // R23 / staff opening: no new visit; the closed screen asks again by itself
+    const settings = hoursSettings(config());
+    const exceptions = settings.closedDays.length > 0 ? "土日祝日・年末年始を除く" : "土日祝日を除く";
+    return (
+      <ClosedScreen
+        reason={status.closedReason ?? "notOpened"}
+        hours={`${hoursText(settings)}（${exceptions}）`}
+        nextOpening={status.hours.nextOpening ? tokyoDateTimeText(status.hours.nextOpening) : null}
+      />
+    );
+  }
   const agencies = await listAgencies();
   const { KIOSK_IDLE_SECONDS, KIOSK_IDLE_WARNING_SECONDS } = config();
   return (
