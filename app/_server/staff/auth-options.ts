@@ -56,8 +56,10 @@ export function authOptions(): NextAuthOptions {
       session({ session, token }) {
         return { expires: session.expires, sid: typeof token.sid === "string" ? token.sid : null };
       },
+      // a path, not baseUrl + path: without NEXTAUTH_URL next-auth's baseUrl is
+      // http://localhost:3000, while the terminal is http://127.0.0.1:3000
       redirect({ url, baseUrl }) {
-        return `${baseUrl}${safeStaffPath(url, baseUrl)}`;
+        return safeStaffPath(url, baseUrl);
       },
     },
     logger: {

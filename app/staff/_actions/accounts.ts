@@ -1,0 +1,28 @@
+"use server";
+// 職員アカウント (admin only). Each answer is { ok: true, message } or a StaffFailure with
+// messages by field; the page refreshes itself after a success.
+import {
+  changeStaffRole,
+  createStaffAccount,
+  resetStaffPassword,
+  setStaffDisabled,
+  type AccountResult,
+} from "@/app/_server/staff/accounts";
+import { staffAction } from "@/app/_server/staff/auth";
+import { formFields } from "@/app/_server/staff/form-input";
+
+export async function createStaffAccountAction(form: FormData): Promise<AccountResult> {
+  return staffAction("admin", (staff) => createStaffAccount(staff, formFields(form)));
+}
+
+export async function changeStaffRoleAction(form: FormData): Promise<AccountResult> {
+  return staffAction("admin", (staff) => changeStaffRole(staff, formFields(form)));
+}
+
+export async function setStaffDisabledAction(form: FormData): Promise<AccountResult> {
+  return staffAction("admin", (staff) => setStaffDisabled(staff, formFields(form)));
+}
+
+export async function resetStaffPasswordAction(form: FormData): Promise<AccountResult> {
+  return staffAction("admin", (staff) => resetStaffPassword(staff, formFields(form)));
+}

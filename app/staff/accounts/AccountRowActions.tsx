@@ -1,0 +1,129 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import type { StaffRole } from "@/app/_shared/staff-contracts";
+import {
+  changeStaffRoleAction,
+  resetStaffPasswordAction,
+  setStaffDisabledAction,
+} from "../_actions/accounts";
+import "./accounts.css";
+
+type Account = { id: string; login: string; role: StaffRole; disabled: boolean };
+type Answer =
+  { ok: true; message: string } | { ok: false; message: string; fieldErrors?: Record<string, string> };
+
+/** One member's role, enable/disable and password reset, each answering next to the row. */
+export function AccountRowActions({
+  account,
+  self,
+  minPassword,
+}: {
+  account: Account;
+  self: boolean;
+  minPassword: number;
+}) {
+  const router = useRouter();
+  const [answer, setAnswer] = useState<Answer | null>(null);
+  const [busy, setBusy] = useState(false);
+  const base = `account-${account.login}`;
+
+  function run(action: (form: FormData) => Promise<Answer>) {
+    return async (event: FormEvent<HTMLFormElement>) => {
+      event.preventDefault();
+      const formElement = event.currentTarget;
+      setBusy(true);
+      const result = await action(new FormData(formElement)).catch((): Answer => ({
+        ok: false,
+        message: "処理できませんでした。もう一度お試しください。",
+      }));
+      setBusy(false);
+      setAnswer(result);
+      if (result.ok) {
+        formElement.reset();
+        router.refresh();
+      }
+    };
+  }
+
+  const passwordError = answer && !answer.ok ? answer.fieldErrors?.password : undefined;
+  const roleError = answer && !answer.ok ? answer.fieldErrors?.role : undefined;
+
+  return (
+    <div className="account-actions">
+      {!self && (
+        <>
+          <form
+            onSubmit={run(changeStaffRoleAction)}
+            className="account-inline"
+            aria-label={`${account.login}の権限`}
+          >
+            <input type="hidden" name="staffUserId" value={account.id} />
+            <label htmlFor={`${base}-role`}>権限</label>
+            <select
+              id={`${base}-role`}
+              name="role"
+              defaultValue={account.role}
+              aria-invalid={roleError ? true : undefined}
+              aria-describedby={roleError ? `${base}-role-error` : undefined}
+            >
+              <option value="staff">職員</option>
+              <option value="admin">管理者</option>
+            </select>
+            <button type="submit" className="staff-button secondary" disabled={busy}>
+              権限を変更
+            </button>
+            {roleError && (
+              <p className="field-error" id={`${base}-role-error`}>
+                {roleError}
+              </p>
+            )}
+          </form>
+          <form onSubmit={run(setStaffDisabledAction)} className="account-inline">
+            <input type="hidden" name="staffUserId" value={account.id} />
+            <input type="hidden" name="disabled" value={account.disabled ? "false" : "true"} />
+            <button
+              type="submit"
+              className={account.disabled ? "staff-button secondary" : "staff-button danger"}
+              disabled={busy}
+            >
+              {account.disabled ? `${account.login}を有効にする` : `${account.login}を無効にする`}
+            </button>
+          </form>
+        </>
+      )}
+      <form
+        onSubmit={run(resetStaffPasswordAction)}
+        className="account-inline"
+        aria-label={`${account.login}のパスワード再設定`}
+      >
+        <input type="hidden" name="staffUserId" value={account.id} />
+        <label htmlFor={`${base}-password`}>新しいパスワード</label>
+        <input
+          id={`${base}-password`}
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          maxLength={256}
+          placeholder={`${minPassword}文字以上`}
+          aria-invalid={passwordError ? true : undefined}
+          aria-describedby={passwordError ? `${base}-password-error` : undefined}
+        />
+        <button type="submit" className="staff-button secondary" disabled={busy}>
+          再設定
+        </button>
+        {passwordError && (
+          <p className="field-error" id={`${base}-password-error`}>
+            {passwordError}
+          </p>
+        )}
+      </form>
+      {answer && (
+        <p className={answer.ok ? "account-answer" : "account-answer account-answer-error"}>
+          {answer.message}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import type { Metadata } from "next";
+import { listStaffAccounts, MIN_PASSWORD } from "@/app/_server/staff/accounts";
+import { requireStaffPage } from "@/app/_server/staff/auth";
+import { ROLE_LABEL, tokyoDateTime } from "../_components/labels";
+import { AccountRowActions } from "./AccountRowActions";
+import { CreateAccountForm } from "./CreateAccountForm";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "職員アカウント — 職員コンソール" };
+
+export default async function StaffAccountsPage() {
+  const me = await requireStaffPage("admin", "/staff/accounts");
+  const accounts = await listStaffAccounts();
+  return (
+    <>
+      <h1>職員アカウント</h1>
+      <p className="staff-notice">
+        無効にした職員やパスワードを再設定した職員は、サインイン中の画面もすぐに使えなくなります。自分自身の権限の変更や無効化はできません。
+      </p>
+      <table className="staff-table">
+        <caption>職員一覧（{accounts.length}名）</caption>
+        <thead>
+          <tr>
+            <th scope="col">ログイン名</th>
+            <th scope="col">氏名</th>
+            <th scope="col">権限</th>
+            <th scope="col">状態</th>
+            <th scope="col">最終サインイン</th>
+            <th scope="col">操作</th>
+          </tr>
+        </thead>
+        <tbody>
+          {accounts.map((a) => (
+            <tr key={a.id}>
+              <th scope="row">{a.login}</th>
+              <td>{a.displayName}</td>
+              <td>{ROLE_LABEL[a.role]}</td>
+              <td>
+                {a.disabledAt ? (
+                  <span className="status-badge status-disabled">無効</span>
+                ) : (
+                  <span className="status-badge status-active">有効</span>
+                )}
+                {a.activeSessions > 0 && <div>サインイン中 {a.activeSessions}</div>}
+              </td>
+              <td>{tokyoDateTime(a.lastSignInAt)}</td>
+              <td>
+                <AccountRowActions
+                  account={{ id: a.id, login: a.login, role: a.role, disabled: a.disabledAt !== null }}
+                  self={a.id === me.id}
+                  minPassword={MIN_PASSWORD}
+                />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>職員を追加</h2>
+      <CreateAccountForm minPassword={MIN_PASSWORD} />
+    </>
+  );
+}
