@@ -257,8 +257,10 @@ describe("callback URLs", () => {
     ]) {
       expect(safeStaffPath(bad)).toBe("/staff");
     }
-    expect(
-      authOptions().callbacks!.redirect!({ url: "https://evil.example/", baseUrl: "http://localhost:3000" }),
-    ).toBe("http://localhost:3000/staff");
+    const redirect = authOptions().callbacks!.redirect!;
+    expect(redirect({ url: "https://evil.example/", baseUrl: "http://localhost:3000" })).toBe("/staff");
+    expect(redirect({ url: "http://localhost:3000/staff/batch", baseUrl: "http://localhost:3000" })).toBe(
+      "/staff/batch",
+    );
   });
 });
