@@ -80,7 +80,7 @@ function TerminalSection({ terminal }: { terminal: TerminalDay }) {
 
 /** 本日の受付: the Tokyo day's operations by terminal, refused attempts, and the outbox at a glance. */
 export default async function TodayPage() {
-  await requireStaffPage();
+  await requireStaffPage("staff", "/staff");
   const [today, outbox] = await Promise.all([todayOverview(), outboxSummary()]);
   return (
     <div className="today-page">

@@ -28,7 +28,7 @@ function compact(detail: unknown): string {
 
 /** 監査ログ: the chain, latest first, 50 rows a page, filtered by day, action, terminal, outcome, user. */
 export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  await requireStaffPage();
+  await requireStaffPage("staff", "/staff/audit");
   const input = firstValues(await searchParams);
   const parsed = parseAuditFilters(input);
   const page = parsed.ok ? await listAudit(parsed.filters) : null;

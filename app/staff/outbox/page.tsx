@@ -13,9 +13,9 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "メール送信状況 — 職員コンソール" };
 
 /** The email outbox (R40) for staff: what was queued, what went out, what is still retrying; 再送. */
-export default async function OutboxPage({ searchParams }: { searchParams?: Promise<SearchParams> }) {
-  await requireStaffPage();
-  const input = firstValues((await searchParams) ?? {});
+export default async function OutboxPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  await requireStaffPage("staff", "/staff/outbox");
+  const input = firstValues(await searchParams);
   const statusInput = (input.status ?? "").trim();
   const statusError =
     statusInput && !isEmailStatus(statusInput)

@@ -75,7 +75,7 @@ function Results({ hits }: { hits: RegistrationHit[] }) {
 
 /** 登録の検索: by ユーザID, company or card serial; each card with its status. */
 export default async function RegistrationsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  await requireStaffPage();
+  await requireStaffPage("staff", "/staff/registrations");
   const input = firstValues(await searchParams);
   const parsed = parseRegistrationQuery(input);
   const hits = parsed.ok && !parsed.empty ? await searchRegistrations(parsed.query) : null;

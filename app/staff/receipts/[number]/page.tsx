@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: "受付票の確認 — 職員コン�
 
 /** A receipt's verification page: the stored snapshot, who and where, its emails, where it went. */
 export default async function ReceiptPage({ params }: { params: Promise<{ number: string }> }) {
-  await requireStaffPage();
+  await requireStaffPage("staff", `/staff/receipts/${encodeURIComponent((await params).number)}`);
   const { number } = await params;
   const r = await receiptView(number);
   if (!r) notFound();

@@ -71,7 +71,7 @@ function agencyNote(row: CardAgencyStatus): string {
 
 /** One card registration: card, 代表窓口情報, history (receipts, renewals) and per-agency status. */
 export default async function RegistrationPage({ params }: { params: Promise<{ id: string }> }) {
-  await requireStaffPage();
+  await requireStaffPage("staff", `/staff/registrations/${encodeURIComponent((await params).id)}`);
   const { id } = await params;
   const r = await registrationDetail(id);
   if (!r) notFound();
