@@ -226,14 +226,14 @@ describe("本日の受付 (todayOverview)", () => {
     await makeReceipt(card, { number: "20261127-000001", createdAt: new Date("2026-11-26T15:00:00Z") });
     // refused / failed attempts: straight rows, so their times can sit on either side of midnight
     const base = (await env.prisma.auditChainHead.findUniqueOrThrow({ where: { id: 1 } })).seq + 1000;
-    const attempt = (n: number, terminalId: string, outcome: string, at: string) =>
+    const attempt = (n: number, terminalId: string, outcome: string, at: string, action = "search") =>
       env.prisma.auditLog.create({
         data: {
           seq: base + n,
           prevHash: "",
           hash: `h${n}`,
           terminalId,
-          action: "search",
+          action,
           outcome,
           createdAt: new Date(at),
         },
@@ -243,6 +243,9 @@ describe("本日の受付 (todayOverview)", () => {
     await attempt(3, "KIOSK-01", "error", "2026-11-26T11:00:00Z");
     await attempt(4, "KIOSK-01", "ok", "2026-11-26T11:00:00Z");
     await attempt(5, "KIOSK-02", "refused", "2026-11-25T14:00:00Z");
+    // a staff sign-in refused on the same server is not a walk-in's attempt
+    await attempt(6, "KIOSK-01", "refused", "2026-11-26T10:30:00Z", "staff.signin");
+    await attempt(7, "KIOSK-01", "refused", "2026-11-26T10:40:00Z", "card.proof");
 
     const day = await todayOverview(new Date("2026-11-26T09:00:00Z"));
     expect(day.day).toBe("2026-11-26");
@@ -257,7 +260,7 @@ describe("本日の受付 (todayOverview)", () => {
       agencyName: "埼玉県",
       openedBy: null,
     });
-    expect([k1!.refused, k1!.errors]).toEqual([2, 1]);
+    expect([k1!.refused, k1!.errors]).toEqual([3, 1]);
     expect(k2!.counts).toEqual({ register: 0, change: 1, renewal: 1 });
     expect(k2!.operations.map((o) => o.number)).toEqual(["20261126-000002", "20261126-000003"]);
     expect(k2!.operations[0]!.openedBy).toEqual({ login: "staff01", displayName: staff.displayName });

@@ -29,6 +29,9 @@ export type TodayOverview = {
   totals: { register: number; change: number; renewal: number };
 };
 
+// What a walk-in does at the kiosk (not staff sign-ins, batch runs or imports on the same server).
+const KIOSK_ACTIONS = ["session.", "card.", "search", "registration."];
+
 function emptyTerminal(terminalId: string): TerminalDay {
   return {
     terminalId,
@@ -60,7 +63,11 @@ export async function todayOverview(now: Date = new Date()): Promise<TodayOvervi
     }),
     prisma.auditLog.groupBy({
       by: ["terminalId", "outcome"],
-      where: { createdAt: { gte: start, lt: end }, outcome: { in: ["refused", "error"] } },
+      where: {
+        createdAt: { gte: start, lt: end },
+        outcome: { in: ["refused", "error"] },
+        OR: KIOSK_ACTIONS.map((prefix) => ({ action: { startsWith: prefix } })),
+      },
       _count: { _all: true },
     }),
     prisma.terminal.findMany({ select: { id: true }, orderBy: { id: "asc" } }),
