@@ -155,6 +155,7 @@ describe("登録の検索 (/staff/registrations)", () => {
 describe("登録の詳細 (/staff/registrations/[id])", () => {
   it("shows the card, 代表窓口情報, history and per-agency status", async () => {
     const page = await html(RegistrationPage({ params: Promise.resolve({ id: cardId }) }));
+    expect(page).toContain('<th scope="row">資格の状態</th><td>審査済</td>');
     expect(page).toContain("代表窓口情報");
     expect(page).toContain(receiptFixture.representative.email);
     expect(page).toContain(`href="/staff/receipts/${NUMBER}"`);

@@ -24,6 +24,12 @@ export const metadata: Metadata = { title: "登録の詳細 — 職員コンソ�
 
 type Contact = RegistrationDetail["department"];
 
+const QUALIFICATION_STATUS_LABELS: Record<string, string> = {
+  approved: "審査済",
+  reviewing: "審査中",
+  lapsed: "失効",
+};
+
 function Rows({ rows }: { rows: [string, ReactNode][] }) {
   return (
     <table className="staff-table registration-rows">
@@ -113,6 +119,7 @@ export default async function RegistrationPage({ params }: { params: Promise<{ i
             ["業務区分", kindLabel(r.kind)],
             ["商号又は名称", r.qualification.officialName],
             ["企業名称", r.qualification.companyName],
+            ["資格の状態", QUALIFICATION_STATUS_LABELS[r.qualification.status] ?? r.qualification.status],
           ]}
         />
         <p>
