@@ -4,7 +4,9 @@ import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
 import Database from "better-sqlite3";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { FORBIDDEN, UNAUTHORIZED } from "@/app/_shared/staff-contracts";
+import type { StaffIdentity } from "@/app/_server/staff/auth";
 import { audit } from "@/app/_server/audit";
 import { auditHash } from "@/app/_server/audit-chain";
 import { describeVerification, verifyAuditChain } from "@/app/_server/audit-verify";
@@ -12,6 +14,28 @@ import { freshDatabase } from "@/test/support/db";
 
 const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, "../..");
+
+const who: { staff: StaffIdentity | null } = { staff: null };
+const staff: StaffIdentity = {
+  id: "s1",
+  login: "staff01",
+  displayName: "職員",
+  role: "staff",
+  sessionId: "s",
+};
+
+// the auth helper's staffAction stand-in, with the same refusals
+vi.mock("@/app/_server/staff/auth", () => ({
+  currentStaff: async () => who.staff,
+  requireStaffPage: async () => who.staff,
+  staffAction: async (role: string, run: (s: StaffIdentity) => Promise<unknown>) => {
+    if (!who.staff) return UNAUTHORIZED;
+    if (role === "admin" && who.staff.role !== "admin") return FORBIDDEN;
+    return run(who.staff);
+  },
+}));
+
+const { verifyAuditChainAction } = await import("@/app/staff/_actions/audit");
 
 let database: Awaited<ReturnType<typeof freshDatabase>>;
 
@@ -163,4 +187,27 @@ describe("audit chain", () => {
     expect(failed.stderr).toContain(await idOf(10));
     expect(failed.stderr).toContain("内容が記録時と一致しません");
   }, 60_000);
+});
+
+describe("verifyAuditChainAction", () => {
+  it("any staff member can check the chain; without a session it is refused", async () => {
+    who.staff = null;
+    expect(await verifyAuditChainAction()).toEqual(UNAUTHORIZED);
+    who.staff = staff;
+    await writeRows();
+    const answer = await verifyAuditChainAction();
+    expect(answer).toMatchObject({
+      ok: true,
+      intact: true,
+      rows: 12,
+      firstBroken: null,
+      summary: "監査ログ 12 行: 改ざんなし",
+    });
+    sql(`DELETE FROM "AuditLog" WHERE "seq" = 3`);
+    expect(await verifyAuditChainAction()).toMatchObject({
+      ok: true,
+      intact: false,
+      firstBroken: { seq: 4, reason: "gap" },
+    });
+  });
 });

@@ -3,7 +3,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { verify } from "@node-rs/argon2";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { renderToStaticMarkup } from "react-dom/server";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { FORBIDDEN, UNAUTHORIZED } from "@/app/_shared/staff-contracts";
+import type { StaffIdentity } from "@/app/_server/staff/auth";
 import {
   parseQualificationCsv,
   formatImportError,
@@ -14,6 +17,39 @@ import { importQualifications, listQualificationImports } from "@/app/_server/qu
 import { verifyAuditChain } from "@/app/_server/audit-verify";
 import { DEMO_AGENCIES } from "@/prisma/demo-data";
 import { freshDatabase } from "@/test/support/db";
+
+// the console: the auth helper's staffAction / requireStaffPage stand-ins, with the same refusals
+const who: { staff: StaffIdentity | null } = { staff: null };
+const admin: StaffIdentity = {
+  id: "a1",
+  login: "admin01",
+  displayName: "管理者",
+  role: "admin",
+  sessionId: "s",
+};
+const staff: StaffIdentity = {
+  id: "s1",
+  login: "staff01",
+  displayName: "職員",
+  role: "staff",
+  sessionId: "s",
+};
+
+vi.mock("@/app/_server/staff/auth", () => ({
+  currentStaff: async () => who.staff,
+  requireStaffPage: async () => who.staff,
+  staffAction: async (role: string, run: (s: StaffIdentity) => Promise<unknown>) => {
+    if (!who.staff) return UNAUTHORIZED;
+    if (role === "admin" && who.staff.role !== "admin") return FORBIDDEN;
+    return run(who.staff);
+  },
+}));
+vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
+// the upload form is a client component; rendered statically it needs a router
+vi.mock("next/navigation", () => ({ useRouter: () => ({ refresh: () => undefined }) }));
+
+const { importQualificationsAction } = await import("@/app/staff/_actions/qualifications");
+const { default: QualificationImportPage } = await import("@/app/staff/qualifications/page");
 
 const FIXTURES = path.resolve(__dirname, "../fixtures/qualifications");
 const fixture = (name: string) => fs.readFileSync(path.join(FIXTURES, name));
@@ -371,5 +407,62 @@ describe("qualification CSV: import", () => {
     expect(result).toMatchObject({ ok: true, updated: 1, unchanged: 5 });
     const q = await database.prisma.qualification.findFirstOrThrow({ where: { userId: "1000000005" } });
     expect(q).toMatchObject({ status: "approved", previousCompany: null });
+  });
+});
+
+const upload = (name: string, bytes: Buffer = fixture(name)) => {
+  const form = new FormData();
+  form.set("file", new File([new Uint8Array(bytes)], name, { type: "text/csv" }));
+  return form;
+};
+
+describe("qualification import in the console (admin only)", () => {
+  it("refuses without a session and for the staff role, before reading the file", async () => {
+    who.staff = null;
+    expect(await importQualificationsAction(upload("valid.csv"))).toEqual(UNAUTHORIZED);
+    who.staff = staff;
+    expect(await importQualificationsAction(upload("valid.csv"))).toEqual(FORBIDDEN);
+    expect(await database.prisma.qualification.count()).toBe(0);
+  });
+
+  it("asks for a file at the field", async () => {
+    who.staff = admin;
+    const answer = await importQualificationsAction(new FormData());
+    expect(answer).toMatchObject({
+      ok: false,
+      code: "invalid",
+      fieldErrors: { file: expect.stringContaining("CSV") },
+    });
+  });
+
+  it("answers every error with its line and imports nothing", async () => {
+    who.staff = admin;
+    const answer = await importQualificationsAction(upload("errors-line-3-and-7.csv"));
+    expect(answer).toMatchObject({
+      ok: false,
+      code: "invalid",
+      message: expect.stringContaining("2 件の誤り"),
+    });
+    expect(!answer.ok && "errors" in answer ? answer.errors?.map((e) => e.line) : null).toEqual([3, 7]);
+    expect(await database.prisma.qualification.count()).toBe(0);
+  });
+
+  it("imports as the signed-in admin; the page lists the import", async () => {
+    who.staff = admin;
+    const answer = await importQualificationsAction(upload("valid.csv"));
+    expect(answer).toMatchObject({
+      ok: true,
+      rows: 6,
+      created: 6,
+      message: expect.stringContaining("新規 6 件"),
+    });
+    const [row] = await database.prisma.qualificationImport.findMany();
+    expect(row).toMatchObject({ fileName: "valid.csv", importedBy: "admin01" });
+
+    const html = renderToStaticMarkup(await QualificationImportPage());
+    expect(html).toContain("資格データ取込");
+    expect(html).toContain("valid.csv");
+    expect(html).toContain("admin01");
+    expect(html).toContain('name="file"');
   });
 });
