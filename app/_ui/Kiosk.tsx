@@ -7,6 +7,7 @@ import { KioskContext } from "./kioskActor";
 import { ChangeFlow } from "./ChangeFlow";
 import { RegistrationFlow } from "./RegistrationFlow";
 import { RenewalFlow } from "./RenewalFlow";
+import { StaffLink } from "./screens/ClosedStaffLink";
 import { EndScreen } from "./screens/End";
 import { EntryScreen } from "./screens/Entry";
 import { IdleWarningDialog } from "./screens/IdleWarning";
@@ -61,6 +62,8 @@ function KioskShell({ agencies, simulatedReader }: { agencies: AgencyView[]; sim
         <main className="kiosk-content">
           <Screens agencies={agencies} now={now} events={events} />
         </main>
+        {/* staff close the terminal from here (between visits only) */}
+        {inSession ? null : <StaffLink />}
       </div>
       {simulatedReader ? <VirtualReader /> : null}
     </div>

@@ -13,7 +13,7 @@ export const DEFAULT_KIOSK_URL = "http://127.0.0.1:3000/";
 export const DEFAULT_POLICY_DIR = "/etc/chromium/policies/managed";
 export const POLICY_FILE = "kiosk.json";
 
-export function launchSettings(env: NodeJS.ProcessEnv): LaunchSettings {
+export function launchSettings(env: Record<string, string | undefined>): LaunchSettings {
   const kioskUrl = env.KIOSK_URL?.trim() || DEFAULT_KIOSK_URL;
   let url: URL;
   try {

@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useEffect } from "react";
 import { Clock, useNow } from "../Clock";
 import { KioskHeader } from "../KioskHeader";
+import { StaffLink } from "./ClosedStaffLink";
 
 export type ClosedScreenProps = {
   reason: "notOpened" | "outsideHours" | "closedDay";
@@ -39,7 +40,7 @@ export function ClosedScreen({ reason, hours, nextOpening }: ClosedScreenProps) 
     <div className="kiosk-shell">
       <div className="kiosk-main">
         <KioskHeader clock={<Clock now={now} />} />
-        <main className="kiosk-content" style={{ position: "relative" }}>
+        <main className="kiosk-content">
           {reason === "notOpened" ? (
             <section aria-labelledby="closed-title">
               <h1 id="closed-title">
@@ -63,19 +64,7 @@ export function ClosedScreen({ reason, hours, nextOpening }: ClosedScreenProps) 
               ) : null}
             </section>
           )}
-          <a
-            href="/staff/terminal"
-            style={{
-              position: "fixed",
-              right: 16,
-              bottom: 12,
-              fontSize: "0.85rem",
-              color: "#666",
-              textDecoration: "none",
-            }}
-          >
-            係員用
-          </a>
+          <StaffLink />
         </main>
       </div>
     </div>
