@@ -2,15 +2,17 @@
 
 import { useState } from "react";
 import { signOutAction } from "../_actions/session";
+import { useHydrated } from "./useHydrated";
 
 /** サインアウト: the server revokes the session row and drops the cookie, then the sign-in page. */
 export function SignOutButton() {
   const [busy, setBusy] = useState(false);
+  const hydrated = useHydrated();
   return (
     <button
       type="button"
       className="staff-button secondary"
-      disabled={busy}
+      disabled={busy || !hydrated}
       onClick={async () => {
         setBusy(true);
         try {

@@ -8,6 +8,7 @@ import {
   resetStaffPasswordAction,
   setStaffDisabledAction,
 } from "../_actions/accounts";
+import { useHydrated } from "../_components/useHydrated";
 import "./accounts.css";
 
 type Account = { id: string; login: string; role: StaffRole; disabled: boolean };
@@ -27,6 +28,7 @@ export function AccountRowActions({
   const router = useRouter();
   const [answer, setAnswer] = useState<Answer | null>(null);
   const [busy, setBusy] = useState(false);
+  const hydrated = useHydrated();
   const base = `account-${account.login}`;
 
   function run(action: (form: FormData) => Promise<Answer>) {
@@ -55,6 +57,7 @@ export function AccountRowActions({
       {!self && (
         <>
           <form
+            method="post"
             onSubmit={run(changeStaffRoleAction)}
             className="account-inline"
             aria-label={`${account.login}の権限`}
@@ -71,7 +74,7 @@ export function AccountRowActions({
               <option value="staff">職員</option>
               <option value="admin">管理者</option>
             </select>
-            <button type="submit" className="staff-button secondary" disabled={busy}>
+            <button type="submit" className="staff-button secondary" disabled={busy || !hydrated}>
               権限を変更
             </button>
             {roleError && (
@@ -80,13 +83,13 @@ export function AccountRowActions({
               </p>
             )}
           </form>
-          <form onSubmit={run(setStaffDisabledAction)} className="account-inline">
+          <form method="post" onSubmit={run(setStaffDisabledAction)} className="account-inline">
             <input type="hidden" name="staffUserId" value={account.id} />
             <input type="hidden" name="disabled" value={account.disabled ? "false" : "true"} />
             <button
               type="submit"
               className={account.disabled ? "staff-button secondary" : "staff-button danger"}
-              disabled={busy}
+              disabled={busy || !hydrated}
             >
               {account.disabled ? `${account.login}を有効にする` : `${account.login}を無効にする`}
             </button>
@@ -94,6 +97,7 @@ export function AccountRowActions({
         </>
       )}
       <form
+        method="post"
         onSubmit={run(resetStaffPasswordAction)}
         className="account-inline"
         aria-label={`${account.login}のパスワード再設定`}
@@ -110,7 +114,7 @@ export function AccountRowActions({
           aria-invalid={passwordError ? true : undefined}
           aria-describedby={passwordError ? `${base}-password-error` : undefined}
         />
-        <button type="submit" className="staff-button secondary" disabled={busy}>
+        <button type="submit" className="staff-button secondary" disabled={busy || !hydrated}>
           再設定
         </button>
         {passwordError && (

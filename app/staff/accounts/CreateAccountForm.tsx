@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent } from "react";
 import { createStaffAccountAction } from "../_actions/accounts";
+import { useHydrated } from "../_components/useHydrated";
 
 type Errors = Record<string, string | undefined>;
 
@@ -12,6 +13,7 @@ export function CreateAccountForm({ minPassword }: { minPassword: number }) {
   const [errors, setErrors] = useState<Errors>({});
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const hydrated = useHydrated();
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -49,7 +51,14 @@ export function CreateAccountForm({ minPassword }: { minPassword: number }) {
     ) : null;
 
   return (
-    <form ref={formRef} className="staff-form" onSubmit={submit} noValidate aria-label="職員を追加">
+    <form
+      ref={formRef}
+      className="staff-form"
+      method="post"
+      onSubmit={submit}
+      noValidate
+      aria-label="職員を追加"
+    >
       {message && (
         <div className={message.ok ? "staff-notice" : "staff-error"}>
           <p>{message.text}</p>
@@ -97,7 +106,7 @@ export function CreateAccountForm({ minPassword }: { minPassword: number }) {
         {error("password")}
       </div>
       <div className="staff-actions">
-        <button type="submit" className="staff-button" disabled={busy}>
+        <button type="submit" className="staff-button" disabled={busy || !hydrated}>
           追加する
         </button>
       </div>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
+import { useHydrated } from "../_components/useHydrated";
 
 type Props = {
   callbackUrl: string;
@@ -18,6 +19,7 @@ export function SignInForm({ callbackUrl, initialError, invalidMessage, throttle
   const [error, setError] = useState<string | null>(initialError);
   const [missing, setMissing] = useState<{ login?: string; password?: string }>({});
   const [busy, setBusy] = useState(false);
+  const hydrated = useHydrated();
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -63,7 +65,7 @@ export function SignInForm({ callbackUrl, initialError, invalidMessage, throttle
   }
 
   return (
-    <form className="staff-form" onSubmit={submit} noValidate>
+    <form className="staff-form" method="post" onSubmit={submit} noValidate>
       {error && (
         <div className="staff-error" id="signin-error">
           <p>{error}</p>
@@ -105,7 +107,7 @@ export function SignInForm({ callbackUrl, initialError, invalidMessage, throttle
         )}
       </div>
       <div className="staff-actions">
-        <button type="submit" className="staff-button" disabled={busy}>
+        <button type="submit" className="staff-button" disabled={busy || !hydrated}>
           {busy ? "確認しています…" : "サインイン"}
         </button>
       </div>
