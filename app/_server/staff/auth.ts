@@ -1,5 +1,6 @@
 import "server-only";
 import { getServerSession } from "next-auth";
+import { cache } from "react";
 import { headers } from "next/headers";
 import { forbidden, redirect, unstable_rethrow } from "next/navigation";
 import {
@@ -17,12 +18,15 @@ export type { StaffIdentity } from "./sessions";
 
 // There is no proxy.ts: every staff page, route handler and server action asks here, on the server.
 
-/** The signed-in staff member whatever the role, or null (no JWT, or its session row is dead). */
-async function signedInStaff(): Promise<StaffIdentity | null> {
+/**
+ * The signed-in staff member whatever the role, or null (no JWT, or its session row is dead).
+ * Asked once per server request (the layout and the page both ask): React's cache().
+ */
+const signedInStaff = cache(async (): Promise<StaffIdentity | null> => {
   const session = (await getServerSession(authOptions())) as { sid?: unknown } | null;
   if (!session) return null;
   return staffForSession(session.sid);
-}
+});
 
 /**
  * The signed-in staff member when the next-auth JWT is valid, its StaffSession row is live (not
