@@ -2,6 +2,8 @@
 // StaffSession table behind every JWT (sign-out and disabling take effect at once), roles, and
 // the throttle. next-auth's getServerSession is replaced by the JWT's content (the session id), so
 // the real currentStaff / requireStaffPage / staffAction and the table checks run.
+import fs from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { resetConfigForTests } from "@/app/_server/config";
 import { authOptions, resetAuthOptionsForTests } from "@/app/_server/staff/auth-options";
@@ -238,6 +240,32 @@ describe("staffAction", () => {
     expect(answer).toEqual(ACTION_FAILED);
     expect(warn).toHaveBeenCalled();
     expect(warn.mock.calls.flat().join(" ")).not.toContain("secret input value");
+  });
+});
+
+describe("next-auth's secret", () => {
+  it("is NEXTAUTH_SECRET, or one made once and kept beside the database (mode 0600)", () => {
+    const secret = authOptions().secret!;
+    if (process.env.NEXTAUTH_SECRET) {
+      expect(secret).toBe(process.env.NEXTAUTH_SECRET);
+      return;
+    }
+    const file = path.join(path.dirname(database.file), "nextauth-secret");
+    expect(fs.readFileSync(file, "utf8").trim()).toBe(secret);
+    expect(secret.length).toBeGreaterThanOrEqual(32);
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+  });
+
+  it("cookies work over http://127.0.0.1 and next-auth's warnings stay quiet", () => {
+    expect(authOptions().useSecureCookies).toBe(false);
+    expect(authOptions().session).toMatchObject({ strategy: "jwt", maxAge: 3600 });
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    authOptions().logger!.warn!("NEXTAUTH_URL");
+    authOptions().logger!.error!("CREDENTIALS_SIGNIN", {
+      error: new Error("password=kiosk-staff-01"),
+    } as never);
+    expect(warn.mock.calls.flat().join(" ")).not.toContain("kiosk-staff-01");
+    expect(warn).toHaveBeenCalledTimes(1);
   });
 });
 
