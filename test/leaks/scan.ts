@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { DEMO_CARDS } from "@/kiosk/pki/cards";
-import { DEMO_QUALIFICATIONS } from "@/prisma/demo-data";
+import { DEMO_QUALIFICATIONS, DEMO_STAFF } from "@/prisma/demo-data";
 
 function files(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
@@ -27,6 +27,7 @@ export function secretPatterns(): { what: string; re: RegExp }[] {
       re: new RegExp(`(?<![A-Za-z0-9+/=:.-])${pin}(?![A-Za-z0-9+/=:.-])`),
     })),
     ...passwords.map((pw) => ({ what: `password of a demo user ID`, re: new RegExp(pw) })),
+    ...DEMO_STAFF.map((s) => ({ what: `password of demo staff ${s.login}`, re: new RegExp(s.password) })),
   ];
 }
 
