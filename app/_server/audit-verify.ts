@@ -34,83 +34,106 @@ export const BREAK_MESSAGES: Record<ChainBreakReason, string> = {
   head: "最後に記録された行と一致しません（末尾の行が削除されたか書き換えられています）。",
 };
 
-type Client = Pick<PrismaClient, "auditLog" | "auditChainHead">;
+type Client = Pick<PrismaClient, "auditLog" | "auditChainHead" | "$transaction">;
+
+type Last = { seq: number; hash: string; id: string; createdAt: Date; action: string };
 
 export async function verifyAuditChain(
   client: Client = db(),
   options: { pageSize?: number } = {},
 ): Promise<AuditChainVerification> {
   const pageSize = options.pageSize ?? 2000;
-  // The head is read first: rows appended while we walk have a higher seq and are left for the
-  // next run, so a busy kiosk never looks tampered with.
-  const head = await client.auditChainHead.findUnique({ where: { id: 1 } });
-  const limit = head?.seq ?? 0;
-
   let rows = 0;
-  let prev: { seq: number; hash: string; id: string; createdAt: Date; action: string } | null = null;
-  let cursor = 0;
-  for (;;) {
-    const page = await client.auditLog.findMany({
-      where: { seq: { gt: cursor, lte: limit } },
-      orderBy: { seq: "asc" },
-      take: pageSize,
-    });
-    for (const row of page) {
-      const broken = (reason: ChainBreakReason): AuditChainVerification => ({
-        ok: false,
-        rows,
-        firstBroken: {
-          seq: row.seq,
-          id: row.id,
-          createdAt: row.createdAt,
-          action: row.action,
-          reason,
-          message: BREAK_MESSAGES[reason],
-        },
-      });
-      const expectedSeq: number = (prev?.seq ?? 0) + 1;
-      if (row.seq !== expectedSeq) return broken("gap");
-      if (row.prevHash !== (prev?.hash ?? "")) return broken("link");
-      const recomputed = auditHash({
-        seq: row.seq,
-        prevHash: row.prevHash,
-        createdAt: row.createdAt,
-        terminalId: row.terminalId,
-        kioskSessionId: row.kioskSessionId,
-        staffLogin: row.staffLogin,
-        action: row.action,
-        outcome: row.outcome,
-        userId: row.userId,
-        detail: row.detail,
-      });
-      if (recomputed !== row.hash) return broken("hash");
-      rows += 1;
-      prev = { seq: row.seq, hash: row.hash, id: row.id, createdAt: row.createdAt, action: row.action };
-      cursor = row.seq;
-    }
-    if (page.length < pageSize) break;
-  }
+  let last: Last | null = null;
+  // Walk up to the head's seq; rows appended meanwhile move the head on, and are walked too.
+  let limit = (await client.auditChainHead.findUnique({ where: { id: 1 } }))?.seq ?? 0;
 
-  // The head must point at the last row: a deleted tail leaves every remaining link intact.
-  const lastSeq = prev?.seq ?? 0;
-  const lastHash = prev?.hash ?? "";
-  if (!head || head.seq !== lastSeq || head.hash !== lastHash) {
-    return {
-      ok: false,
-      rows,
-      firstBroken: {
-        seq: head?.seq ?? lastSeq,
-        id: prev?.id ?? null,
-        createdAt: prev?.createdAt ?? null,
-        action: prev?.action ?? null,
-        reason: "head",
-        message: head
-          ? `${BREAK_MESSAGES.head} 記録上の最後は seq ${head.seq}、残っている最後の行は seq ${lastSeq} です。`
-          : "監査ログの先頭情報（AuditChainHead）がありません。",
-      },
-    };
+  for (;;) {
+    for (;;) {
+      const after: number = last?.seq ?? 0;
+      const page = await client.auditLog.findMany({
+        where: { seq: { gt: after, lte: limit } },
+        orderBy: { seq: "asc" },
+        take: pageSize,
+      });
+      for (const row of page) {
+        const broken = (reason: ChainBreakReason): AuditChainVerification => ({
+          ok: false,
+          rows,
+          firstBroken: {
+            seq: row.seq,
+            id: row.id,
+            createdAt: row.createdAt,
+            action: row.action,
+            reason,
+            message: BREAK_MESSAGES[reason],
+          },
+        });
+        const expectedSeq: number = (last?.seq ?? 0) + 1;
+        if (row.seq !== expectedSeq) return broken("gap");
+        if (row.prevHash !== (last?.hash ?? "")) return broken("link");
+        const recomputed = auditHash({
+          seq: row.seq,
+          prevHash: row.prevHash,
+          createdAt: row.createdAt,
+          terminalId: row.terminalId,
+          kioskSessionId: row.kioskSessionId,
+          staffLogin: row.staffLogin,
+          action: row.action,
+          outcome: row.outcome,
+          userId: row.userId,
+          detail: row.detail,
+        });
+        if (recomputed !== row.hash) return broken("hash");
+        rows += 1;
+        last = { seq: row.seq, hash: row.hash, id: row.id, createdAt: row.createdAt, action: row.action };
+      }
+      if (page.length < pageSize) break;
+    }
+
+    // The head and "rows after what we walked" read together (one transaction: a concurrent
+    // append commits both its row and the head, or neither, as far as we can see).
+    const walked: number = Math.max(limit, last?.seq ?? 0);
+    const [head, beyond] = await client.$transaction([
+      client.auditChainHead.findUnique({ where: { id: 1 } }),
+      client.auditLog.findFirst({ where: { seq: { gt: walked } }, orderBy: { seq: "asc" } }),
+    ]);
+    if (head && beyond && head.seq > walked) {
+      limit = head.seq; // appended while we walked: check those too
+      continue;
+    }
+    return headCheck(rows, last, head, beyond);
   }
-  return { ok: true, rows };
+}
+
+/** The head must point at the last row: a deleted tail leaves every remaining link intact. */
+function headCheck(
+  rows: number,
+  last: Last | null,
+  head: { seq: number; hash: string } | null,
+  beyond: { seq: number; id: string; createdAt: Date; action: string } | null,
+): AuditChainVerification {
+  const lastSeq = last?.seq ?? 0;
+  const lastHash = last?.hash ?? "";
+  if (head && !beyond && head.seq === lastSeq && head.hash === lastHash) return { ok: true, rows };
+  const message = !head
+    ? "監査ログの先頭情報（AuditChainHead）がありません。"
+    : beyond
+      ? `先頭情報（seq ${head.seq}）より後に行があります（先頭情報が書き換えられています）。`
+      : `${BREAK_MESSAGES.head} 記録上の最後は seq ${head.seq}、残っている最後の行は seq ${lastSeq} です。`;
+  const row = beyond ?? last;
+  return {
+    ok: false,
+    rows,
+    firstBroken: {
+      seq: beyond ? beyond.seq : (head?.seq ?? lastSeq),
+      id: row?.id ?? null,
+      createdAt: row?.createdAt ?? null,
+      action: row?.action ?? null,
+      reason: "head",
+      message,
+    },
+  };
 }
 
 const tokyo = new Intl.DateTimeFormat("sv-SE", {

@@ -170,6 +170,45 @@ describe("audit chain", () => {
     expect(describeVerification(result)).toContain("seq 12");
   });
 
+  it("a head moved back over an edited last row is named by the row after it", async () => {
+    await writeRows();
+    const row11 = await database.prisma.auditLog.findUniqueOrThrow({ where: { seq: 11 } });
+    sql(`UPDATE "AuditLog" SET "outcome" = 'ok' WHERE "seq" = 12`);
+    sql(`UPDATE "AuditChainHead" SET "seq" = 11, "hash" = ? WHERE "id" = 1`, row11.hash);
+    const result = await verifyAuditChain(database.prisma);
+    expect(result).toMatchObject({
+      ok: false,
+      rows: 11,
+      firstBroken: { seq: 12, id: await idOf(12), reason: "head" },
+    });
+  });
+
+  it("rows appended while the check runs are checked too, not reported", async () => {
+    await writeRows();
+    let appended = false;
+    const client = new Proxy(database.prisma, {
+      get(target, prop, receiver) {
+        if (prop !== "auditLog") return Reflect.get(target, prop, receiver);
+        const log = target.auditLog;
+        return new Proxy(log, {
+          get(t, p, r) {
+            if (p !== "findMany") return Reflect.get(t, p, r);
+            return async (args: Parameters<typeof log.findMany>[0]) => {
+              const page = await log.findMany(args);
+              if (!appended) {
+                appended = true;
+                await audit({ action: "session.start", outcome: "ok" });
+                await audit({ action: "session.end", outcome: "ok" });
+              }
+              return page;
+            };
+          },
+        });
+      },
+    });
+    expect(await verifyAuditChain(client, { pageSize: 5 })).toEqual({ ok: true, rows: 14 });
+  });
+
   it("audit:verify exits 0 on an intact chain and 1 naming the edited seq", async () => {
     await writeRows();
     const env = { ...process.env, DATABASE_URL: `file:${database.file}` };
