@@ -44,14 +44,17 @@ export function SignInForm({ callbackUrl, initialError, invalidMessage, throttle
         body: new URLSearchParams({ csrfToken: csrf.csrfToken, login, password, callbackUrl, json: "true" }),
       });
       const data = (await response.json().catch(() => ({}))) as { url?: string };
-      const code = data.url ? new URL(data.url, window.location.href).searchParams.get("error") : "unknown";
-      if (!response.ok || code) {
+      const next = data.url ? new URL(data.url, window.location.href) : null;
+      const code = next?.searchParams.get("error");
+      // a CSRF mismatch is answered with next-auth's own sign-in address and no error code
+      const signedIn = response.ok && next !== null && !code && !next.pathname.startsWith("/api/auth/");
+      if (!signedIn) {
         setError(
           code === "throttled"
             ? throttleMessage
             : code === "CredentialsSignin"
               ? invalidMessage
-              : invalidMessage,
+              : "サインインできませんでした。もう一度お試しください。",
         );
         setBusy(false);
         return;
