@@ -399,6 +399,39 @@ describe("qualification CSV: import", () => {
     expect(await database.prisma.qualificationAgency.count({ where: { qualificationId: q.id } })).toBe(3);
   });
 
+  it("refuses when another import changed the table between its check and its write", async () => {
+    await run(VALID, T0);
+    // the other import lands just before this one's transaction starts
+    const racing = new Proxy(database.prisma, {
+      get(target, prop, receiver) {
+        if (prop !== "$transaction") return Reflect.get(target, prop, receiver);
+        return async (...args: unknown[]) => {
+          await target.qualification.update({
+            where: { userId_kind: { userId: "1000000004", kind: "construction" } },
+            data: { phone: "048-500-9999" },
+          });
+          return (target.$transaction as (...a: unknown[]) => Promise<unknown>)(...args);
+        };
+      },
+    });
+    const result = await importQualifications(
+      {
+        bytes: edited((t) => t.replace("049-200-0000", "049-200-1234")),
+        fileName: "b.csv",
+        importedBy: "admin01",
+        now: T1,
+      },
+      racing,
+    );
+    expect(result).toEqual({
+      ok: false,
+      errors: [{ line: null, field: null, message: expect.stringContaining("同時に別の取込") }],
+    });
+    const q = await database.prisma.qualification.findFirstOrThrow({ where: { userId: "1000000002" } });
+    expect(q.phone).toBe("049-200-0000");
+    expect(await database.prisma.qualificationImport.count()).toBe(1);
+  });
+
   it("a status change to 審査済 clears the previous company info", async () => {
     await run(VALID, T0);
     const lines = VALID.toString("utf8").split("\r\n");

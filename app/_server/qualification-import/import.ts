@@ -74,6 +74,7 @@ export async function importQualifications(
   if (parsed.errors.some((e) => e.line === null || e.line === 1)) return { ok: false, errors };
 
   // ---- the database's rules ----
+  const before = await tableStamp(client);
   const agencies = await client.agency.findMany({ select: { id: true, code: true } });
   const agencyId = new Map(agencies.map((a) => [a.code, a.id]));
   const existing = await loadExisting(
@@ -129,6 +130,8 @@ export async function importQualifications(
   try {
     const importId = await client.$transaction(
       async (tx) => {
+        // the plan was made outside the transaction: another import in between makes it stale
+        if ((await tableStamp(tx)) !== before) throw new ConcurrentImport();
         // new rows in batches: one statement per few hundred rows instead of two per row
         const creates = plans.filter((p) => p.type === "create");
         for (const batch of chunks(creates, CHUNK)) {
@@ -187,7 +190,10 @@ export async function importQualifications(
     return { ok: true, importId, fileName, rows: plans.length, ...counts };
   } catch (error) {
     // another import created one of these rows between our check and our write
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    if (
+      error instanceof ConcurrentImport ||
+      (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
+    ) {
       return {
         ok: false,
         errors: [
@@ -223,6 +229,14 @@ export async function listQualificationImports(
 }
 
 // ---- helpers ----
+
+class ConcurrentImport extends Error {}
+
+/** Changes whenever a qualification is created or updated (nothing deletes them). */
+async function tableStamp(client: Pick<PrismaClient, "qualification">): Promise<string> {
+  const { _count, _max } = await client.qualification.aggregate({ _count: true, _max: { updatedAt: true } });
+  return `${_count}:${_max.updatedAt?.getTime() ?? 0}`;
+}
 
 const key = (userId: string, kind: string) => `${userId}:${kind}`;
 
