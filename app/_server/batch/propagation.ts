@@ -59,20 +59,19 @@ export async function runNightlyBatch(options: {
   if (!lock.ok) return lock;
   const runId = lock.runId;
 
-  const counts = new Map<string, number>();
   let applied = 0;
   try {
+    const plan = await planRun();
     for (;;) {
-      const done = await db().$transaction((tx) => applyChunk(tx, runId, chunkSize, clock()), {
+      const chunk = await db().$transaction((tx) => applyChunk(tx, runId, chunkSize, plan, clock()), {
+        isolationLevel: Prisma.TransactionIsolationLevel.Serializable,
         timeout: 120_000,
         maxWait: 30_000,
       });
-      if (done.length === 0) break;
-      for (const agencyId of done) counts.set(agencyId, (counts.get(agencyId) ?? 0) + 1);
-      applied += done.length;
-      if (done.length < chunkSize) break;
+      applied += chunk.applied;
+      if (chunk.last) break;
     }
-    const perAgency = await agencyCounts(counts);
+    const perAgency = await agencyCounts(runId);
     await db().$transaction(async (tx) => {
       await tx.batchRun.update({
         where: { id: runId },
@@ -176,38 +175,47 @@ async function takeLock(trigger: BatchTrigger, clock: () => Date): Promise<Lock>
   return { ok: false, code: "alreadyRunning", message: ALREADY_RUNNING_MESSAGE, runId: null, since: null };
 }
 
-type ChunkTask = { id: string; targetAgencyId: string; operation: string };
+type Plan = {
+  /** only 登録 tasks were pending at the start, up to this createdAt: no key repeats in a chunk */
+  registerOnlyUpTo: Date | null;
+};
+
+/** One look at the pending work before the first chunk: is any of it 変更 or 更新? */
+async function planRun(): Promise<Plan> {
+  const [{ others }] = await db().$queryRaw<[{ others: number | bigint }]>`
+    SELECT count(*) AS "others" FROM "PropagationTask" WHERE "status" = 'pending' AND "operation" <> 'register'`;
+  if (Number(others) > 0) return { registerOnlyUpTo: null };
+  const [latest] = await db().$queryRaw<{ createdAt: Date }[]>`
+    SELECT "createdAt" FROM "PropagationTask" WHERE "status" = 'pending' ORDER BY "createdAt" DESC LIMIT 1`;
+  return { registerOnlyUpTo: latest?.createdAt ?? null };
+}
 
 /**
- * One chunk in one transaction: the next pending tasks in (createdAt, id) order applied and
- * marked, the run's heartbeat and count renewed. Returns the target agency of each applied task.
+ * One chunk in one transaction: the next pending tasks in (createdAt, id) order — `chunkSize` of
+ * them, plus any sharing the last one's createdAt — applied and marked, the run's heartbeat and
+ * count renewed. The chunk is a range on the (status, createdAt) index, so no statement carries
+ * thousands of ids; the transaction is serializable, so every statement sees the same tasks.
  */
-async function applyChunk(tx: Tx, runId: string, chunkSize: number, now: Date): Promise<string[]> {
-  const tasks = await tx.$queryRaw<ChunkTask[]>`
-    SELECT "id", "targetAgencyId", "operation" FROM "PropagationTask"
-    WHERE "status" = 'pending'
-    ORDER BY "createdAt", "id"
-    LIMIT ${chunkSize}`;
-  if (tasks.length === 0) return [];
-  const ids = Prisma.join(tasks.map((t) => t.id));
+async function applyChunk(
+  tx: Tx,
+  runId: string,
+  chunkSize: number,
+  plan: Plan,
+  now: Date,
+): Promise<{ applied: number; last: boolean }> {
+  const [boundary] = await tx.$queryRaw<{ createdAt: Date }[]>`
+    SELECT "createdAt" FROM "PropagationTask" WHERE "status" = 'pending'
+    ORDER BY "createdAt" LIMIT 1 OFFSET ${chunkSize - 1}`;
+  // the chunk: pending tasks created up to the boundary (all of them on the last chunk)
+  const upTo = boundary?.createdAt ?? null;
+  const inChunk = (t: string) =>
+    upTo
+      ? Prisma.sql`${Prisma.raw(t)}."status" = 'pending' AND ${Prisma.raw(t)}."createdAt" <= ${upTo}`
+      : Prisma.sql`${Prisma.raw(t)}."status" = 'pending'`;
 
   // register / change / renewal: the card is in force at the target with this operation's
-  // receipt. Of several tasks for one card and agency the latest receipt wins, and a row already
-  // holding a later receipt is left alone (never backwards).
-  await tx.$executeRaw`
-    INSERT INTO "AgencyRegistration" ("cardRegistrationId", "agencyId", "reflectedAt", "receiptId", "endedAt")
-    SELECT "cardRegistrationId", "targetAgencyId", ${now}, "receiptId", NULL
-    FROM (
-      SELECT t."cardRegistrationId", t."targetAgencyId", t."receiptId",
-        ROW_NUMBER() OVER (
-          PARTITION BY t."cardRegistrationId", t."targetAgencyId"
-          ORDER BY r."createdAt" DESC, r."number" DESC
-        ) AS "rank"
-      FROM "PropagationTask" t
-      JOIN "Receipt" r ON r."id" = t."receiptId"
-      WHERE t."id" IN (${ids})
-    ) latest
-    WHERE "rank" = 1
+  // receipt; a row already holding a later receipt is left alone (never backwards).
+  const newer = Prisma.sql`
     ON CONFLICT ("cardRegistrationId", "agencyId") DO UPDATE
     SET "receiptId" = excluded."receiptId", "reflectedAt" = excluded."reflectedAt"
     WHERE "AgencyRegistration"."receiptId" IS NULL
@@ -218,41 +226,62 @@ async function applyChunk(tx: Tx, runId: string, chunkSize: number, now: Date): 
           AND (inc."createdAt" > cur."createdAt"
             OR (inc."createdAt" = cur."createdAt" AND inc."number" > cur."number"))
       )`;
+  const registerOnly = plan.registerOnlyUpTo !== null && upTo !== null && upTo <= plan.registerOnlyUpTo;
+  if (registerOnly) {
+    // a card is registered once: one task per card and agency, nothing to choose between
+    await tx.$executeRaw`
+      INSERT INTO "AgencyRegistration" ("cardRegistrationId", "agencyId", "reflectedAt", "receiptId")
+      SELECT t."cardRegistrationId", t."targetAgencyId", ${now}, t."receiptId"
+      FROM "PropagationTask" t
+      WHERE ${inChunk("t")}
+      ${newer}`;
+  } else {
+    // several operations of one card for one agency may share the chunk: the latest receipt wins
+    // (one row per key, as PostgreSQL's ON CONFLICT requires)
+    await tx.$executeRaw`
+      INSERT INTO "AgencyRegistration" ("cardRegistrationId", "agencyId", "reflectedAt", "receiptId")
+      SELECT "cardRegistrationId", "targetAgencyId", ${now}, "receiptId"
+      FROM (
+        SELECT t."cardRegistrationId", t."targetAgencyId", t."receiptId",
+          ROW_NUMBER() OVER (
+            PARTITION BY t."cardRegistrationId", t."targetAgencyId"
+            ORDER BY r."createdAt" DESC, r."number" DESC
+          ) AS "rank"
+        FROM "PropagationTask" t
+        JOIN "Receipt" r ON r."id" = t."receiptId"
+        WHERE ${inChunk("t")}
+      ) latest
+      WHERE "rank" = 1
+      ${newer}`;
 
-  // renewal: the old card (the one the new card replaced) ends at the target; its row stays
-  if (tasks.some((t) => t.operation === "renewal")) {
+    // renewal: the old card (the one the new card replaced) ends at the target; its row stays
     await tx.$executeRaw`
       UPDATE "AgencyRegistration" SET "endedAt" = ${now}
       WHERE "endedAt" IS NULL
-        AND "cardRegistrationId" IN (
-          SELECT prev."id" FROM "CardRegistration" prev
-          JOIN "PropagationTask" t ON t."cardRegistrationId" = prev."replacedById"
-          WHERE t."id" IN (${ids}) AND t."operation" = 'renewal'
-        )
-        AND EXISTS (
-          SELECT 1 FROM "PropagationTask" t
+        AND ("cardRegistrationId", "agencyId") IN (
+          SELECT prev."id", t."targetAgencyId" FROM "PropagationTask" t
           JOIN "CardRegistration" prev ON prev."replacedById" = t."cardRegistrationId"
-          WHERE t."id" IN (${ids}) AND t."operation" = 'renewal'
-            AND prev."id" = "AgencyRegistration"."cardRegistrationId"
-            AND t."targetAgencyId" = "AgencyRegistration"."agencyId"
+          WHERE ${inChunk("t")} AND t."operation" = 'renewal'
         )`;
   }
 
   const marked = await tx.$executeRaw`
     UPDATE "PropagationTask" SET "status" = 'applied', "appliedAt" = ${now}, "batchRunId" = ${runId}
-    WHERE "id" IN (${ids}) AND "status" = 'pending'`;
+    WHERE ${inChunk('"PropagationTask"')}`;
   // still ours? A runner declared dead (no heartbeat) must not commit behind its successor's back
   const beat = await tx.$executeRaw`
     UPDATE "BatchRun" SET "heartbeatAt" = ${now}, "applied" = "applied" + ${marked}
     WHERE "id" = ${runId} AND "runKey" = ${RUN_KEY}`;
   if (beat !== 1) throw new LockLost("this batch run was taken over by another runner (no heartbeat)");
-  if (marked !== tasks.length) {
-    throw new Error(`expected to mark ${tasks.length} tasks applied, marked ${marked}`);
-  }
-  return tasks.map((t) => t.targetAgencyId);
+  return { applied: marked, last: upTo === null };
 }
 
-async function agencyCounts(counts: Map<string, number>): Promise<AgencyCount[]> {
+/** Tasks this run applied, per target agency. */
+async function agencyCounts(runId: string): Promise<AgencyCount[]> {
+  const rows = await db().$queryRaw<{ targetAgencyId: string; applied: number | bigint }[]>`
+    SELECT "targetAgencyId", count(*) AS "applied" FROM "PropagationTask"
+    WHERE "batchRunId" = ${runId} GROUP BY "targetAgencyId"`;
+  const counts = new Map(rows.map((r) => [r.targetAgencyId, Number(r.applied)]));
   const agencies = await db().agency.findMany({
     where: { id: { in: [...counts.keys()] } },
     orderBy: [{ sortOrder: "asc" }, { code: "asc" }],

@@ -1,6 +1,6 @@
 // npm run batch:nightly — runs the nightly propagation (R21, R22) once, now, in this process.
 // Exit codes: 0 done, 1 already running or failed (message on stderr), 2 usage.
-// BATCH_CHUNK_SIZE sets the tasks per transaction (default 1000).
+// BATCH_CHUNK_SIZE sets the tasks per transaction (default 10000).
 import "./node-entry";
 import { runNightlyBatch } from "../batch/propagation";
 import { db } from "../db";
