@@ -24,6 +24,11 @@ export default async function StaffSignInPage({ searchParams }: Props) {
         throttleMessage={messageFor("throttled", minutes)}
         invalidMessage={messageFor("CredentialsSignin", minutes)}
       />
+      {/* The kiosk's 係員用 link leads here, and the kiosk browser has no address bar: a bidder
+          who tapped it needs a way back. */}
+      <p>
+        <a href="/">キオスク画面へ戻る</a>
+      </p>
     </div>
   );
 }
