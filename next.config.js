@@ -10,7 +10,13 @@ const nextConfig = {
   reactStrictMode: true,
   typedRoutes: false,
   // forbidden() answers 403 on staff pages a staff member's role does not reach (issue 5)
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // the qualification CSV upload (/staff/qualifications) accepts files up to 10 MB; the form's
+    // multipart framing needs a little more than that (issue 5)
+    serverActions: { bodySizeLimit: "11mb" },
+    proxyClientMaxBodySize: "11mb",
+  },
 };
 
 module.exports = nextConfig;
