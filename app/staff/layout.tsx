@@ -22,12 +22,15 @@ const LINKS: StaffNavLink[] = [
   { href: "/staff/registrations", label: "登録の検索" },
   { href: "/staff/outbox", label: "メール送信状況" },
   { href: "/staff/audit", label: "監査ログ" },
-  { href: "/staff/qualifications", label: "資格データ取込" },
   { href: "/staff/batch", label: "夜間反映" },
   { href: "/staff/agencies", label: "調達機関" },
 ];
 
-const ADMIN_LINKS: StaffNavLink[] = [{ href: "/staff/accounts", label: "職員アカウント" }];
+// admin-only pages: importing the data every search depends on, and the staff accounts
+const ADMIN_LINKS: StaffNavLink[] = [
+  { href: "/staff/qualifications", label: "資格データ取込" },
+  { href: "/staff/accounts", label: "職員アカウント" },
+];
 
 export default async function StaffLayout({ children }: { children: ReactNode }) {
   const staff = await currentStaff();
