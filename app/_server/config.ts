@@ -35,6 +35,20 @@ const schema = z.object({
   INTERMEDIATE_CA_FILES: z.string().default("").superRefine(readableFiles),
   /** Comma-separated CRL files or http://127.0.0.1… URLs; a card whose CA has one is checked (R18). */
   CRL_SOURCES: z.string().default("").superRefine(crlSources),
+  /** Nightly propagation (R21, R22): Asia/Tokyo time of day of the in-server run, HH:MM. */
+  BATCH_TIME: z
+    .string()
+    .regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, "HH:MM (00:00-23:59, Asia/Tokyo)")
+    .default("02:00"),
+  /** "off": this server process schedules no nightly run (npm run batch:nightly still works). */
+  BATCH_SCHEDULE: z.enum(["on", "off"]).default("on"),
+  /** Seconds without a heartbeat after which a "running" batch counts as crashed and is taken over. */
+  BATCH_STALE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
+  /**
+   * Propagation tasks applied per transaction (the most a crash can roll back). Each commit costs
+   * an fsync or two; 10000 keeps 100,000 registrations within 2× of one raw INSERT…SELECT.
+   */
+  BATCH_CHUNK_SIZE: z.coerce.number().int().min(1).max(100_000).default(10_000),
   /** R23: opening and closing time on operating days, Asia/Tokyo ("08:30-20:00"). */
   OPERATING_HOURS: z.string().default(DEFAULT_OPERATING_HOURS).superRefine(validSetting(parseOperatingHours)),
   /** R23: closed days besides weekends and public holidays: MM-DD every year, YYYY-MM-DD once. */

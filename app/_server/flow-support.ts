@@ -104,6 +104,11 @@ export async function writeReceipt(
       createdAt: now,
     },
   });
+  // the operation in force at this agency from now on (the nightly batch does the same elsewhere)
+  await tx.agencyRegistration.updateMany({
+    where: { cardRegistrationId: input.cardRegistrationId, agencyId: session.agency.id },
+    data: { receiptId: receipt.id },
+  });
   if (input.targets.length > 0) {
     await tx.propagationTask.createMany({
       data: input.targets.map((a) => ({
