@@ -2,6 +2,7 @@ import "server-only";
 import type { PrismaClient } from "@/prisma/client";
 import { auditHash } from "./audit-chain";
 import { db } from "./db";
+import { tokyoTimestamp } from "@/app/_shared/tokyo-time";
 
 // `npm run audit:verify` and the console's 「改ざん検査」: walks the audit chain in seq order, one
 // page at a time (memory stays flat for millions of rows), and names the first row that breaks it.
@@ -136,23 +137,13 @@ function headCheck(
   };
 }
 
-const tokyo = new Intl.DateTimeFormat("sv-SE", {
-  timeZone: "Asia/Tokyo",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-});
-
 /** "監査ログ 1234 行: 改ざんなし" or "seq 17 (id …, 2026-11-26 10:31:02 session.start): …" */
 export function describeVerification(result: AuditChainVerification): string {
   if (result.ok || !result.firstBroken) return `監査ログ ${result.rows} 行: 改ざんなし`;
   const b = result.firstBroken;
   const where = [
     b.id ? `id ${b.id}` : null,
-    b.createdAt ? `${tokyo.format(b.createdAt)} ${b.action ?? ""}`.trim() : null,
+    b.createdAt ? `${tokyoTimestamp(b.createdAt)} ${b.action ?? ""}`.trim() : null,
   ]
     .filter(Boolean)
     .join(", ");

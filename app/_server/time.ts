@@ -1,14 +1,10 @@
 // The helpdesk runs on Japan time whatever the server's TZ is.
-const ymd = new Intl.DateTimeFormat("en-CA", {
-  timeZone: "Asia/Tokyo",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-});
+import { tokyoParts } from "@/app/_shared/tokyo-time";
 
 /** 2026-11-26 for the Tokyo calendar day of `date`. */
 export function tokyoDay(date: Date): string {
-  return ymd.format(date);
+  const p = tokyoParts(date);
+  return `${p.year}-${p.month}-${p.day}`;
 }
 
 export function isSameTokyoDay(a: Date, b: Date): boolean {

@@ -1,21 +1,15 @@
 // The read-only rows of the manual's 登録内容確認 screen and printout, in its order and wording.
 import type { CardView } from "@/app/_shared/contracts";
 import type { Row } from "@/app/_shared/rows";
+import { tokyoDate } from "@/app/_shared/tokyo-time";
 
 export type Rows = Row[];
 export { cardHolderRows, companyRows, contactRows } from "@/app/_shared/rows";
 
-const dateFormat = new Intl.DateTimeFormat("ja-JP", {
-  timeZone: "Asia/Tokyo",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-});
-
 /** 2013/05/14, as the manual prints 証明書有効期限 (Japan time: a card expiring at 15:00 UTC is a day later here). */
 export function formatCertDate(iso: string): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : dateFormat.format(date);
+  return Number.isNaN(date.getTime()) ? iso : tokyoDate(date);
 }
 
 export function certificateRows(card: CardView): Rows {

@@ -1,46 +1,21 @@
 // Labels and Tokyo-time formatting shared by the console pages: the helpdesk reads Japan time
 // whatever zone the server runs in.
 import { KIND_SHORT, isKind } from "@/app/_shared/kinds";
-
-const dateTime = new Intl.DateTimeFormat("ja-JP", {
-  timeZone: "Asia/Tokyo",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-  hourCycle: "h23",
-});
-
-const dateOnly = new Intl.DateTimeFormat("ja-JP", {
-  timeZone: "Asia/Tokyo",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-});
-
-const timeOnly = new Intl.DateTimeFormat("ja-JP", {
-  timeZone: "Asia/Tokyo",
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-  hourCycle: "h23",
-});
+import { tokyoDate, tokyoDateTimeSeconds, tokyoTime } from "@/app/_shared/tokyo-time";
 
 /** 2026/11/26 15:45:00 (Asia/Tokyo); "" for a missing date. */
 export function formatDateTime(date: Date | string | null | undefined): string {
-  return date ? dateTime.format(new Date(date)) : "";
+  return date ? tokyoDateTimeSeconds(new Date(date)) : "";
 }
 
 /** 2026/11/26 (Asia/Tokyo). */
 export function formatDate(date: Date | string | null | undefined): string {
-  return date ? dateOnly.format(new Date(date)) : "";
+  return date ? tokyoDate(new Date(date)) : "";
 }
 
 /** 15:45:00 (Asia/Tokyo). */
 export function formatTime(date: Date | string): string {
-  return timeOnly.format(new Date(date));
+  return tokyoTime(new Date(date));
 }
 
 export const OPERATION_LABELS: Record<string, string> = {
