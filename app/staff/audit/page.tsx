@@ -6,6 +6,7 @@ import { AuditVerifyButton } from "../_components/AuditVerifyButton";
 import { ConsoleField } from "../_components/ConsoleField";
 import { formatDateTime, OUTCOME_LABELS } from "../_components/ConsoleFormat";
 import { firstValues, type SearchParams } from "../_components/ConsoleParams";
+import { ConsoleStatusBadge } from "../_components/ConsoleStatusBadge";
 import "./audit.css";
 
 export const dynamic = "force-dynamic";
@@ -99,9 +100,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   <td>{row.staffLogin ?? ""}</td>
                   <td>{row.action}</td>
                   <td>
-                    <span className={`status-badge status-${row.outcome}`}>
-                      {OUTCOME_LABELS[row.outcome] ?? row.outcome}
-                    </span>
+                    <ConsoleStatusBadge status={row.outcome} labels={OUTCOME_LABELS} />
                   </td>
                   <td>{row.userId ?? ""}</td>
                   <td>

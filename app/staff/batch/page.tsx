@@ -3,6 +3,7 @@ import { batchOverview } from "@/app/_server/batch/status";
 import { requireStaffPage } from "@/app/_server/staff/auth";
 import { formatDateTime } from "../_components/ConsoleFormat";
 import { RunBatchButton } from "./RunBatchButton";
+import { ConsoleStatusBadge } from "../_components/ConsoleStatusBadge";
 import "./batch.css";
 
 export const dynamic = "force-dynamic";
@@ -96,9 +97,7 @@ export default async function BatchPage() {
                   <td>{run.finishedAt ? formatDateTime(run.finishedAt) : "—"}</td>
                   <td>{TRIGGER_LABELS[run.trigger] ?? run.trigger}</td>
                   <td>
-                    <span className={`status-badge status-${run.status}`}>
-                      {RUN_STATUS_LABELS[run.status] ?? run.status}
-                    </span>
+                    <ConsoleStatusBadge status={run.status} labels={RUN_STATUS_LABELS} />
                   </td>
                   <td className="batch-number">{run.applied}件</td>
                   <td className="batch-error">{run.error ?? ""}</td>

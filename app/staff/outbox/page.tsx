@@ -7,6 +7,7 @@ import { ConsoleField } from "../_components/ConsoleField";
 import { EMAIL_STATUS_LABELS, formatDateTime } from "../_components/ConsoleFormat";
 import { firstValues, type SearchParams } from "../_components/ConsoleParams";
 import { ConsoleRetryButton } from "../_components/ConsoleRetryButton";
+import { ConsoleStatusBadge } from "../_components/ConsoleStatusBadge";
 import "./outbox.css";
 
 export const dynamic = "force-dynamic";
@@ -75,9 +76,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
               <tr key={row.id}>
                 <td>{formatDateTime(row.createdAt)}</td>
                 <td>
-                  <span className={`status-badge status-${row.status}`}>
-                    {EMAIL_STATUS_LABELS[row.status] ?? row.status}
-                  </span>
+                  <ConsoleStatusBadge status={row.status} labels={EMAIL_STATUS_LABELS} />
                 </td>
                 <td>{row.to}</td>
                 <td>

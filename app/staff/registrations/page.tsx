@@ -10,6 +10,7 @@ import { requireStaffPage } from "@/app/_server/staff/auth";
 import { ConsoleField } from "../_components/ConsoleField";
 import { CARD_STATUS_LABELS, formatDate, kindLabel } from "../_components/ConsoleFormat";
 import { firstValues, type SearchParams } from "../_components/ConsoleParams";
+import { ConsoleStatusBadge } from "../_components/ConsoleStatusBadge";
 import "./registrations.css";
 
 export const dynamic = "force-dynamic";
@@ -43,9 +44,7 @@ function Results({ hits }: { hits: RegistrationHit[] }) {
           {hits.map((h) => (
             <tr key={h.id}>
               <td>
-                <span className={`status-badge status-${h.status}`}>
-                  {CARD_STATUS_LABELS[h.status] ?? h.status}
-                </span>
+                <ConsoleStatusBadge status={h.status} labels={CARD_STATUS_LABELS} />
               </td>
               <td>{h.userId}</td>
               <td>{kindLabel(h.kind)}</td>

@@ -9,6 +9,8 @@ import {
   formatDateTime,
   operationLabel,
 } from "../../_components/ConsoleFormat";
+import { ConsoleRows } from "../../_components/ConsoleRows";
+import { ConsoleStatusBadge } from "../../_components/ConsoleStatusBadge";
 import "./receipt.css";
 
 export const dynamic = "force-dynamic";
@@ -37,32 +39,22 @@ export default async function ReceiptPage({ params }: { params: Promise<{ number
 
       <section aria-labelledby="receipt-where">
         <h2 id="receipt-where">受付の状況</h2>
-        <table className="staff-table receipt-rows">
-          <tbody>
-            <tr>
-              <th scope="row">受付日時</th>
-              <td>{formatDateTime(r.createdAt)}</td>
-            </tr>
-            <tr>
-              <th scope="row">端末</th>
-              <td>{r.terminalId}</td>
-            </tr>
-            <tr>
-              <th scope="row">端末を開始した職員</th>
-              <td>
-                {r.opening
-                  ? `${r.opening.openedBy.displayName}（${r.opening.openedBy.login}）${formatDateTime(r.opening.openedAt)} 開始`
-                  : "記録なし"}
-              </td>
-            </tr>
-            {r.opening?.overrideReason ? (
-              <tr>
-                <th scope="row">時間外に開始した理由</th>
-                <td>{r.opening.overrideReason}</td>
-              </tr>
-            ) : null}
-          </tbody>
-        </table>
+        <ConsoleRows
+          className="receipt-rows"
+          rows={[
+            ["受付日時", formatDateTime(r.createdAt)],
+            ["端末", r.terminalId],
+            [
+              "端末を開始した職員",
+              r.opening
+                ? `${r.opening.openedBy.displayName}（${r.opening.openedBy.login}）${formatDateTime(r.opening.openedAt)} 開始`
+                : "記録なし",
+            ],
+            ...(r.opening?.overrideReason
+              ? ([["時間外に開始した理由", r.opening.overrideReason]] as const)
+              : []),
+          ]}
+        />
       </section>
 
       <section aria-labelledby="receipt-agencies">
@@ -80,7 +72,7 @@ export default async function ReceiptPage({ params }: { params: Promise<{ number
               <tr key={a.agency.id}>
                 <td>{a.agency.name}</td>
                 <td>
-                  <span className={`status-badge status-${a.status}`}>{AGENCY_STATUS_LABELS[a.status]}</span>
+                  <ConsoleStatusBadge status={a.status} labels={AGENCY_STATUS_LABELS} />
                 </td>
                 <td>{formatDateTime(a.at)}</td>
               </tr>
@@ -109,9 +101,7 @@ export default async function ReceiptPage({ params }: { params: Promise<{ number
               {r.emails.map((e) => (
                 <tr key={e.id}>
                   <td>
-                    <span className={`status-badge status-${e.status}`}>
-                      {EMAIL_STATUS_LABELS[e.status] ?? e.status}
-                    </span>
+                    <ConsoleStatusBadge status={e.status} labels={EMAIL_STATUS_LABELS} />
                   </td>
                   <td>{e.to}</td>
                   <td>{e.subject}</td>
@@ -130,29 +120,11 @@ export default async function ReceiptPage({ params }: { params: Promise<{ number
 
       <section aria-labelledby="receipt-data">
         <h2 id="receipt-data">受付票の内容（{r.layout.title}）</h2>
-        <table className="staff-table receipt-rows">
-          <tbody>
-            {r.layout.header.map(([label, value]) => (
-              <tr key={label}>
-                <th scope="row">{label}</th>
-                <td>{value}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ConsoleRows className="receipt-rows" rows={r.layout.header} />
         {r.layout.sections.map((section) => (
           <div key={section.heading}>
             <h3>{section.heading}</h3>
-            <table className="staff-table receipt-rows">
-              <tbody>
-                {section.rows.map(([label, value]) => (
-                  <tr key={label}>
-                    <th scope="row">{label}</th>
-                    <td>{value}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <ConsoleRows className="receipt-rows" rows={section.rows} />
           </div>
         ))}
         <p>{r.layout.propagation}</p>

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import type { ReactNode } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cardAgencyStatus, type CardAgencyStatus } from "@/app/_server/console/agency-status";
@@ -17,6 +16,8 @@ import {
   kindLabel,
   operationLabel,
 } from "../../_components/ConsoleFormat";
+import { ConsoleRows, type ConsoleRow } from "../../_components/ConsoleRows";
+import { ConsoleStatusBadge } from "../../_components/ConsoleStatusBadge";
 import "../registrations.css";
 
 export const dynamic = "force-dynamic";
@@ -30,19 +31,8 @@ const QUALIFICATION_STATUS_LABELS: Record<string, string> = {
   lapsed: "失効",
 };
 
-function Rows({ rows }: { rows: [string, ReactNode][] }) {
-  return (
-    <table className="staff-table registration-rows">
-      <tbody>
-        {rows.map(([label, value]) => (
-          <tr key={label}>
-            <th scope="row">{label}</th>
-            <td>{value}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+function Rows({ rows }: { rows: readonly ConsoleRow[] }) {
+  return <ConsoleRows className="registration-rows" rows={rows} />;
 }
 
 function contactRows(c: Contact): [string, string][] {
@@ -88,8 +78,8 @@ export default async function RegistrationPage({ params }: { params: Promise<{ i
         登録の詳細: {r.card.holderName}（{r.qualification.userId}・{kindLabel(r.kind)}）
       </h1>
       <p>
-        <span className={`status-badge status-${r.status}`}>{CARD_STATUS_LABELS[r.status] ?? r.status}</span>{" "}
-        {r.agencyName}で{formatDateTime(r.createdAt)}に登録
+        <ConsoleStatusBadge status={r.status} labels={CARD_STATUS_LABELS} /> {r.agencyName}で
+        {formatDateTime(r.createdAt)}に登録
       </p>
 
       <section aria-labelledby="reg-card">
@@ -198,7 +188,7 @@ export default async function RegistrationPage({ params }: { params: Promise<{ i
               <tr key={a.agency.id}>
                 <td>{a.agency.name}</td>
                 <td>
-                  <span className={`status-badge status-${a.status}`}>{AGENCY_STATUS_LABELS[a.status]}</span>
+                  <ConsoleStatusBadge status={a.status} labels={AGENCY_STATUS_LABELS} />
                 </td>
                 <td>{formatDateTime(a.reflectedAt)}</td>
                 <td>{formatDateTime(a.endedAt)}</td>
