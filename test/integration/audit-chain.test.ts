@@ -5,35 +5,18 @@ import path from "node:path";
 import { promisify } from "node:util";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { FORBIDDEN, UNAUTHORIZED } from "@/app/_shared/staff-contracts";
-import type { StaffIdentity } from "@/app/_server/staff/auth";
+import { UNAUTHORIZED } from "@/app/_shared/staff-contracts";
 import { audit } from "@/app/_server/audit";
 import { auditHash } from "@/app/_server/audit-chain";
 import { describeVerification, verifyAuditChain } from "@/app/_server/audit-verify";
 import { freshDatabase } from "@/test/support/db";
+import { STAFF, who } from "@/test/support/staff";
 
 const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, "../..");
 
-const who: { staff: StaffIdentity | null } = { staff: null };
-const staff: StaffIdentity = {
-  id: "s1",
-  login: "staff01",
-  displayName: "職員",
-  role: "staff",
-  sessionId: "s",
-};
-
 // the auth helper's staffAction stand-in, with the same refusals
-vi.mock("@/app/_server/staff/auth", () => ({
-  currentStaff: async () => who.staff,
-  requireStaffPage: async () => who.staff,
-  staffAction: async (role: string, run: (s: StaffIdentity) => Promise<unknown>) => {
-    if (!who.staff) return UNAUTHORIZED;
-    if (role === "admin" && who.staff.role !== "admin") return FORBIDDEN;
-    return run(who.staff);
-  },
-}));
+vi.mock("@/app/_server/staff/auth", () => import("@/test/support/staff").then((m) => m.fakeStaffAuth()));
 
 const { verifyAuditChainAction } = await import("@/app/staff/_actions/audit");
 
@@ -232,7 +215,7 @@ describe("verifyAuditChainAction", () => {
   it("any staff member can check the chain; without a session it is refused", async () => {
     who.staff = null;
     expect(await verifyAuditChainAction()).toEqual(UNAUTHORIZED);
-    who.staff = staff;
+    who.staff = STAFF;
     await writeRows();
     const answer = await verifyAuditChainAction();
     expect(answer).toMatchObject({

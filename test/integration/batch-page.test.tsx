@@ -12,14 +12,9 @@ import { freshCardReader, registerDemoCard } from "@/test/support/kiosk";
 
 const guard = vi.hoisted(() => ({ calls: [] as string[] }));
 
-vi.mock("@/app/_server/staff/auth", () => ({
-  requireStaffPage: async (role: string) => {
-    guard.calls.push(role);
-    return { id: "s1", login: "staff01", displayName: "職員", role: "staff", sessionId: "x" };
-  },
-  currentStaff: async () => null,
-  staffAction: async () => ({ ok: false, code: "unauthorized", message: "サインインしてください。" }),
-}));
+vi.mock("@/app/_server/staff/auth", () =>
+  import("@/test/support/staff").then((m) => m.consolePageAuth((role) => guard.calls.push(role))),
+);
 vi.mock("next/navigation", () => ({ useRouter: () => ({ refresh: () => undefined }) }));
 vi.mock("@/app/_server/email/dispatcher", () => ({ kickOutbox: async () => undefined }));
 

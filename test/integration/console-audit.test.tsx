@@ -6,17 +6,7 @@ import { listAudit, parseAuditFilters, type AuditFilters } from "@/app/_server/c
 import AuditPage from "@/app/staff/audit/page";
 import { freshDatabase } from "@/test/support/db";
 
-vi.mock("@/app/_server/staff/auth", () => ({
-  requireStaffPage: async () => ({
-    id: "s1",
-    login: "staff01",
-    displayName: "職員",
-    role: "staff",
-    sessionId: "x",
-  }),
-  currentStaff: async () => null,
-  staffAction: async () => ({ ok: false, code: "unauthorized", message: "サインインしてください。" }),
-}));
+vi.mock("@/app/_server/staff/auth", () => import("@/test/support/staff").then((m) => m.consolePageAuth()));
 
 let env: Awaited<ReturnType<typeof freshDatabase>>;
 const ACTIONS = ["search", "registration.create", "registration.change", "email.retry"];

@@ -8,14 +8,9 @@ import OutboxMoved from "@/app/outbox/page";
 import { freshDatabase } from "@/test/support/db";
 
 const auth = vi.hoisted(() => ({ calls: 0 }));
-vi.mock("@/app/_server/staff/auth", () => ({
-  requireStaffPage: async () => {
-    auth.calls += 1;
-    return { id: "s1", login: "staff01", displayName: "職員 一郎", role: "staff", sessionId: "x" };
-  },
-  currentStaff: async () => null,
-  staffAction: async () => ({ ok: false, code: "unauthorized", message: "サインインしてください。" }),
-}));
+vi.mock("@/app/_server/staff/auth", () =>
+  import("@/test/support/staff").then((m) => m.consolePageAuth(() => (auth.calls += 1))),
+);
 // The 再送 button is a client component that refreshes the router; no app router runs here.
 vi.mock("next/navigation", async (importOriginal) => ({
   ...(await importOriginal<typeof import("next/navigation")>()),

@@ -15,14 +15,9 @@ import { receiptFixture } from "@/test/fixtures/receipt-data";
 import { freshDatabase } from "@/test/support/db";
 
 const auth = vi.hoisted(() => ({ pages: 0 }));
-vi.mock("@/app/_server/staff/auth", () => ({
-  requireStaffPage: async () => {
-    auth.pages += 1;
-    return { id: "s1", login: "staff01", displayName: "職員", role: "staff", sessionId: "x" };
-  },
-  currentStaff: async () => null,
-  staffAction: async () => ({ ok: false, code: "unauthorized", message: "サインインしてください。" }),
-}));
+vi.mock("@/app/_server/staff/auth", () =>
+  import("@/test/support/staff").then((m) => m.consolePageAuth(() => (auth.pages += 1))),
+);
 
 let env: Awaited<ReturnType<typeof freshDatabase>>;
 let cardId = "";

@@ -6,7 +6,6 @@ import { verify } from "@node-rs/argon2";
 import { renderToStaticMarkup } from "react-dom/server";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { FORBIDDEN, UNAUTHORIZED } from "@/app/_shared/staff-contracts";
-import type { StaffIdentity } from "@/app/_server/staff/auth";
 import {
   parseQualificationCsv,
   formatImportError,
@@ -17,33 +16,10 @@ import { importQualifications, listQualificationImports } from "@/app/_server/qu
 import { verifyAuditChain } from "@/app/_server/audit-verify";
 import { DEMO_AGENCIES } from "@/prisma/demo-data";
 import { freshDatabase } from "@/test/support/db";
+import { ADMIN, STAFF, who } from "@/test/support/staff";
 
 // the console: the auth helper's staffAction / requireStaffPage stand-ins, with the same refusals
-const who: { staff: StaffIdentity | null } = { staff: null };
-const admin: StaffIdentity = {
-  id: "a1",
-  login: "admin01",
-  displayName: "管理者",
-  role: "admin",
-  sessionId: "s",
-};
-const staff: StaffIdentity = {
-  id: "s1",
-  login: "staff01",
-  displayName: "職員",
-  role: "staff",
-  sessionId: "s",
-};
-
-vi.mock("@/app/_server/staff/auth", () => ({
-  currentStaff: async () => who.staff,
-  requireStaffPage: async () => who.staff,
-  staffAction: async (role: string, run: (s: StaffIdentity) => Promise<unknown>) => {
-    if (!who.staff) return UNAUTHORIZED;
-    if (role === "admin" && who.staff.role !== "admin") return FORBIDDEN;
-    return run(who.staff);
-  },
-}));
+vi.mock("@/app/_server/staff/auth", () => import("@/test/support/staff").then((m) => m.fakeStaffAuth()));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 // the upload form is a client component; rendered statically it needs a router
 vi.mock("next/navigation", () => ({ useRouter: () => ({ refresh: () => undefined }) }));
@@ -453,13 +429,13 @@ describe("qualification import in the console (admin only)", () => {
   it("refuses without a session and for the staff role, before reading the file", async () => {
     who.staff = null;
     expect(await importQualificationsAction(upload("valid.csv"))).toEqual(UNAUTHORIZED);
-    who.staff = staff;
+    who.staff = STAFF;
     expect(await importQualificationsAction(upload("valid.csv"))).toEqual(FORBIDDEN);
     expect(await database.prisma.qualification.count()).toBe(0);
   });
 
   it("asks for a file at the field", async () => {
-    who.staff = admin;
+    who.staff = ADMIN;
     const answer = await importQualificationsAction(new FormData());
     expect(answer).toMatchObject({
       ok: false,
@@ -469,7 +445,7 @@ describe("qualification import in the console (admin only)", () => {
   });
 
   it("answers every error with its line and imports nothing", async () => {
-    who.staff = admin;
+    who.staff = ADMIN;
     const answer = await importQualificationsAction(upload("errors-line-3-and-7.csv"));
     expect(answer).toMatchObject({
       ok: false,
@@ -481,7 +457,7 @@ describe("qualification import in the console (admin only)", () => {
   });
 
   it("imports as the signed-in admin; the page lists the import", async () => {
-    who.staff = admin;
+    who.staff = ADMIN;
     const answer = await importQualificationsAction(upload("valid.csv"));
     expect(answer).toMatchObject({
       ok: true,

@@ -13,16 +13,11 @@ import { signInStaff } from "@/app/_server/staff/sessions";
 import { FORBIDDEN, UNAUTHORIZED } from "@/app/_shared/staff-contracts";
 import { seedDemoData } from "@/prisma/seed";
 import { freshDatabase } from "@/test/support/db";
+import { jwt } from "@/test/support/staff";
 
-const jwt = vi.hoisted(() => ({ sid: null as string | null }));
-
-vi.mock("next-auth", async (importOriginal) => {
-  const actual = await importOriginal<typeof import("next-auth")>();
-  return {
-    ...actual,
-    getServerSession: async () => (jwt.sid ? { sid: jwt.sid, expires: "2099-01-01T00:00:00.000Z" } : null),
-  };
-});
+vi.mock("next-auth", async (importOriginal) =>
+  (await import("@/test/support/staff")).nextAuthWithJwt(await importOriginal<typeof import("next-auth")>()),
+);
 
 // Actions that got this far would read cookies or headers; none should get this far.
 vi.mock("next/headers", () => ({

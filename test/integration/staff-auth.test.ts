@@ -14,22 +14,19 @@ import { revokeAllSessions, signInStaff, staffForSession } from "@/app/_server/s
 import { signOutAction } from "@/app/staff/_actions/session";
 import { ACTION_FAILED, FORBIDDEN, UNAUTHORIZED } from "@/app/_shared/staff-contracts";
 import { freshDatabase } from "@/test/support/db";
+import { jwt } from "@/test/support/staff";
 
-const jwt = vi.hoisted(() => ({ sid: null as string | null, cookies: new Map<string, string>() }));
+const cookieJar = vi.hoisted(() => new Map<string, string>());
 
-vi.mock("next-auth", async (importOriginal) => {
-  const actual = await importOriginal<typeof import("next-auth")>();
-  return {
-    ...actual,
-    getServerSession: async () => (jwt.sid ? { sid: jwt.sid, expires: "2099-01-01T00:00:00.000Z" } : null),
-  };
-});
+vi.mock("next-auth", async (importOriginal) =>
+  (await import("@/test/support/staff")).nextAuthWithJwt(await importOriginal<typeof import("next-auth")>()),
+);
 
 vi.mock("next/headers", () => ({
   headers: async () => new Headers(),
   cookies: async () => ({
-    get: (name: string) => (jwt.cookies.has(name) ? { name, value: jwt.cookies.get(name) } : undefined),
-    delete: (name: string) => jwt.cookies.delete(name),
+    get: (name: string) => (cookieJar.has(name) ? { name, value: cookieJar.get(name) } : undefined),
+    delete: (name: string) => cookieJar.delete(name),
   }),
 }));
 
@@ -71,7 +68,7 @@ afterAll(async () => {
 
 beforeEach(() => {
   jwt.sid = null;
-  jwt.cookies.clear();
+  cookieJar.clear();
 });
 
 describe("authorize (next-auth credentials provider)", () => {
@@ -192,11 +189,11 @@ describe("currentStaff", () => {
 describe("sign-out", () => {
   it("revokes the session row at once and drops next-auth's cookie", async () => {
     jwt.sid = await signedIn("staff01", "kiosk-staff-01");
-    jwt.cookies.set("next-auth.session-token", "the-jwt");
+    cookieJar.set("next-auth.session-token", "the-jwt");
     expect(await signOutAction()).toEqual({ ok: true });
     const row = await database.prisma.staffSession.findUniqueOrThrow({ where: { id: jwt.sid } });
     expect(row.revokedAt).not.toBeNull();
-    expect(jwt.cookies.has("next-auth.session-token")).toBe(false);
+    expect(cookieJar.has("next-auth.session-token")).toBe(false);
     // the same JWT no longer counts
     expect(await currentStaff()).toBeNull();
     expect(await signOutAction()).toEqual(UNAUTHORIZED);

@@ -11,17 +11,7 @@ import TerminalPage from "@/app/staff/terminal/page";
 import { seedDemoData } from "@/prisma/seed";
 import { freshDatabase } from "@/test/support/db";
 
-vi.mock("@/app/_server/staff/auth", () => ({
-  requireStaffPage: async () => ({
-    id: "s1",
-    login: "staff01",
-    displayName: "職員",
-    role: "staff",
-    sessionId: "x",
-  }),
-  currentStaff: async () => null,
-  staffAction: async () => ({ ok: false, code: "unauthorized", message: "サインインしてください。" }),
-}));
+vi.mock("@/app/_server/staff/auth", () => import("@/test/support/staff").then((m) => m.consolePageAuth()));
 vi.mock("next/navigation", () => ({ useRouter: () => ({ refresh: () => undefined }) }));
 // the outbox dispatcher the kiosk page kicks is not this test's subject
 vi.mock("@/app/_server/email/dispatcher", () => ({ kickOutbox: async () => undefined }));
