@@ -73,19 +73,8 @@ export async function verifyAuditChain(
         const expectedSeq: number = (last?.seq ?? 0) + 1;
         if (row.seq !== expectedSeq) return broken("gap");
         if (row.prevHash !== (last?.hash ?? "")) return broken("link");
-        const recomputed = auditHash({
-          seq: row.seq,
-          prevHash: row.prevHash,
-          createdAt: row.createdAt,
-          terminalId: row.terminalId,
-          kioskSessionId: row.kioskSessionId,
-          staffLogin: row.staffLogin,
-          action: row.action,
-          outcome: row.outcome,
-          userId: row.userId,
-          detail: row.detail,
-        });
-        if (recomputed !== row.hash) return broken("hash");
+        // auditHash picks the chained fields itself; the row's id and hash are not among them
+        if (auditHash(row) !== row.hash) return broken("hash");
         rows += 1;
         last = { seq: row.seq, hash: row.hash, id: row.id, createdAt: row.createdAt, action: row.action };
       }
