@@ -19,26 +19,9 @@ import {
   registerDemoCard,
   renewalSession,
 } from "../support/kiosk";
+import { STAFF, who } from "../support/staff";
 
-const staff = vi.hoisted(() => ({
-  identity: { id: "s1", login: "staff01", displayName: "職員 一郎", role: "staff", sessionId: "ss1" } as {
-    id: string;
-    login: string;
-    displayName: string;
-    role: "staff" | "admin";
-    sessionId: string;
-  } | null,
-}));
-
-vi.mock("@/app/_server/staff/auth", async () => {
-  const { UNAUTHORIZED } = await import("@/app/_shared/staff-contracts");
-  return {
-    currentStaff: async () => staff.identity,
-    requireStaffPage: async () => staff.identity,
-    staffAction: async (_role: string, run: (s: NonNullable<typeof staff.identity>) => Promise<unknown>) =>
-      staff.identity ? run(staff.identity) : UNAUTHORIZED,
-  };
-});
+vi.mock("@/app/_server/staff/auth", () => import("@/test/support/staff").then((m) => m.fakeStaffAuth()));
 
 let env: Awaited<ReturnType<typeof freshDatabase>>;
 
@@ -331,17 +314,11 @@ describe("nightly propagation (R21, R22)", () => {
   it("今すぐ実行 (staff action): runs as the signed-in staff member; refused without a session", async () => {
     const { runBatchNowAction } = await import("@/app/staff/_actions/batch");
     await registerDemoCard("DEMO-A");
-    staff.identity = null;
+    who.staff = null;
     expect(await runBatchNowAction(null, new FormData())).toMatchObject({ ok: false, code: "unauthorized" });
     expect(await env.prisma.batchRun.count()).toBe(0);
 
-    staff.identity = {
-      id: "s1",
-      login: "staff01",
-      displayName: "職員 一郎",
-      role: "staff",
-      sessionId: "ss1",
-    };
+    who.staff = STAFF;
     const done = await runBatchNowAction(null, new FormData());
     expect(done).toMatchObject({ ok: true, applied: 2 });
     if (done?.ok) expect(done.message).toContain("さいたま市 1件");
