@@ -15,7 +15,7 @@ export type DispatchSummary = { sent: number; retried: number; failed: number; s
 const MINUTE = 60_000;
 // A claimed row is invisible to other dispatchers until this passes; if the claiming process dies
 // mid-send the row becomes due again. It must outlast the transport's timeout.
-const CLAIM_LEASE_MS = 5 * MINUTE;
+export const CLAIM_LEASE_MS = 5 * MINUTE;
 const MAX_ERROR_LENGTH = 500;
 
 /** Wait before the next attempt after `attempts` failures: 1, 2, 4, 8… minutes. */

@@ -2,10 +2,9 @@ import "server-only";
 import { audit } from "@/app/_server/audit";
 import { db } from "@/app/_server/db";
 import type { ReceiptData } from "@/app/_shared/contracts";
-
-// deliver.ts's claim lease: a pending row that changed within it may be in a dispatcher's hands
-// right now (claimed, the send under way), so hurrying it could send it twice.
-const CLAIM_LEASE_MS = 5 * 60_000;
+// A pending row that changed within the dispatcher's claim lease may be in its hands right now
+// (claimed, the send under way), so hurrying it could send it twice.
+import { CLAIM_LEASE_MS } from "./deliver";
 
 export type RetryEmailResult =
   { ok: true; id: string } | { ok: false; code: "invalid" | "conflict"; message: string };
