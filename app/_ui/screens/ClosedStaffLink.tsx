@@ -1,6 +1,7 @@
 /**
  * 「係員用」: the small way from the kiosk to /staff/terminal (staff open and close the terminal on
- * the terminal itself). Kept out of the bidder's way: corner, small, grey.
+ * the terminal itself). Kept out of the bidder's way: corner, small, grey; bottom left, because
+ * the demo's virtual card reader panel takes the right edge.
  */
 export function StaffLink() {
   return (
@@ -8,7 +9,7 @@ export function StaffLink() {
       href="/staff/terminal"
       style={{
         position: "fixed",
-        right: 16,
+        left: 16,
         bottom: 12,
         fontSize: "0.85rem",
         color: "#666",
