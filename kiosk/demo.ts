@@ -79,7 +79,8 @@ async function main(): Promise<void> {
 
   if (needsBuild()) step("npx", ["next", "build"]);
   console.log(
-    `\nThe kiosk: http://127.0.0.1:${port}  (simulated card reader; emails: http://127.0.0.1:${port}/outbox)\n`,
+    `\nThe kiosk: http://127.0.0.1:${port}  (simulated card reader)\n` +
+      `Staff console: http://127.0.0.1:${port}/staff  (accounts staff01 and admin01: README, Demo data; emails: /staff/outbox)\n`,
   );
   const server = spawn(
     process.execPath,
