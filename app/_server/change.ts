@@ -1,23 +1,24 @@
 import "server-only";
 import type { LoadChangeResult, SubmitChangeResult } from "@/app/_shared/contracts";
-import { changeFormSchema, fieldErrors } from "@/app/_shared/schemas";
+import { changeFormSchema } from "@/app/_shared/schemas";
 import { audit } from "./audit";
 import { activeRegistration } from "./card-purpose";
 import { replacedCard } from "./card-purpose-messages";
 import { db, type Tx } from "./db";
 import { kickOutbox } from "./email/dispatcher";
-import { enqueueEmail } from "./email/outbox";
 import { changeEmail } from "./email/templates";
 import {
   agencyChoices,
   AlreadyDone,
+  answerRepeat,
   cardRemoved,
   cardView,
   contactData,
   doneByRace,
+  enqueueReceiptEmail,
+  invalidForm,
   isUniqueViolation,
   otherAgencies,
-  previousDone,
   writeReceipt,
   type Matched,
 } from "./flow-support";
@@ -74,20 +75,10 @@ export async function submitChange(
 ): Promise<SubmitChangeResult> {
   const session = await requireSession(sessionId, "qualificationMatched", now);
   if (!session) return sessionFailure();
-  if (session.receiptId) {
-    const first = await previousDone(session.receiptId, "change");
-    return first ? { ok: true, ...first } : sessionFailure();
-  }
+  if (session.receiptId) return answerRepeat(session.receiptId, "change");
   if (currentInsertionId !== session.card!.insertionId) return cardRemoved();
   const parsed = changeFormSchema.safeParse(input);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      code: "invalid",
-      message: "入力内容をご確認ください。",
-      fieldErrors: fieldErrors(parsed.error),
-    };
-  }
+  if (!parsed.success) return invalidForm(parsed.error);
   const found = await changeable(session);
   if (!found.ok) return found;
   const q = await loadMatchedQualification(session.qualificationId!);
@@ -157,12 +148,7 @@ async function writeChange(
     contactName: department.personName,
     contactAddress: department.address,
   });
-  await enqueueEmail(tx, {
-    to: department.email,
-    ...email,
-    receiptId: receipt.id,
-    idempotencyKey: `receipt-${receipt.number}`,
-  });
+  await enqueueReceiptEmail(tx, department.email, email, receipt);
   await audit(
     {
       action: "registration.change",

@@ -8,13 +8,14 @@ import type {
   Operation,
   ReceiptData,
 } from "@/app/_shared/contracts";
-import type { Contact } from "@/app/_shared/schemas";
+import { fieldErrors, type Contact } from "@/app/_shared/schemas";
 import { Prisma } from "@/prisma/client";
 import { config } from "./config";
 import { db, type Tx } from "./db";
+import { enqueueEmail, type EnqueueEmailInput } from "./email/outbox";
 import type { loadMatchedQualification } from "./qualifications";
 import { nextReceiptNumber } from "./receipt-number";
-import type { KioskSessionState, ProvenCard } from "./session";
+import { sessionFailure, type KioskSessionState, type ProvenCard } from "./session";
 
 // What 登録, 変更 and 更新 write alike: the receipt snapshot (R41), the nightly batch's tasks
 // (R21, R22), the one-receipt-per-visit guard, and the answers for a repeated submit.
@@ -49,6 +50,42 @@ export function cardRemoved(): Failure<"cardRemoved"> {
   };
 }
 
+/** The answer to a form that fails its schema. */
+export function invalidForm(error: Parameters<typeof fieldErrors>[0]): Failure<"invalid"> & {
+  fieldErrors: ReturnType<typeof fieldErrors>;
+} {
+  return {
+    ok: false,
+    code: "invalid",
+    message: "入力内容をご確認ください。",
+    fieldErrors: fieldErrors(error),
+  };
+}
+
+/** A new card registration's row: the proven card's certificate facts and its 部署 info. */
+export function cardRegistrationData(
+  owner: { qualificationId: string; kind: string; agencyId: string },
+  card: ProvenCard,
+  department: ContactView,
+) {
+  return {
+    qualificationId: owner.qualificationId,
+    kind: owner.kind,
+    agencyId: owner.agencyId,
+    issuer: card.issuer,
+    serialNumber: card.serialHex,
+    fingerprint: card.fingerprint,
+    subject: card.subject,
+    notBefore: new Date(card.notBefore),
+    notAfter: new Date(card.notAfter),
+    holderName: card.holderName,
+    holderAddress: card.holderAddress,
+    companyOnCard: card.companyOnCard,
+    certificatePem: card.certificatePem,
+    ...department,
+  };
+}
+
 /** Every agency of the user ID's qualification, the one of this visit marked (R22's choice). */
 export function agencyChoices(q: Matched, currentAgencyId: string): AgencyChoice[] {
   return [...q.agencies]
@@ -64,22 +101,16 @@ export function otherAgencies(q: Matched, currentAgencyId: string) {
 /** Thrown inside a transaction when this visit already completed its operation: rolls it back. */
 export class AlreadyDone extends Error {}
 
-/**
- * Writes the receipt (R41), the propagation tasks when the operation reaches other agencies (R21,
- * R22) and marks the visit done. The guard on receiptId makes a concurrent second submit of one
- * visit roll back whole, whatever else it wrote.
- */
-export async function writeReceipt(
-  tx: Tx,
-  input: {
-    session: KioskSessionState;
-    operation: Operation;
-    cardRegistrationId: string;
-    data: Omit<ReceiptData, "number" | "operation" | "issuedAt" | "terminalId" | "agency" | "kind">;
-    targets: { id: string }[];
-    now: Date;
-  },
-): Promise<{ id: string; number: string }> {
+type ReceiptInput = {
+  session: KioskSessionState;
+  operation: Operation;
+  cardRegistrationId: string;
+  data: Omit<ReceiptData, "number" | "operation" | "issuedAt" | "terminalId" | "agency" | "kind">;
+  now: Date;
+};
+
+/** The receipt row with its snapshot (R41): the next number, this terminal, the visit's agency. */
+export async function createReceipt(tx: Tx, input: ReceiptInput): Promise<{ id: string; number: string }> {
   const { session, operation, now } = input;
   const number = await nextReceiptNumber(tx, now);
   const data: ReceiptData = {
@@ -104,28 +135,76 @@ export async function writeReceipt(
       createdAt: now,
     },
   });
+  return { id: receipt.id, number };
+}
+
+/** The nightly batch's tasks carrying the operation to the other agencies (R21, R22). */
+export async function createPropagationTasks(
+  tx: Tx,
+  input: {
+    operation: Operation;
+    cardRegistrationId: string;
+    receiptId: string;
+    sourceAgencyId: string;
+    targets: { id: string }[];
+  },
+): Promise<void> {
+  if (input.targets.length === 0) return;
+  await tx.propagationTask.createMany({
+    data: input.targets.map((a) => ({
+      operation: input.operation,
+      cardRegistrationId: input.cardRegistrationId,
+      receiptId: input.receiptId,
+      sourceAgencyId: input.sourceAgencyId,
+      targetAgencyId: a.id,
+    })),
+  });
+}
+
+/** The completion email of a receipt to the 部署 address (R40), once per receipt. */
+export async function enqueueReceiptEmail(
+  tx: Tx,
+  to: string,
+  email: Pick<EnqueueEmailInput, "subject" | "text" | "html">,
+  receipt: { id: string; number: string },
+): Promise<void> {
+  await enqueueEmail(tx, {
+    to,
+    ...email,
+    receiptId: receipt.id,
+    idempotencyKey: `receipt-${receipt.number}`,
+  });
+}
+
+/**
+ * Writes the receipt (R41), the propagation tasks when the operation reaches other agencies (R21,
+ * R22) and marks the visit done. The guard on receiptId makes a concurrent second submit of one
+ * visit roll back whole, whatever else it wrote.
+ */
+export async function writeReceipt(
+  tx: Tx,
+  input: ReceiptInput & { targets: { id: string }[] },
+): Promise<{ id: string; number: string }> {
+  const { session, operation } = input;
+  const receipt = await createReceipt(tx, input);
   // the operation in force at this agency from now on (the nightly batch does the same elsewhere)
   await tx.agencyRegistration.updateMany({
     where: { cardRegistrationId: input.cardRegistrationId, agencyId: session.agency.id },
     data: { receiptId: receipt.id },
   });
-  if (input.targets.length > 0) {
-    await tx.propagationTask.createMany({
-      data: input.targets.map((a) => ({
-        operation,
-        cardRegistrationId: input.cardRegistrationId,
-        receiptId: receipt.id,
-        sourceAgencyId: session.agency.id,
-        targetAgencyId: a.id,
-      })),
-    });
-  }
+  await createPropagationTasks(tx, {
+    operation,
+    cardRegistrationId: input.cardRegistrationId,
+    receiptId: receipt.id,
+    sourceAgencyId: session.agency.id,
+    targets: input.targets,
+  });
   const marked = await tx.kioskSession.updateMany({
     where: { id: session.id, receiptId: null },
     data: { receiptId: receipt.id },
   });
   if (marked.count !== 1) throw new AlreadyDone();
-  return { id: receipt.id, number };
+  return receipt;
 }
 
 /**
@@ -140,6 +219,12 @@ export async function previousDone(receiptId: string, operation: Operation): Pro
 }
 
 /** The visit's receipt after a lost race (AlreadyDone, or a unique violation on it), if any. */
+/** A repeated submit's answer: the first receipt when it was this operation's, else a stale visit. */
+export async function answerRepeat(receiptId: string, operation: Operation) {
+  const first = await previousDone(receiptId, operation);
+  return first ? ({ ok: true, ...first } as const) : sessionFailure();
+}
+
 export async function doneByRace(sessionId: string, operation: Operation): Promise<FlowDone | null> {
   const again = await db().kioskSession.findUnique({ where: { id: sessionId } });
   return again?.receiptId ? previousDone(again.receiptId, operation) : null;

@@ -1,16 +1,24 @@
 import "server-only";
 import type { ContactView, ReceiptData, RegisterResult } from "@/app/_shared/contracts";
-import { fieldErrors, registrationFormSchema } from "@/app/_shared/schemas";
-import { Prisma } from "@/prisma/client";
+import { registrationFormSchema } from "@/app/_shared/schemas";
 import { audit } from "./audit";
-import { config } from "./config";
 import { db, type Tx } from "./db";
-import { enqueueEmail } from "./email/outbox";
 import { kickOutbox } from "./email/dispatcher";
 import { registrationEmail } from "./email/templates";
-import { contactData, isUniqueViolation } from "./flow-support";
+import {
+  cardRegistrationData,
+  cardRemoved,
+  cardView,
+  contactData,
+  createPropagationTasks,
+  createReceipt,
+  enqueueReceiptEmail,
+  invalidForm,
+  isUniqueViolation,
+  otherAgencies,
+  type Matched,
+} from "./flow-support";
 import { contactView, holderCheck, loadMatchedQualification } from "./qualifications";
-import { nextReceiptNumber } from "./receipt-number";
 import { alreadyRegistered } from "./registration-messages";
 import { requireSession, sessionFailure, type KioskSessionState, type ProvenCard } from "./session";
 
@@ -29,23 +37,10 @@ export async function registerCard(
   if (!session) return sessionFailure();
   if (session.receiptId) return previousResult(session.receiptId);
   const card = session.card!;
-  if (currentInsertionId !== card.insertionId) {
-    return {
-      ok: false,
-      code: "cardRemoved",
-      message: "ICカードが取り出されたか、別のICカードに差し替えられました。はじめからやり直してください。",
-    };
-  }
+  if (currentInsertionId !== card.insertionId) return cardRemoved();
 
   const parsed = registrationFormSchema.safeParse(input);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      code: "invalid",
-      message: "入力内容をご確認ください。",
-      fieldErrors: fieldErrors(parsed.error),
-    };
-  }
+  if (!parsed.success) return invalidForm(parsed.error);
   const q = await loadMatchedQualification(session.qualificationId!);
   const form = parsed.data;
   if (!q.userRegistration && !form.representative) {
@@ -89,7 +84,6 @@ async function previousResult(receiptId: string): Promise<RegisterResult> {
   return { ok: true, receiptNumber: receipt.number, emailTo: data.department.email };
 }
 
-type Matched = Awaited<ReturnType<typeof loadMatchedQualification>>;
 type Form = ReturnType<typeof registrationFormSchema.parse>;
 
 async function writeRegistration(
@@ -108,54 +102,29 @@ async function writeRegistration(
   }
   const department = contactData(form.department);
   const registration = await tx.cardRegistration.create({
-    data: {
-      qualificationId: q.id,
-      kind: q.kind,
-      agencyId: session.agency.id,
-      issuer: card.issuer,
-      serialNumber: card.serialHex,
-      fingerprint: card.fingerprint,
-      subject: card.subject,
-      notBefore: new Date(card.notBefore),
-      notAfter: new Date(card.notAfter),
-      holderName: card.holderName,
-      holderAddress: card.holderAddress,
-      companyOnCard: card.companyOnCard,
-      certificatePem: card.certificatePem,
-      ...department,
-    },
+    data: cardRegistrationData(
+      { qualificationId: q.id, kind: q.kind, agencyId: session.agency.id },
+      card,
+      department,
+    ),
   });
 
-  const others = q.agencies.filter((a) => a.agencyId !== session.agency.id).map((a) => a.agency);
-  const number = await nextReceiptNumber(tx, now);
-  const { insertionId: _insertionId, certificatePem: _pem, ...cardView } = card;
-  const data: ReceiptData = {
-    number,
+  const others = otherAgencies(q, session.agency.id);
+  const receipt = await createReceipt(tx, {
+    session,
     operation: "register",
-    issuedAt: now.toISOString(),
-    terminalId: config().TERMINAL_ID,
-    agency: { code: session.agency.code, name: session.agency.name },
-    kind: session.kind,
-    userId: q.userId,
-    company: q.company,
-    representative,
-    card: cardView,
-    department,
-    propagatesTo: others.map((a) => a.name),
-  };
-  const receipt = await tx.receipt.create({
+    cardRegistrationId: registration.id,
     data: {
-      number,
-      operation: "register",
-      cardRegistrationId: registration.id,
-      agencyId: session.agency.id,
-      kind: session.kind,
-      terminalId: config().TERMINAL_ID,
-      terminalOpeningId: session.terminalOpeningId,
-      data: data as unknown as Prisma.InputJsonValue,
-      createdAt: now,
+      userId: q.userId,
+      company: q.company,
+      representative,
+      card: cardView(card),
+      department,
+      propagatesTo: others.map((a) => a.name),
     },
+    now,
   });
+  const number = receipt.number;
   // in force here at once, with this receipt (the other agencies follow by the nightly batch)
   await tx.agencyRegistration.create({
     data: {
@@ -165,29 +134,20 @@ async function writeRegistration(
       receiptId: receipt.id,
     },
   });
-  if (others.length > 0) {
-    await tx.propagationTask.createMany({
-      data: others.map((a) => ({
-        operation: "register",
-        cardRegistrationId: registration.id,
-        receiptId: receipt.id,
-        sourceAgencyId: session.agency.id,
-        targetAgencyId: a.id,
-      })),
-    });
-  }
+  await createPropagationTasks(tx, {
+    operation: "register",
+    cardRegistrationId: registration.id,
+    receiptId: receipt.id,
+    sourceAgencyId: session.agency.id,
+    targets: others,
+  });
   const email = registrationEmail({
     agencyName: session.agency.name,
     companyName: q.company.companyName,
     contactName: department.personName,
     contactAddress: department.address,
   });
-  await enqueueEmail(tx, {
-    to: department.email,
-    ...email,
-    receiptId: receipt.id,
-    idempotencyKey: `receipt-${number}`,
-  });
+  await enqueueReceiptEmail(tx, department.email, email, receipt);
   // the unique receiptId makes a concurrent second submit of this visit fail here and roll back
   await tx.kioskSession.update({ where: { id: session.id }, data: { receiptId: receipt.id } });
   await audit(

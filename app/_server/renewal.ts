@@ -1,23 +1,25 @@
 import "server-only";
 import type { LoadRenewalResult, SubmitRenewalResult } from "@/app/_shared/contracts";
-import { fieldErrors, renewalFormSchema } from "@/app/_shared/schemas";
+import { renewalFormSchema } from "@/app/_shared/schemas";
 import { audit } from "./audit";
 import { activeRegistration, newCardRefusal, type ActiveRegistration } from "./card-purpose";
 import { newCardAlreadyRegistered, replacedCard } from "./card-purpose-messages";
 import { db, type Tx } from "./db";
 import { kickOutbox } from "./email/dispatcher";
-import { enqueueEmail } from "./email/outbox";
 import { renewalEmail } from "./email/templates";
 import {
   agencyChoices,
   AlreadyDone,
+  answerRepeat,
+  cardRegistrationData,
   cardRemoved,
   cardView,
   contactData,
   doneByRace,
+  enqueueReceiptEmail,
+  invalidForm,
   isUniqueViolation,
   otherAgencies,
-  previousDone,
   writeReceipt,
   type Matched,
 } from "./flow-support";
@@ -74,21 +76,11 @@ export async function submitRenewal(
 ): Promise<SubmitRenewalResult> {
   const session = await requireSession(sessionId, "newCardProven", now);
   if (!session) return sessionFailure();
-  if (session.receiptId) {
-    const first = await previousDone(session.receiptId, "renewal");
-    return first ? { ok: true, ...first } : sessionFailure();
-  }
+  if (session.receiptId) return answerRepeat(session.receiptId, "renewal");
   // the new card stays in the reader until the end: the old one was taken out for it
   if (currentInsertionId !== session.newCard!.insertionId) return cardRemoved();
   const parsed = renewalFormSchema.safeParse(input);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      code: "invalid",
-      message: "入力内容をご確認ください。",
-      fieldErrors: fieldErrors(parsed.error),
-    };
-  }
+  if (!parsed.success) return invalidForm(parsed.error);
   const found = await renewable(session);
   if (!found.ok) return found as SubmitRenewalResult;
   const q = await loadMatchedQualification(session.qualificationId!);
@@ -132,22 +124,11 @@ async function writeRenewal(
   const card: ProvenCard = session.newCard!;
   const department = contactData(old);
   const created = await tx.cardRegistration.create({
-    data: {
-      qualificationId: old.qualificationId,
-      kind: old.kind,
-      agencyId: session.agency.id,
-      issuer: card.issuer,
-      serialNumber: card.serialHex,
-      fingerprint: card.fingerprint,
-      subject: card.subject,
-      notBefore: new Date(card.notBefore),
-      notAfter: new Date(card.notAfter),
-      holderName: card.holderName,
-      holderAddress: card.holderAddress,
-      companyOnCard: card.companyOnCard,
-      certificatePem: card.certificatePem,
-      ...department,
-    },
+    data: cardRegistrationData(
+      { qualificationId: old.qualificationId, kind: old.kind, agencyId: session.agency.id },
+      card,
+      department,
+    ),
   });
   const replaced = await tx.cardRegistration.updateMany({
     where: { id: old.id, status: "active" },
@@ -189,12 +170,7 @@ async function writeRenewal(
     holderName: card.holderName,
     serialDecimal: card.serialDecimal,
   });
-  await enqueueEmail(tx, {
-    to: department.email,
-    ...email,
-    receiptId: receipt.id,
-    idempotencyKey: `receipt-${receipt.number}`,
-  });
+  await enqueueReceiptEmail(tx, department.email, email, receipt);
   await audit(
     {
       action: "registration.renewal",
