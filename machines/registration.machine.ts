@@ -4,9 +4,18 @@
 import { sendTo, setup } from "xstate";
 import type { RegisterInput, RegisterResult, SearchResult } from "../app/_shared/contracts";
 import { conceal } from "./concealed";
+import {
+  answeredOrInvalid,
+  emptyContact,
+  isInvalid,
+  isOk,
+  PIN_EVENTS_WITH_REMOVAL,
+  pinGuards,
+  pinInvoke,
+  receiptStates,
+} from "./flow-fragments";
 import { MESSAGES } from "./messages";
 import { pinMachine } from "./pin.machine";
-import type { PinOutput } from "./pin.machine";
 import { placeholder } from "./placeholder";
 import { registrationActions } from "./registration.actions";
 import type {
@@ -37,11 +46,9 @@ export const registrationMachine = setup({
     printReceipt: placeholder<void, { receiptNumber: string }>("printReceipt"),
   },
   guards: {
-    isVerified: (_, params: { output: PinOutput }) => params.output.ok,
-    isCancelled: (_, params: { output: PinOutput }) => !params.output.ok && "cancelled" in params.output,
-    isOk: (_, params: { result: { ok: boolean } }) => params.result.ok,
-    isInvalid: (_, params: { result: RegisterResult }) =>
-      !params.result.ok && params.result.code === "invalid",
+    ...pinGuards,
+    isOk,
+    isInvalid,
     needsHolderAcknowledgement: ({ context }) =>
       context.search !== null && !context.search.holderCheck.matches && !context.holderMismatchAcknowledged,
   },
@@ -76,36 +83,8 @@ export const registrationMachine = setup({
   states: {
     pin: {
       entry: "clearFailure",
-      invoke: {
-        id: "pin",
-        src: "pin",
-        input: ({ context }) => ({ purpose: "register", cardPresent: context.cardPresent }),
-        onDone: [
-          {
-            guard: { type: "isVerified", params: ({ event }) => ({ output: event.output }) },
-            target: "search",
-            actions: { type: "storeCard", params: ({ event }) => ({ output: event.output }) },
-          },
-          {
-            guard: { type: "isCancelled", params: ({ event }) => ({ output: event.output }) },
-            target: "cancelled",
-          },
-          {
-            target: "refused",
-            actions: { type: "storePinFailure", params: ({ event }) => ({ output: event.output }) },
-          },
-        ],
-        onError: {
-          target: "refused",
-          actions: { type: "storeThrownFailure", params: { message: MESSAGES.cardFailed } },
-        },
-      },
-      on: {
-        "card.inserted": { actions: ["markCardPresent", "forwardToPin"] },
-        "card.removed": { actions: ["markCardAbsent", "forwardToPin"] },
-        "pin.submit": { actions: "forwardToPin" },
-        "pin.cancel": { actions: "forwardToPin" },
-      },
+      invoke: pinInvoke("register", { target: "search", store: "storeCard" }),
+      on: PIN_EVENTS_WITH_REMOVAL,
     },
     refused: {
       on: { "refusal.back": { target: "cancelled" } },
@@ -181,66 +160,18 @@ export const registrationMachine = setup({
         src: "register",
         input: ({ context }) => ({
           representative: context.form?.representative ?? null,
-          department: context.form?.department ?? emptyDepartment(),
+          department: context.form?.department ?? emptyContact(),
           // The machine, not the form, is the authority on whether the R17 warning was seen.
           holderMismatchAcknowledged: context.holderMismatchAcknowledged,
         }),
-        onDone: [
-          {
-            guard: { type: "isOk", params: ({ event }) => ({ result: event.output }) },
-            target: "done",
-            actions: { type: "storeRegistered", params: ({ event }) => ({ result: event.output }) },
-          },
-          {
-            guard: { type: "isInvalid", params: ({ event }) => ({ result: event.output }) },
-            target: "form",
-            actions: { type: "storeFieldErrors", params: ({ event }) => ({ result: event.output }) },
-          },
-          {
-            target: "refused",
-            actions: { type: "storeRegisterFailure", params: ({ event }) => ({ result: event.output }) },
-          },
-        ],
-        onError: {
-          target: "refused",
-          actions: { type: "storeThrownFailure", params: { message: MESSAGES.registerFailed } },
-        },
+        ...answeredOrInvalid(
+          { target: "done", store: "storeRegistered" },
+          "storeRegisterFailure",
+          MESSAGES.registerFailed,
+        ),
       },
     },
-    done: {
-      on: { "receipt.print": { target: "print" } },
-    },
-    print: {
-      initial: "printing",
-      states: {
-        printing: {
-          entry: "clearPrintError",
-          invoke: {
-            id: "printReceipt",
-            src: "printReceipt",
-            input: ({ context }) => ({ receiptNumber: context.receiptNumber ?? "" }),
-            onDone: { target: "printed" },
-            onError: { target: "failed", actions: "storePrintError" },
-          },
-        },
-        printed: { on: { "receipt.print": { target: "printing" } } },
-        failed: { on: { "receipt.print": { target: "printing" } } },
-      },
-    },
+    ...receiptStates(),
     cancelled: { type: "final" },
   },
 });
-
-/** Only reachable if confirm were entered without a form, which the statechart rules out. */
-function emptyDepartment(): RegisterInput["department"] {
-  return {
-    contactName: "",
-    postalCode: "",
-    address: "",
-    personName: "",
-    phone: "",
-    fax: "",
-    email: "",
-    emailConfirm: "",
-  };
-}

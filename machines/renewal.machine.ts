@@ -3,9 +3,18 @@
 // abort: in `swap` the old card leaves and the new one comes in. Anywhere else a removed card
 // ends the flow (R31) — the machine answers `{ cardRemoved: true }` and the kiosk ends the session.
 import { sendTo, setup } from "xstate";
+import {
+  answered,
+  canRegisterInstead,
+  isOk,
+  PIN_EVENTS,
+  pinGuards,
+  pinInvoke,
+  receiptStates,
+  REFUSED_WITH_REGISTER_OFFER,
+} from "./flow-fragments";
 import { MESSAGES } from "./messages";
 import { pinMachine } from "./pin.machine";
-import type { PinOutput, PinPurpose } from "./pin.types";
 import { placeholder } from "./placeholder";
 import { renewalActions } from "./renewal.actions";
 import type { FlowInput } from "./change.types";
@@ -20,20 +29,6 @@ import type {
 
 /** Refusals whose way forward is 登録 with the card in hand (manual §5: expired, another CA; R2). */
 const REGISTER_INSTEAD: ReadonlySet<string> = new Set(["notRegistered", "oldCardExpired", "issuerDiffers"]);
-
-const pinInput =
-  (purpose: PinPurpose) =>
-  ({ context }: { context: RenewalContext }) => ({
-    purpose,
-    cardPresent: context.cardPresent,
-  });
-
-/** While a PIN step runs, the card and keypad events are the pin child's. */
-const toPin = {
-  "card.inserted": { actions: ["markCardPresent", "forwardToPin"] },
-  "pin.submit": { actions: "forwardToPin" },
-  "pin.cancel": { actions: "forwardToPin" },
-} as const;
 
 export const renewalMachine = setup({
   types: {} as {
@@ -55,11 +50,9 @@ export const renewalMachine = setup({
     printReceipt: placeholder<void, { receiptNumber: string }>("printReceipt"),
   },
   guards: {
-    isVerified: (_, params: { output: PinOutput }) => params.output.ok,
-    isCancelled: (_, params: { output: PinOutput }) => !params.output.ok && "cancelled" in params.output,
-    isOk: (_, params: { result: { ok: boolean } }) => params.result.ok,
-    canRegisterInstead: ({ context }) =>
-      context.failure !== null && REGISTER_INSTEAD.has(context.failure.code),
+    ...pinGuards,
+    isOk,
+    canRegisterInstead: canRegisterInstead(REGISTER_INSTEAD),
   },
   actions: {
     ...renewalActions,
@@ -97,31 +90,9 @@ export const renewalMachine = setup({
     },
     oldCard: {
       entry: "clearFailure",
-      invoke: {
-        id: "pin",
-        src: "pin",
-        input: pinInput("renewalOld"),
-        onDone: [
-          {
-            guard: { type: "isVerified", params: ({ event }) => ({ output: event.output }) },
-            target: "swap",
-            actions: { type: "storeOldCard", params: ({ event }) => ({ output: event.output }) },
-          },
-          {
-            guard: { type: "isCancelled", params: ({ event }) => ({ output: event.output }) },
-            target: "cancelled",
-          },
-          {
-            target: "refused",
-            actions: { type: "storePinFailure", params: ({ event }) => ({ output: event.output }) },
-          },
-        ],
-        onError: {
-          target: "refused",
-          actions: { type: "storeThrownFailure", params: { message: MESSAGES.cardFailed } },
-        },
-      },
-      on: toPin,
+      // While a PIN step runs, a removed card still ends the flow (the root's card.removed).
+      invoke: pinInvoke("renewalOld", { target: "swap", store: "storeOldCard" }),
+      on: PIN_EVENTS,
     },
     swap: {
       // 「現在使用しているICカードを取り出し、新しいICカードを差し込んでください」: the old card
@@ -132,51 +103,14 @@ export const renewalMachine = setup({
       },
     },
     newCard: {
-      invoke: {
-        id: "pin",
-        src: "pin",
-        input: pinInput("renewalNew"),
-        onDone: [
-          {
-            guard: { type: "isVerified", params: ({ event }) => ({ output: event.output }) },
-            target: "loading",
-            actions: { type: "storeNewCard", params: ({ event }) => ({ output: event.output }) },
-          },
-          {
-            guard: { type: "isCancelled", params: ({ event }) => ({ output: event.output }) },
-            target: "cancelled",
-          },
-          {
-            target: "refused",
-            actions: { type: "storePinFailure", params: ({ event }) => ({ output: event.output }) },
-          },
-        ],
-        onError: {
-          target: "refused",
-          actions: { type: "storeThrownFailure", params: { message: MESSAGES.cardFailed } },
-        },
-      },
-      on: toPin,
+      invoke: pinInvoke("renewalNew", { target: "loading", store: "storeNewCard" }),
+      on: PIN_EVENTS,
     },
     loading: {
       invoke: {
         id: "loadRenewal",
         src: "loadRenewal",
-        onDone: [
-          {
-            guard: { type: "isOk", params: ({ event }) => ({ result: event.output }) },
-            target: "confirm",
-            actions: { type: "storeView", params: ({ event }) => ({ result: event.output }) },
-          },
-          {
-            target: "refused",
-            actions: { type: "storeAnswerFailure", params: ({ event }) => ({ result: event.output }) },
-          },
-        ],
-        onError: {
-          target: "refused",
-          actions: { type: "storeThrownFailure", params: { message: MESSAGES.loadFailed } },
-        },
+        ...answered({ target: "confirm", store: "storeView" }, "storeAnswerFailure", MESSAGES.loadFailed),
       },
     },
     confirm: {
@@ -193,49 +127,15 @@ export const renewalMachine = setup({
         id: "submitRenewal",
         src: "submitRenewal",
         input: ({ context }) => ({ propagate: context.propagate }),
-        onDone: [
-          {
-            guard: { type: "isOk", params: ({ event }) => ({ result: event.output }) },
-            target: "done",
-            actions: { type: "storeSubmitted", params: ({ event }) => ({ result: event.output }) },
-          },
-          {
-            target: "refused",
-            actions: { type: "storeAnswerFailure", params: ({ event }) => ({ result: event.output }) },
-          },
-        ],
-        onError: {
-          target: "refused",
-          actions: { type: "storeThrownFailure", params: { message: MESSAGES.renewalFailed } },
-        },
+        ...answered(
+          { target: "done", store: "storeSubmitted" },
+          "storeAnswerFailure",
+          MESSAGES.renewalFailed,
+        ),
       },
     },
-    refused: {
-      on: {
-        "refusal.back": { target: "cancelled" },
-        "refusal.register": { guard: "canRegisterInstead", target: "registerInstead" },
-      },
-    },
-    done: {
-      on: { "receipt.print": { target: "print" } },
-    },
-    print: {
-      initial: "printing",
-      states: {
-        printing: {
-          entry: "clearPrintError",
-          invoke: {
-            id: "printReceipt",
-            src: "printReceipt",
-            input: ({ context }) => ({ receiptNumber: context.receiptNumber ?? "" }),
-            onDone: { target: "printed" },
-            onError: { target: "failed", actions: "storePrintError" },
-          },
-        },
-        printed: { on: { "receipt.print": { target: "printing" } } },
-        failed: { on: { "receipt.print": { target: "printing" } } },
-      },
-    },
+    refused: REFUSED_WITH_REGISTER_OFFER,
+    ...receiptStates(),
     cancelled: { type: "final", output: { cancelled: true } },
     registerInstead: { type: "final", output: { switchTo: "register" } },
     cardRemoved: { type: "final", output: { cardRemoved: true } },

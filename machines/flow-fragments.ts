@@ -1,0 +1,179 @@
+// The state-node fragments the three flow machines (registration, change, renewal) share: the
+// PIN step's invoke and event wiring, the answer handling of a server step, the receipt's
+// done/print states and the refusal with its 登録 offer. Each builds plain config that the
+// machine's own setup() checks where it is used, so actor, guard and action names must exist
+// there. Pure: no I/O.
+import type { ChangeInput, Failure } from "../app/_shared/contracts";
+import { MESSAGES } from "./messages";
+import type { PinOutput, PinPurpose } from "./pin.types";
+
+/** A done event's output as the `output` param (the PIN step's actions and guards). */
+const pinOutput = ({ event }: { event: { output: PinOutput } }) => ({ output: event.output });
+
+/** A done event's output as the `result` param (a server step's actions and guards). */
+const resultOf = <TResult>({ event }: { event: { output: TResult } }) => ({ result: event.output });
+
+/** The guards every PIN step uses. */
+export const pinGuards = {
+  isVerified: (_: unknown, params: { output: PinOutput }) => params.output.ok,
+  isCancelled: (_: unknown, params: { output: PinOutput }) =>
+    !params.output.ok && "cancelled" in params.output,
+};
+
+export const isOk = (_: unknown, params: { result: { ok: boolean } }) => params.result.ok;
+
+export const isInvalid = (_: unknown, params: { result: { ok: boolean; code?: string } }) =>
+  !params.result.ok && params.result.code === "invalid";
+
+/** `refusal.register` is taken only for a failure whose way forward is 登録 with the card in hand. */
+export function canRegisterInstead(codes: ReadonlySet<string>) {
+  return ({ context }: { context: { failure: Failure | null } }) =>
+    context.failure !== null && codes.has(context.failure.code);
+}
+
+/**
+ * The pin child (id `pin`) for `purpose`: verified → `target` with `store`, cancelled →
+ * `cancelled`, refused or capped → `refused` (`storePinFailure`), a crashed child → `refused`.
+ */
+export function pinInvoke<TTarget extends string, TStore extends string>(
+  purpose: PinPurpose,
+  verified: { target: TTarget; store: TStore },
+) {
+  return {
+    id: "pin",
+    src: "pin",
+    input: ({ context }: { context: { cardPresent: boolean } }) => ({
+      purpose,
+      cardPresent: context.cardPresent,
+    }),
+    onDone: [
+      {
+        guard: { type: "isVerified", params: pinOutput },
+        target: verified.target,
+        actions: { type: verified.store, params: pinOutput },
+      },
+      { guard: { type: "isCancelled", params: pinOutput }, target: "cancelled" },
+      { target: "refused", actions: { type: "storePinFailure", params: pinOutput } },
+    ],
+    onError: thrownToRefused(MESSAGES.cardFailed),
+  } as const;
+}
+
+/** While a PIN step runs, the card and keypad events are the pin child's. */
+export const PIN_EVENTS = {
+  "card.inserted": { actions: ["markCardPresent", "forwardToPin"] },
+  "pin.submit": { actions: "forwardToPin" },
+  "pin.cancel": { actions: "forwardToPin" },
+} as const;
+
+/** PIN_EVENTS for a flow where a removed card is also the pin child's to handle. */
+export const PIN_EVENTS_WITH_REMOVAL = {
+  "card.inserted": PIN_EVENTS["card.inserted"],
+  "card.removed": { actions: ["markCardAbsent", "forwardToPin"] },
+  "pin.submit": PIN_EVENTS["pin.submit"],
+  "pin.cancel": PIN_EVENTS["pin.cancel"],
+} as const;
+
+function thrownToRefused(message: string) {
+  return { target: "refused", actions: { type: "storeThrownFailure", params: { message } } } as const;
+}
+
+function okTo<TTarget extends string, TStore extends string>(ok: { target: TTarget; store: TStore }) {
+  return {
+    guard: { type: "isOk", params: resultOf },
+    target: ok.target,
+    actions: { type: ok.store, params: resultOf },
+  } as const;
+}
+
+function refusedWith<TStore extends string>(store: TStore) {
+  return { target: "refused", actions: { type: store, params: resultOf } } as const;
+}
+
+/**
+ * A server step's answer: ok → `ok.target` with `ok.store`; a failure → `refused` with
+ * `failureStore`; a thrown error → `refused` with `storeThrownFailure` and `thrownMessage`.
+ */
+export function answered<TTarget extends string, TStore extends string, TFailure extends string>(
+  ok: { target: TTarget; store: TStore },
+  failureStore: TFailure,
+  thrownMessage: string,
+) {
+  return {
+    onDone: [okTo(ok), refusedWith(failureStore)],
+    onError: thrownToRefused(thrownMessage),
+  } as const;
+}
+
+/** As `answered`, and an `invalid` answer goes back to `form` with `storeFieldErrors`. */
+export function answeredOrInvalid<TTarget extends string, TStore extends string, TFailure extends string>(
+  ok: { target: TTarget; store: TStore },
+  failureStore: TFailure,
+  thrownMessage: string,
+) {
+  return {
+    onDone: [
+      okTo(ok),
+      {
+        guard: { type: "isInvalid", params: resultOf },
+        target: "form",
+        actions: { type: "storeFieldErrors", params: resultOf },
+      },
+      refusedWith(failureStore),
+    ],
+    onError: thrownToRefused(thrownMessage),
+  } as const;
+}
+
+/** `done` (the result screen) and `print` (printing, then printed or failed; each may reprint). */
+export function receiptStates() {
+  return {
+    done: {
+      on: { "receipt.print": { target: "print" } },
+    },
+    print: {
+      initial: "printing",
+      states: {
+        printing: {
+          entry: "clearPrintError",
+          invoke: {
+            id: "printReceipt",
+            src: "printReceipt",
+            input: ({ context }: { context: { receiptNumber: string | null } }) => ({
+              receiptNumber: context.receiptNumber ?? "",
+            }),
+            onDone: { target: "printed" },
+            onError: { target: "failed", actions: "storePrintError" },
+          },
+        },
+        printed: { on: { "receipt.print": { target: "printing" } } },
+        failed: { on: { "receipt.print": { target: "printing" } } },
+      },
+    },
+  } as const;
+}
+
+/** The refusal screen of 変更 and 更新: 戻る, or 登録 when `canRegisterInstead` allows it. */
+export const REFUSED_WITH_REGISTER_OFFER = {
+  on: {
+    "refusal.back": { target: "cancelled" },
+    "refusal.register": { guard: "canRegisterInstead", target: "registerInstead" },
+  },
+} as const;
+
+/**
+ * A blank contact block (変更's and 登録's submit input): only reachable if confirm were entered
+ * without a form, which the statecharts rule out.
+ */
+export function emptyContact(): ChangeInput["department"] {
+  return {
+    contactName: "",
+    postalCode: "",
+    address: "",
+    personName: "",
+    phone: "",
+    fax: "",
+    email: "",
+    emailConfirm: "",
+  };
+}
