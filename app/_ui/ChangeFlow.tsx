@@ -5,13 +5,13 @@ import type { ActorRefFrom } from "xstate";
 import { lookupPostalCode } from "@/app/actions";
 import { CHANGE_STEPS, changeStepOf, type changeMachine } from "@/machines";
 import { printStateOf } from "./flowPrint";
+import { BusyStatus, FlowRefused } from "./FlowStep";
 import { PinStep } from "./PinStep";
 import { StepIndicator } from "./StepIndicator";
 import type { KioskEvents } from "./useKioskEvents";
 import { ChangeConfirmScreen } from "./screens/ChangeConfirm";
 import { ChangeDoneScreen } from "./screens/ChangeDone";
 import { ChangeFormScreen } from "./screens/ChangeForm";
-import { factsOf, RefusedScreen } from "./screens/Refused";
 
 type Props = { actorRef: ActorRefFrom<typeof changeMachine>; events: KioskEvents };
 
@@ -29,15 +29,9 @@ export function ChangeFlow({ actorRef, events }: Props) {
   function renderStep() {
     if (snapshot.matches("pin")) return <PinStep pinRef={pinRef} events={events} title="PIN番号入力" />;
     if (snapshot.matches("refused") && context.failure) {
-      return (
-        <RefusedScreen
-          failure={context.failure}
-          card={factsOf(context.failure)}
-          onBack={events.refusalBack}
-          // the machine decides which refusals lead to 登録 (R2: a card not registered here)
-          onRegister={snapshot.can({ type: "refusal.register" }) ? events.refusalRegister : undefined}
-        />
-      );
+      // the machine decides which refusals lead to 登録 (R2: a card not registered here)
+      const canRegister = snapshot.can({ type: "refusal.register" });
+      return <FlowRefused failure={context.failure} events={events} canRegister={canRegister} />;
     }
     const view = context.view;
     if (snapshot.matches("form") && view) {
@@ -80,10 +74,6 @@ export function ChangeFlow({ actorRef, events }: Props) {
         />
       );
     }
-    return (
-      <p className="busy" role="status">
-        処理中です。しばらくお待ちください…
-      </p>
-    );
+    return <BusyStatus />;
   }
 }

@@ -5,6 +5,7 @@ import type { ActorRefFrom } from "xstate";
 import { lookupPostalCode } from "@/app/actions";
 import { REGISTRATION_STEPS, stepOf, type registrationMachine } from "@/machines";
 import { printStateOf } from "./flowPrint";
+import { BusyStatus, FlowRefused } from "./FlowStep";
 import { PinStep } from "./PinStep";
 import { StepIndicator } from "./StepIndicator";
 import type { KioskEvents } from "./useKioskEvents";
@@ -12,7 +13,6 @@ import { ConfirmScreen } from "./screens/Confirm";
 import { DoneScreen } from "./screens/Done";
 import { FormScreen } from "./screens/Form";
 import { HolderWarningDialog } from "./screens/HolderWarning";
-import { factsOf, RefusedScreen } from "./screens/Refused";
 import { SearchScreen } from "./screens/Search";
 
 type Props = { actorRef: ActorRefFrom<typeof registrationMachine>; events: KioskEvents };
@@ -31,13 +31,7 @@ export function RegistrationFlow({ actorRef, events }: Props) {
   function renderStep() {
     if (snapshot.matches("pin")) return <RegistrationPin actorRef={actorRef} events={events} />;
     if (snapshot.matches("refused") && context.failure) {
-      return (
-        <RefusedScreen
-          failure={context.failure}
-          card={factsOf(context.failure)}
-          onBack={events.refusalBack}
-        />
-      );
+      return <FlowRefused failure={context.failure} events={events} canRegister={false} />;
     }
     if (snapshot.matches("search")) {
       return (
@@ -106,11 +100,7 @@ export function RegistrationFlow({ actorRef, events }: Props) {
         />
       );
     }
-    return (
-      <p className="busy" role="status">
-        処理中です。しばらくお待ちください…
-      </p>
-    );
+    return <BusyStatus />;
   }
 }
 

@@ -4,10 +4,10 @@ import { useSelector } from "@xstate/react";
 import type { ActorRefFrom } from "xstate";
 import { RENEWAL_STEPS, renewalStepOf, type renewalMachine } from "@/machines";
 import { printStateOf } from "./flowPrint";
+import { BusyStatus, FlowRefused } from "./FlowStep";
 import { PinStep } from "./PinStep";
 import { StepIndicator } from "./StepIndicator";
 import type { KioskEvents } from "./useKioskEvents";
-import { factsOf, RefusedScreen } from "./screens/Refused";
 import { RenewalConfirmScreen } from "./screens/RenewalConfirm";
 import { RenewalDoneScreen } from "./screens/RenewalDone";
 import { RenewalNoticeScreen } from "./screens/RenewalNotice";
@@ -52,15 +52,9 @@ export function RenewalFlow({ actorRef, events }: Props) {
       );
     }
     if (snapshot.matches("refused") && context.failure) {
-      return (
-        <RefusedScreen
-          failure={context.failure}
-          card={factsOf(context.failure)}
-          onBack={events.refusalBack}
-          // the machine decides which refusals lead to 登録 (R13: expired old card, another CA)
-          onRegister={snapshot.can({ type: "refusal.register" }) ? events.refusalRegister : undefined}
-        />
-      );
+      // the machine decides which refusals lead to 登録 (R13: expired old card, another CA)
+      const canRegister = snapshot.can({ type: "refusal.register" });
+      return <FlowRefused failure={context.failure} events={events} canRegister={canRegister} />;
     }
     const view = context.view;
     if ((snapshot.matches("confirm") || snapshot.matches("submitting")) && view) {
@@ -89,10 +83,6 @@ export function RenewalFlow({ actorRef, events }: Props) {
         />
       );
     }
-    return (
-      <p className="busy" role="status">
-        処理中です。しばらくお待ちください…
-      </p>
-    );
+    return <BusyStatus />;
   }
 }

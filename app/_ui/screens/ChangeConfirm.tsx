@@ -2,6 +2,7 @@ import { ContactList, ReadOnlyList } from "../ContactBlock";
 import { cardHolderRows, certificateRows, companyRows } from "../summary";
 import { contactView, type ChangeFormValues, type ChangeView } from "./changeView";
 import { PropagateChoice } from "./Propagation";
+import { ConfirmActions } from "./ConfirmActions";
 
 type Props = {
   view: ChangeView;
@@ -36,19 +37,7 @@ export function ChangeConfirmScreen({ view, form, propagate, submitting, ...on }
       <p className="notice" style={{ fontWeight: 700 }}>
         この内容でよろしければ変更ボタンを押してください
       </p>
-      {submitting ? (
-        <p className="busy" role="status">
-          変更しています。ICカードを抜かずにお待ちください…
-        </p>
-      ) : null}
-      <div className="actions">
-        <button type="button" className="primary" onClick={on.onSubmit} disabled={submitting}>
-          変更
-        </button>
-        <button type="button" onClick={on.onBack} disabled={submitting}>
-          戻る
-        </button>
-      </div>
+      <ConfirmActions verb="変更" submitting={submitting} onSubmit={on.onSubmit} onBack={on.onBack} />
     </section>
   );
 }

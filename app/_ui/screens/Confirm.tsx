@@ -2,6 +2,7 @@ import type { CardView, ContactView, RegisterInput } from "@/app/_shared/contrac
 import type { SearchView } from "@/machines/registration.types";
 import { ContactList, ReadOnlyList } from "../ContactBlock";
 import { cardHolderRows, certificateRows, companyRows } from "../summary";
+import { ConfirmActions } from "./ConfirmActions";
 
 type Props = {
   search: SearchView;
@@ -35,19 +36,7 @@ export function ConfirmScreen({ search, form, card, registering, onSubmit, onBac
       <p className="notice" style={{ fontWeight: 700 }}>
         この内容でよろしければ登録ボタンを押してください
       </p>
-      {registering ? (
-        <p className="busy" role="status">
-          登録しています。ICカードを抜かずにお待ちください…
-        </p>
-      ) : null}
-      <div className="actions">
-        <button type="button" className="primary" onClick={onSubmit} disabled={registering}>
-          登録
-        </button>
-        <button type="button" onClick={onBack} disabled={registering}>
-          戻る
-        </button>
-      </div>
+      <ConfirmActions verb="登録" submitting={registering} onSubmit={onSubmit} onBack={onBack} />
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { ReadOnlyList } from "../ContactBlock";
 import { PropagateChoice } from "./Propagation";
 import { renewalCardRows, type RenewalView } from "./renewalView";
+import { ConfirmActions } from "./ConfirmActions";
 
 type Props = {
   view: RenewalView;
@@ -49,19 +50,7 @@ export function RenewalConfirmScreen({ view, propagate, submitting, ...on }: Pro
       <p className="notice warn">
         ※『ICカード更新』を行うと、旧カードは使用できなくなります。更新を行わない時は、戻るボタンを押下した後、ICカードの更新をやり直してください。
       </p>
-      {submitting ? (
-        <p className="busy" role="status">
-          更新しています。ICカードを抜かずにお待ちください…
-        </p>
-      ) : null}
-      <div className="actions">
-        <button type="button" className="primary" onClick={on.onSubmit} disabled={submitting}>
-          更新
-        </button>
-        <button type="button" onClick={on.onBack} disabled={submitting}>
-          戻る
-        </button>
-      </div>
+      <ConfirmActions verb="更新" submitting={submitting} onSubmit={on.onSubmit} onBack={on.onBack} />
     </section>
   );
 }

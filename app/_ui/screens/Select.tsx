@@ -3,6 +3,7 @@
 import { useEffect, useId, useState } from "react";
 import type { AgencyView } from "@/app/_shared/contracts";
 import { KIND_LABELS, type Kind } from "@/app/_shared/kinds";
+import { BusyStatus } from "../FlowStep";
 
 type Props = {
   agencies: AgencyView[];
@@ -63,11 +64,7 @@ export function SelectScreen({ agencies, error, busy, onSubmit }: Props) {
           </button>
         ) : null}
       </div>
-      {busy ? (
-        <p className="busy" role="status">
-          処理中です。しばらくお待ちください…
-        </p>
-      ) : null}
+      {busy ? <BusyStatus /> : null}
       <div className="notice">
         <strong>※注意</strong>
         <ul>
