@@ -1,38 +1,14 @@
 // 変更 on a real SQLite file: R2 (registered and active for this kind), R3 (代表窓口情報 shared by
 // the user ID's cards), R22 (propagation chosen or not), R40 (outbox in the same transaction),
 // double submit, and the receipt's printed text.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { inspectCard } from "@/app/_server/card-inspect";
 import { loadChange, submitChange } from "@/app/_server/change";
-import { resetConfigForTests } from "@/app/_server/config";
 import { currentInsertionId } from "@/app/_server/kiosk-card";
-import type { SimulatedCardReader } from "@/kiosk/card";
-import { seedDemoData } from "@/prisma/seed";
-import { freshDatabase } from "../support/db";
-import {
-  changeForm,
-  clearRegistrations,
-  freshCardReader,
-  openSession,
-  provenFor,
-  receiptText,
-  registerDemoCard,
-} from "../support/kiosk";
+import { flowSuite } from "../support/flow-suite";
+import { changeForm, openSession, provenFor, receiptText, registerDemoCard } from "../support/kiosk";
 
-let env: Awaited<ReturnType<typeof freshDatabase>>;
-let reader: SimulatedCardReader;
-
-beforeAll(async () => {
-  env = await freshDatabase();
-  await seedDemoData(env.prisma);
-});
-afterAll(() => env.close());
-beforeEach(async () => {
-  process.env.TERMINAL_ID = "CHG-01";
-  resetConfigForTests();
-  reader = freshCardReader();
-  await clearRegistrations(env.prisma);
-});
+const suite = flowSuite("CHG-01");
 
 async function submit(sessionId: string, form: unknown = changeForm()) {
   return submitChange(sessionId, form, await currentInsertionId());
@@ -40,7 +16,7 @@ async function submit(sessionId: string, form: unknown = changeForm()) {
 
 /** What 変更 may write; a refusal leaves every one of these as it was. */
 async function written() {
-  const p = env.prisma;
+  const p = suite.env.prisma;
   return {
     receipts: await p.receipt.count(),
     emails: await p.outboxEmail.count(),
@@ -82,18 +58,20 @@ describe("変更 (§3.2)", () => {
     if (!result.ok) return;
     expect(result.propagatesTo.sort()).toEqual(["さいたま市", "川越市"].sort());
 
-    expect(await env.prisma.userRegistration.findFirstOrThrow()).toMatchObject({
+    expect(await suite.env.prisma.userRegistration.findFirstOrThrow()).toMatchObject({
       contactName: "営業部",
       personName: "浦和 一郎",
     });
-    expect(await env.prisma.cardRegistration.findFirstOrThrow()).toMatchObject({
+    expect(await suite.env.prisma.cardRegistration.findFirstOrThrow()).toMatchObject({
       contactName: "工事二課",
       email: "koji2@saitama-kensetsu.example.jp",
       status: "active",
     });
-    const receipt = await env.prisma.receipt.findUniqueOrThrow({ where: { number: result.receiptNumber } });
+    const receipt = await suite.env.prisma.receipt.findUniqueOrThrow({
+      where: { number: result.receiptNumber },
+    });
     expect(receipt.operation).toBe("change");
-    const tasks = await env.prisma.propagationTask.findMany({
+    const tasks = await suite.env.prisma.propagationTask.findMany({
       where: { receiptId: receipt.id },
       include: { targetAgency: true },
     });
@@ -103,7 +81,7 @@ describe("変更 (§3.2)", () => {
         ["change", "pending", "川越市"],
       ].sort(),
     );
-    const emails = await env.prisma.outboxEmail.findMany({ where: { receiptId: receipt.id } });
+    const emails = await suite.env.prisma.outboxEmail.findMany({ where: { receiptId: receipt.id } });
     expect(emails).toHaveLength(1);
     expect(emails[0]).toMatchObject({
       to: "koji2@saitama-kensetsu.example.jp",
@@ -112,24 +90,24 @@ describe("変更 (§3.2)", () => {
     });
     expect(emails[0]!.text).toContain("利用者情報が以下のように変更されましたのでお知らせ致します。");
     expect(emails[0]!.text).toContain("調達機関 : 埼玉県");
-    expect(await env.prisma.auditLog.count({ where: { action: "registration.change", outcome: "ok" } })).toBe(
-      1,
-    );
+    expect(
+      await suite.env.prisma.auditLog.count({ where: { action: "registration.change", outcome: "ok" } }),
+    ).toBe(1);
   });
 
   it("R22: not chosen — this agency only, no task for the nightly batch", async () => {
     await registerDemoCard("DEMO-A");
     const { sessionId } = await provenFor("DEMO-A", "change", { insert: false });
-    const before = await env.prisma.propagationTask.count();
+    const before = await suite.env.prisma.propagationTask.count();
     const result = await submit(sessionId, changeForm({ propagate: false }));
     expect(result).toMatchObject({ ok: true, propagatesTo: [] });
-    expect(await env.prisma.propagationTask.count()).toBe(before);
+    expect(await suite.env.prisma.propagationTask.count()).toBe(before);
   });
 
   it("R3: 代表窓口情報 changed with one card is what a spare card's 変更 shows; 部署 stays per card", async () => {
     await registerDemoCard("DEMO-A");
     await registerDemoCard("DEMO-B", { department: { contactName: "予備課" } });
-    reader.remove();
+    suite.reader.remove();
     const a = await provenFor("DEMO-A", "change");
     const changed = changeForm({
       representative: { contactName: "新しい窓口" },
@@ -137,7 +115,7 @@ describe("変更 (§3.2)", () => {
     });
     expect((await submit(a.sessionId, changed)).ok).toBe(true);
 
-    reader.remove();
+    suite.reader.remove();
     const b = await provenFor("DEMO-B", "change");
     const spare = await loadChange(b.sessionId);
     expect(spare).toMatchObject({
@@ -150,10 +128,10 @@ describe("変更 (§3.2)", () => {
 
   it("R2: a card not registered is refused before the PIN and at the PIN step, and nothing is written", async () => {
     await registerDemoCard("DEMO-A");
-    reader.remove();
+    suite.reader.remove();
     const before = await written();
     const sessionId = await openSession();
-    reader.insert("DEMO-C");
+    suite.reader.insert("DEMO-C");
     const inspected = await inspectCard(sessionId, { purpose: "change" });
     expect(inspected).toMatchObject({
       ok: false,
@@ -168,7 +146,7 @@ describe("変更 (§3.2)", () => {
     expect(await submit(sessionId)).toMatchObject({ ok: false, code: "session" });
     expect(await written()).toEqual(before);
     expect(
-      await env.prisma.auditLog.count({
+      await suite.env.prisma.auditLog.count({
         where: { action: "card.proof", outcome: "refused", kioskSessionId: sessionId },
       }),
     ).toBe(1);
@@ -221,9 +199,9 @@ describe("変更 (§3.2)", () => {
     await registerDemoCard("DEMO-A");
     const { sessionId } = await provenFor("DEMO-A", "change", { insert: false });
     const before = await written();
-    reader.remove();
+    suite.reader.remove();
     expect(await submit(sessionId)).toMatchObject({ ok: false, code: "cardRemoved" });
-    reader.insert("DEMO-A");
+    suite.reader.insert("DEMO-A");
     expect(await submit(sessionId)).toMatchObject({ ok: false, code: "cardRemoved" });
     expect(await written()).toEqual(before);
   });

@@ -1,46 +1,13 @@
 // 登録 on a real SQLite file: R1, R4, R17, R21, R40 (outbox in the same transaction), double
 // submit, and the server's step checks.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { resetConfigForTests } from "@/app/_server/config";
+import { describe, expect, it } from "vitest";
 import { currentInsertionId, proveCard } from "@/app/_server/kiosk-card";
 import { searchQualification } from "@/app/_server/qualifications";
 import { registerCard } from "@/app/_server/registration";
-import type { SimulatedCardReader } from "@/kiosk/card";
-import { seedDemoData } from "@/prisma/seed";
-import { freshDatabase } from "../support/db";
-import {
-  freshCardReader,
-  matchedSession,
-  pinOf,
-  provenSession,
-  registrationForm,
-  SAITAMA_LOGIN,
-} from "../support/kiosk";
+import { flowSuite } from "../support/flow-suite";
+import { matchedSession, pinOf, provenSession, registrationForm, SAITAMA_LOGIN } from "../support/kiosk";
 
-let env: Awaited<ReturnType<typeof freshDatabase>>;
-let reader: SimulatedCardReader;
-
-beforeAll(async () => {
-  env = await freshDatabase();
-  await seedDemoData(env.prisma);
-});
-afterAll(() => env.close());
-beforeEach(async () => {
-  process.env.TERMINAL_ID = "REG-01";
-  resetConfigForTests();
-  reader = freshCardReader();
-  // each case starts from "no card is registered"
-  await env.prisma.$transaction([
-    env.prisma.outboxEmail.deleteMany(),
-    env.prisma.propagationTask.deleteMany(),
-    env.prisma.kioskSession.updateMany({ data: { receiptId: null } }),
-    env.prisma.receipt.deleteMany(),
-    env.prisma.agencyRegistration.deleteMany(),
-    env.prisma.cardRegistration.deleteMany(),
-    env.prisma.userRegistration.deleteMany(),
-    env.prisma.searchAttempt.deleteMany(),
-  ]);
-});
+const suite = flowSuite("REG-01");
 
 async function register(sessionId: string, form = registrationForm()) {
   return registerCard(sessionId, form, await currentInsertionId());
@@ -53,23 +20,27 @@ describe("登録 (§3.1)", () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.receiptNumber).toMatch(/^\d{8}-\d{4}$/);
-    const reg = await env.prisma.cardRegistration.findFirstOrThrow({ include: { qualification: true } });
+    const reg = await suite.env.prisma.cardRegistration.findFirstOrThrow({
+      include: { qualification: true },
+    });
     expect(reg).toMatchObject({ kind: "construction", status: "active", holderName: "埼玉 太郎" });
     expect(reg.qualification.userId).toBe("1000000001");
-    const receipt = await env.prisma.receipt.findUniqueOrThrow({ where: { number: result.receiptNumber } });
+    const receipt = await suite.env.prisma.receipt.findUniqueOrThrow({
+      where: { number: result.receiptNumber },
+    });
     expect((receipt.data as { userId: string }).userId).toBe("1000000001");
-    const tasks = await env.prisma.propagationTask.findMany({ include: { targetAgency: true } });
+    const tasks = await suite.env.prisma.propagationTask.findMany({ include: { targetAgency: true } });
     expect(tasks.map((t) => t.targetAgency.name).sort()).toEqual(["さいたま市", "川越市"].sort());
-    const emails = await env.prisma.outboxEmail.findMany();
+    const emails = await suite.env.prisma.outboxEmail.findMany();
     expect(emails).toHaveLength(1);
     expect(emails[0]).toMatchObject({
       to: "koji@saitama-kensetsu.example.jp",
       subject: "利用者登録のお知らせ",
       receiptId: receipt.id,
     });
-    expect(await env.prisma.auditLog.count({ where: { action: "registration.create", outcome: "ok" } })).toBe(
-      1,
-    );
+    expect(
+      await suite.env.prisma.auditLog.count({ where: { action: "registration.create", outcome: "ok" } }),
+    ).toBe(1);
   });
 
   it("R1: a registered card is refused at the PIN step for the same kind, for any user ID", async () => {
@@ -92,7 +63,7 @@ describe("登録 (§3.1)", () => {
       { kind: "goods", insert: false },
     );
     expect((await register(goods.sessionId)).ok).toBe(true);
-    expect(await env.prisma.cardRegistration.count()).toBe(2);
+    expect(await suite.env.prisma.cardRegistration.count()).toBe(2);
   });
 
   it("R1: two visits registering one card to two user IDs at once — exactly one wins", async () => {
@@ -108,10 +79,10 @@ describe("登録 (§3.1)", () => {
     ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.find((r) => !r.ok)).toMatchObject({ code: "alreadyRegistered" });
-    expect(await env.prisma.cardRegistration.count()).toBe(1);
+    expect(await suite.env.prisma.cardRegistration.count()).toBe(1);
     // the loser's transaction left nothing behind: one receipt, one email
-    expect(await env.prisma.receipt.count()).toBe(1);
-    expect(await env.prisma.outboxEmail.count()).toBe(1);
+    expect(await suite.env.prisma.receipt.count()).toBe(1);
+    expect(await suite.env.prisma.outboxEmail.count()).toBe(1);
   });
 
   it("double submit of one visit gives one registration and the same receipt", async () => {
@@ -121,8 +92,8 @@ describe("登録 (§3.1)", () => {
     expect(x.ok && y.ok && z.ok).toBe(true);
     if (!x.ok || !y.ok || !z.ok) return;
     expect(new Set([x.receiptNumber, y.receiptNumber, z.receiptNumber]).size).toBe(1);
-    expect(await env.prisma.cardRegistration.count()).toBe(1);
-    expect(await env.prisma.outboxEmail.count()).toBe(1);
+    expect(await suite.env.prisma.cardRegistration.count()).toBe(1);
+    expect(await suite.env.prisma.outboxEmail.count()).toBe(1);
   });
 
   it("R4: 代表窓口情報 is entered at the first registration only; a spare card shows it read-only", async () => {
@@ -135,9 +106,9 @@ describe("登録 (§3.1)", () => {
     const changed = registrationForm({ ack: true });
     changed.representative!.contactName = "別の課";
     expect((await register(spare.sessionId, changed)).ok).toBe(true);
-    const rep = await env.prisma.userRegistration.findFirstOrThrow();
+    const rep = await suite.env.prisma.userRegistration.findFirstOrThrow();
     expect(rep.contactName).toBe("総務課");
-    expect(await env.prisma.cardRegistration.count()).toBe(2);
+    expect(await suite.env.prisma.cardRegistration.count()).toBe(2);
   });
 
   it("R5: mismatching confirmation email is refused at the field and nothing is written", async () => {
@@ -147,15 +118,15 @@ describe("登録 (§3.1)", () => {
     const result = await register(sessionId, form);
     expect(result).toMatchObject({ ok: false, code: "invalid" });
     expect(!result.ok && result.fieldErrors?.["department.emailConfirm"]).toMatch(/一致しません/);
-    expect(await env.prisma.cardRegistration.count()).toBe(0);
-    expect(await env.prisma.outboxEmail.count()).toBe(0);
+    expect(await suite.env.prisma.cardRegistration.count()).toBe(0);
+    expect(await suite.env.prisma.outboxEmail.count()).toBe(0);
   });
 
   it("R17: a card whose holder is not the representative needs the warning acknowledged", async () => {
     const { sessionId, search } = await matchedSession("DEMO-B"); // 埼玉 花子
     expect(search.ok && search.holderCheck.matches).toBe(false);
     expect(await register(sessionId)).toMatchObject({ ok: false, code: "holderMismatch" });
-    expect(await env.prisma.cardRegistration.count()).toBe(0);
+    expect(await suite.env.prisma.cardRegistration.count()).toBe(0);
     expect((await register(sessionId, registrationForm({ ack: true }))).ok).toBe(true);
   });
 
@@ -163,11 +134,11 @@ describe("登録 (§3.1)", () => {
     const { sessionId } = await provenSession("DEMO-A");
     expect(await register(sessionId)).toMatchObject({ ok: false, code: "session" });
     const matched = await matchedSession("DEMO-A");
-    reader.insert("DEMO-B");
+    suite.reader.insert("DEMO-B");
     expect(await register(matched.sessionId)).toMatchObject({ ok: false, code: "cardRemoved" });
-    reader.remove();
+    suite.reader.remove();
     expect(await register(matched.sessionId)).toMatchObject({ ok: false, code: "cardRemoved" });
-    expect(await env.prisma.cardRegistration.count()).toBe(0);
+    expect(await suite.env.prisma.cardRegistration.count()).toBe(0);
   });
 
   it("R30: a wrong PIN is answered with the tries left and never stored", async () => {
@@ -177,8 +148,8 @@ describe("登録 (§3.1)", () => {
     const right = await proveCard(sessionId, { pin: pinOf("DEMO-A"), purpose: "register" });
     expect(right.ok).toBe(true);
     const dump =
-      JSON.stringify(await env.prisma.auditLog.findMany()) +
-      JSON.stringify(await env.prisma.kioskSession.findMany());
+      JSON.stringify(await suite.env.prisma.auditLog.findMany()) +
+      JSON.stringify(await suite.env.prisma.kioskSession.findMany());
     // the PIN standing alone: certificate serials and hashes may contain the same digits by chance
     expect(dump).not.toMatch(/(?<![0-9A-Za-z+/])9876(?![0-9A-Za-z+/])/);
     expect(await searchQualification(sessionId, SAITAMA_LOGIN)).toMatchObject({ ok: true });

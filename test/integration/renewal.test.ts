@@ -1,40 +1,16 @@
 // ICカード更新 on a real SQLite file: the registration moves to the new card in one transaction
 // (R12), every R13 refusal writes nothing, R22 chosen / not chosen, concurrent renewals of one old
 // card, double submit, and the receipt with both cards.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { inspectCard } from "@/app/_server/card-inspect";
 import { loadChange } from "@/app/_server/change";
-import { resetConfigForTests } from "@/app/_server/config";
 import { currentInsertionId } from "@/app/_server/kiosk-card";
 import { loadRenewal, submitRenewal } from "@/app/_server/renewal";
 import type { ProvenCard } from "@/app/_server/session";
-import type { SimulatedCardReader } from "@/kiosk/card";
-import { seedDemoData } from "@/prisma/seed";
-import { freshDatabase } from "../support/db";
-import {
-  clearRegistrations,
-  freshCardReader,
-  openSession,
-  provenFor,
-  receiptText,
-  registerDemoCard,
-  renewalSession,
-} from "../support/kiosk";
+import { flowSuite } from "../support/flow-suite";
+import { openSession, provenFor, receiptText, registerDemoCard, renewalSession } from "../support/kiosk";
 
-let env: Awaited<ReturnType<typeof freshDatabase>>;
-let reader: SimulatedCardReader;
-
-beforeAll(async () => {
-  env = await freshDatabase();
-  await seedDemoData(env.prisma);
-});
-afterAll(() => env.close());
-beforeEach(async () => {
-  process.env.TERMINAL_ID = "RNW-01";
-  resetConfigForTests();
-  reader = freshCardReader();
-  await clearRegistrations(env.prisma);
-});
+const suite = flowSuite("RNW-01");
 
 async function submit(sessionId: string, propagate = true) {
   return submitRenewal(sessionId, { propagate }, await currentInsertionId());
@@ -42,7 +18,7 @@ async function submit(sessionId: string, propagate = true) {
 
 /** What 更新 may write; a refusal leaves every one of these as it was. */
 async function written() {
-  const p = env.prisma;
+  const p = suite.env.prisma;
   return {
     receipts: await p.receipt.count(),
     emails: await p.outboxEmail.count(),
@@ -73,7 +49,7 @@ describe("ICカード更新 (§3.3)", () => {
     if (!result.ok) return;
     expect(result.propagatesTo.sort()).toEqual(["さいたま市", "川越市"].sort());
 
-    const rows = await env.prisma.cardRegistration.findMany();
+    const rows = await suite.env.prisma.cardRegistration.findMany();
     const old = rows.find((r) => r.serialNumber === loaded.old.serialHex)!;
     const fresh = rows.find((r) => r.serialNumber === loaded.new.serialHex)!;
     expect(old).toMatchObject({ status: "replaced", replacedById: fresh.id });
@@ -83,24 +59,26 @@ describe("ICカード更新 (§3.3)", () => {
       contactName: old.contactName,
       email: old.email,
     });
-    const receipt = await env.prisma.receipt.findUniqueOrThrow({ where: { number: result.receiptNumber } });
+    const receipt = await suite.env.prisma.receipt.findUniqueOrThrow({
+      where: { number: result.receiptNumber },
+    });
     expect(receipt).toMatchObject({ operation: "renewal", cardRegistrationId: fresh.id });
     expect(receipt.data).toMatchObject({
       card: { serialHex: loaded.new.serialHex },
       previousCard: { serialHex: loaded.old.serialHex },
     });
-    const tasks = await env.prisma.propagationTask.findMany({ where: { receiptId: receipt.id } });
+    const tasks = await suite.env.prisma.propagationTask.findMany({ where: { receiptId: receipt.id } });
     expect(tasks.map((t) => [t.operation, t.status, t.cardRegistrationId])).toEqual([
       ["renewal", "pending", fresh.id],
       ["renewal", "pending", fresh.id],
     ]);
-    const emails = await env.prisma.outboxEmail.findMany({ where: { receiptId: receipt.id } });
+    const emails = await suite.env.prisma.outboxEmail.findMany({ where: { receiptId: receipt.id } });
     expect(emails.map((e) => [e.to, e.subject])).toEqual([
       ["koji@saitama-kensetsu.example.jp", "ICカード更新のお知らせ"],
     ]);
     expect(emails[0]!.text).toContain(loaded.new.serialDecimal);
     expect(
-      await env.prisma.auditLog.count({ where: { action: "registration.renewal", outcome: "ok" } }),
+      await suite.env.prisma.auditLog.count({ where: { action: "registration.renewal", outcome: "ok" } }),
     ).toBe(1);
   });
 
@@ -108,7 +86,7 @@ describe("ICカード更新 (§3.3)", () => {
     await registerDemoCard("DEMO-A");
     const { sessionId } = await renewalSession("DEMO-A", "DEMO-C");
     expect((await submit(sessionId)).ok).toBe(true);
-    reader.remove();
+    suite.reader.remove();
 
     for (const purpose of ["change", "renewalOld"] as const) {
       const refused = await provenFor("DEMO-A", purpose);
@@ -117,7 +95,7 @@ describe("ICカード更新 (§3.3)", () => {
         "ICカード更新により使用できなくなっています",
       );
       expect(await inspectCard(refused.sessionId, { purpose })).toMatchObject({ code: "notRegistered" });
-      reader.remove();
+      suite.reader.remove();
     }
     const next = await provenFor("DEMO-C", "change");
     expect(next.proof.ok).toBe(true);
@@ -132,7 +110,7 @@ describe("ICカード更新 (§3.3)", () => {
     const { sessionId } = await renewalSession("DEMO-A", "DEMO-C");
     const result = await submit(sessionId, false);
     expect(result).toMatchObject({ ok: true, propagatesTo: [] });
-    expect(await env.prisma.propagationTask.count({ where: { operation: "renewal" } })).toBe(0);
+    expect(await suite.env.prisma.propagationTask.count({ where: { operation: "renewal" } })).toBe(0);
   });
 
   it.each([
@@ -145,16 +123,16 @@ describe("ICカード更新 (§3.3)", () => {
     "R13: %s — refused before and after the PIN, nothing written",
     async (_, oldLabel, newLabel, stage, code, words) => {
       await registerDemoCard("DEMO-A");
-      reader.remove();
+      suite.reader.remove();
       const before = await written();
 
       // the pre-flight says it before any PIN is typed
       const sessionId = await openSession();
       if (stage === "new") {
         expect((await provenFor(oldLabel, "renewalOld", { sessionId })).proof.ok).toBe(true);
-        reader.remove();
+        suite.reader.remove();
       }
-      reader.insert(stage === "old" ? oldLabel : newLabel);
+      suite.reader.insert(stage === "old" ? oldLabel : newLabel);
       const purpose = stage === "old" ? "renewalOld" : "renewalNew";
       const inspected = await inspectCard(sessionId, { purpose });
       expect(inspected).toMatchObject({ ok: false, code, card: { holderName: expect.any(String) } });
@@ -175,7 +153,7 @@ describe("ICカード更新 (§3.3)", () => {
   it("R13: a new card already registered (the spare DEMO-B) is refused and nothing is written", async () => {
     await registerDemoCard("DEMO-A");
     await registerDemoCard("DEMO-B");
-    reader.remove();
+    suite.reader.remove();
     const before = await written();
     const { sessionId, proof } = await renewalSession("DEMO-A", "DEMO-B");
     expect(proof).toMatchObject({ ok: false, code: "alreadyRegistered", message: "既に登録されています。" });
@@ -189,7 +167,7 @@ describe("ICカード更新 (§3.3)", () => {
 
   it("the new card's PIN step needs the old card proven first in this visit", async () => {
     const sessionId = await openSession();
-    reader.insert("DEMO-C");
+    suite.reader.insert("DEMO-C");
     expect(await inspectCard(sessionId, { purpose: "renewalNew" })).toMatchObject({ code: "session" });
     const { proof } = await provenFor("DEMO-C", "renewalNew", { sessionId, insert: false });
     expect(proof).toMatchObject({ ok: false, code: "session" });
@@ -200,13 +178,13 @@ describe("ICカード更新 (§3.3)", () => {
     ["the same new card", "DEMO-C", "DEMO-C"],
   ])("concurrent renewals of one old card (%s): exactly one succeeds", async (_, first, second) => {
     await registerDemoCard("DEMO-A");
-    reader.remove();
+    suite.reader.remove();
     const a = await renewalSession("DEMO-A", first);
-    reader.remove();
+    suite.reader.remove();
     const b = await renewalSession("DEMO-A", second);
     expect(a.proof.ok && b.proof.ok).toBe(true);
     const insertion = async (id: string) =>
-      ((await env.prisma.kioskSession.findUniqueOrThrow({ where: { id } })).newCard as ProvenCard)
+      ((await suite.env.prisma.kioskSession.findUniqueOrThrow({ where: { id } })).newCard as ProvenCard)
         .insertionId;
     const results = await Promise.all([
       submitRenewal(a.sessionId, { propagate: true }, await insertion(a.sessionId)),
@@ -214,10 +192,12 @@ describe("ICカード更新 (§3.3)", () => {
     ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.find((r) => !r.ok)).toMatchObject({ ok: false });
-    expect(await env.prisma.cardRegistration.count({ where: { status: "active" } })).toBe(1);
-    expect(await env.prisma.cardRegistration.count({ where: { status: "replaced" } })).toBe(1);
-    expect(await env.prisma.receipt.count({ where: { operation: "renewal" } })).toBe(1);
-    expect(await env.prisma.outboxEmail.count({ where: { subject: "ICカード更新のお知らせ" } })).toBe(1);
+    expect(await suite.env.prisma.cardRegistration.count({ where: { status: "active" } })).toBe(1);
+    expect(await suite.env.prisma.cardRegistration.count({ where: { status: "replaced" } })).toBe(1);
+    expect(await suite.env.prisma.receipt.count({ where: { operation: "renewal" } })).toBe(1);
+    expect(await suite.env.prisma.outboxEmail.count({ where: { subject: "ICカード更新のお知らせ" } })).toBe(
+      1,
+    );
   });
 
   it("double submit of one visit gives one renewal and the same receipt", async () => {
@@ -228,17 +208,19 @@ describe("ICカード更新 (§3.3)", () => {
     expect(x.ok && y.ok && z.ok).toBe(true);
     if (!x.ok || !y.ok || !z.ok) return;
     expect(new Set([x.receiptNumber, y.receiptNumber, z.receiptNumber]).size).toBe(1);
-    expect(await env.prisma.receipt.count({ where: { operation: "renewal" } })).toBe(1);
-    expect(await env.prisma.outboxEmail.count({ where: { subject: "ICカード更新のお知らせ" } })).toBe(1);
+    expect(await suite.env.prisma.receipt.count({ where: { operation: "renewal" } })).toBe(1);
+    expect(await suite.env.prisma.outboxEmail.count({ where: { subject: "ICカード更新のお知らせ" } })).toBe(
+      1,
+    );
   });
 
   it("the new card taken out before 更新 is pressed writes nothing", async () => {
     await registerDemoCard("DEMO-A");
     const { sessionId } = await renewalSession("DEMO-A", "DEMO-C");
     const before = await written();
-    reader.remove();
+    suite.reader.remove();
     expect(await submit(sessionId)).toMatchObject({ ok: false, code: "cardRemoved" });
-    reader.insert("DEMO-A");
+    suite.reader.insert("DEMO-A");
     expect(await submit(sessionId)).toMatchObject({ ok: false, code: "cardRemoved" });
     expect(await written()).toEqual(before);
   });
@@ -263,9 +245,9 @@ describe("ICカード更新 (§3.3)", () => {
 describe("R15: a card whose user ID has lapsed", () => {
   it("is refused for 更新 and 変更 with the way to 登録 and the successor ID, writing nothing", async () => {
     await registerDemoCard("DEMO-A");
-    reader.remove();
-    const q = await env.prisma.qualification.findFirstOrThrow({ where: { userId: "1000000001" } });
-    await env.prisma.qualification.update({
+    suite.reader.remove();
+    const q = await suite.env.prisma.qualification.findFirstOrThrow({ where: { userId: "1000000001" } });
+    await suite.env.prisma.qualification.update({
       where: { id: q.id },
       data: { status: "lapsed", successorUserId: "1000000009" },
     });
@@ -277,11 +259,11 @@ describe("R15: a card whose user ID has lapsed", () => {
         expect(!proof.ok && proof.message).toContain("失効");
         expect(!proof.ok && proof.hints?.join()).toContain("1000000009");
         expect(await inspectCard(sessionId, { purpose })).toMatchObject({ code: "notRegistered" });
-        reader.remove();
+        suite.reader.remove();
       }
       expect(await written()).toEqual(before);
     } finally {
-      await env.prisma.qualification.update({
+      await suite.env.prisma.qualification.update({
         where: { id: q.id },
         data: { status: q.status, successorUserId: q.successorUserId },
       });
