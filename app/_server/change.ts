@@ -15,6 +15,7 @@ import {
   cardView,
   contactData,
   doneByRace,
+  emailFacts,
   enqueueReceiptEmail,
   invalidForm,
   isUniqueViolation,
@@ -142,12 +143,7 @@ async function writeChange(
     targets,
     now,
   });
-  const email = changeEmail({
-    agencyName: session.agency.name,
-    companyName: q.company.companyName,
-    contactName: department.personName,
-    contactAddress: department.address,
-  });
+  const email = changeEmail(emailFacts(session, q, department));
   await enqueueReceiptEmail(tx, department.email, email, receipt);
   await audit(
     {

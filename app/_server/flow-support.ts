@@ -161,6 +161,16 @@ export async function createPropagationTasks(
   });
 }
 
+/** What every flow's completion email states: the visit's agency, the company, the 部署 contact. */
+export function emailFacts(session: KioskSessionState, q: Matched, department: ContactView) {
+  return {
+    agencyName: session.agency.name,
+    companyName: q.company.companyName,
+    contactName: department.personName,
+    contactAddress: department.address,
+  };
+}
+
 /** The completion email of a receipt to the 部署 address (R40), once per receipt. */
 export async function enqueueReceiptEmail(
   tx: Tx,

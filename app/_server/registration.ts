@@ -12,6 +12,7 @@ import {
   contactData,
   createPropagationTasks,
   createReceipt,
+  emailFacts,
   enqueueReceiptEmail,
   invalidForm,
   isUniqueViolation,
@@ -141,12 +142,7 @@ async function writeRegistration(
     sourceAgencyId: session.agency.id,
     targets: others,
   });
-  const email = registrationEmail({
-    agencyName: session.agency.name,
-    companyName: q.company.companyName,
-    contactName: department.personName,
-    contactAddress: department.address,
-  });
+  const email = registrationEmail(emailFacts(session, q, department));
   await enqueueReceiptEmail(tx, department.email, email, receipt);
   // the unique receiptId makes a concurrent second submit of this visit fail here and roll back
   await tx.kioskSession.update({ where: { id: session.id }, data: { receiptId: receipt.id } });

@@ -16,6 +16,7 @@ import {
   cardView,
   contactData,
   doneByRace,
+  emailFacts,
   enqueueReceiptEmail,
   invalidForm,
   isUniqueViolation,
@@ -163,10 +164,7 @@ async function writeRenewal(
     now,
   });
   const email = renewalEmail({
-    agencyName: session.agency.name,
-    companyName: q.company.companyName,
-    contactName: department.personName,
-    contactAddress: department.address,
+    ...emailFacts(session, q, department),
     holderName: card.holderName,
     serialDecimal: card.serialDecimal,
   });

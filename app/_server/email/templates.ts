@@ -23,6 +23,17 @@ export function escapeHtml(value: string): string {
 
 const NO_REPLY = ["※このメールはシステムが自動送信しています。", "このアドレスには返信しないでください。"];
 const SIGNATURE = ["***** 埼玉県電子入札共同システム *****"];
+const SENT_TO = "このメールは登録された連絡先メールアドレス宛に送信されています。";
+
+/** The notice's facts every flow's email lists: the agency, the company and the 部署 contact. */
+function contactRows(input: RegistrationEmailInput): string[] {
+  return [
+    `調達機関 : ${input.agencyName}`,
+    `企業名称 : ${input.companyName}`,
+    `連絡先氏名 : ${input.contactName}`,
+    `連絡先住所 : ${input.contactAddress}`,
+  ];
+}
 
 /**
  * The manual's notice layout: paragraphs of lines. The text part separates paragraphs by a blank
@@ -38,16 +49,8 @@ function notice(subject: string, paragraphs: string[][]): EmailContent {
 /** 利用者登録のお知らせ (R40), worded as in the manual's 利用者登録完了メール. */
 export function registrationEmail(input: RegistrationEmailInput): EmailContent {
   return notice("利用者登録のお知らせ", [
-    [
-      "利用者が以下のように登録されましたのでお知らせ致します。",
-      "このメールは登録された連絡先メールアドレス宛に送信されています。",
-    ],
-    [
-      `調達機関 : ${input.agencyName}`,
-      `企業名称 : ${input.companyName}`,
-      `連絡先氏名 : ${input.contactName}`,
-      `連絡先住所 : ${input.contactAddress}`,
-    ],
+    ["利用者が以下のように登録されましたのでお知らせ致します。", SENT_TO],
+    contactRows(input),
     NO_REPLY,
     SIGNATURE,
   ]);
@@ -56,16 +59,8 @@ export function registrationEmail(input: RegistrationEmailInput): EmailContent {
 /** 利用者変更のお知らせ (R40): the manual's notice, for a change of contact information (変更). */
 export function changeEmail(input: RegistrationEmailInput): EmailContent {
   return notice("利用者変更のお知らせ", [
-    [
-      "利用者情報が以下のように変更されましたのでお知らせ致します。",
-      "このメールは登録された連絡先メールアドレス宛に送信されています。",
-    ],
-    [
-      `調達機関 : ${input.agencyName}`,
-      `企業名称 : ${input.companyName}`,
-      `連絡先氏名 : ${input.contactName}`,
-      `連絡先住所 : ${input.contactAddress}`,
-    ],
+    ["利用者情報が以下のように変更されましたのでお知らせ致します。", SENT_TO],
+    contactRows(input),
     NO_REPLY,
     SIGNATURE,
   ]);
@@ -80,15 +75,9 @@ export type RenewalEmailInput = RegistrationEmailInput & {
 /** ICカード更新のお知らせ (R40): the registration moved to a new IC card; the old one no longer works. */
 export function renewalEmail(input: RenewalEmailInput): EmailContent {
   return notice("ICカード更新のお知らせ", [
+    ["利用者のICカードが以下のように更新されましたのでお知らせ致します。", SENT_TO],
     [
-      "利用者のICカードが以下のように更新されましたのでお知らせ致します。",
-      "このメールは登録された連絡先メールアドレス宛に送信されています。",
-    ],
-    [
-      `調達機関 : ${input.agencyName}`,
-      `企業名称 : ${input.companyName}`,
-      `連絡先氏名 : ${input.contactName}`,
-      `連絡先住所 : ${input.contactAddress}`,
+      ...contactRows(input),
       `ICカード取得者氏名 : ${input.holderName}`,
       `証明書シリアル番号 : ${input.serialDecimal}`,
     ],
