@@ -2,7 +2,6 @@ import "server-only";
 import type { LoadChangeResult, SubmitChangeResult } from "@/app/_shared/contracts";
 import { changeFormSchema } from "@/app/_shared/schemas";
 import { audit } from "./audit";
-import { activeRegistration } from "./card-purpose";
 import { replacedCard } from "./card-purpose-messages";
 import { db, type Tx } from "./db";
 import { kickOutbox } from "./email/dispatcher";
@@ -20,6 +19,7 @@ import {
   invalidForm,
   isUniqueViolation,
   otherAgencies,
+  registrationOfVisit,
   writeReceipt,
   type Matched,
 } from "./flow-support";
@@ -30,22 +30,13 @@ import { requireSession, sessionFailure, type KioskSessionState } from "./sessio
 // 代表窓口情報 — the user ID's, so every card of it sees the change (R3) — and its own
 // ICカード利用部署情報.
 
-/** The session's card and its registration, if both still hold (R12 may have struck since the PIN). */
-async function changeable(session: KioskSessionState) {
-  const found = await activeRegistration(session, session.card!);
-  if (!found.ok) return found;
-  // a card proven for another flow (登録 of an unregistered card) never reaches 変更
-  if (found.registration.qualificationId !== session.qualificationId) return sessionFailure();
-  return found;
-}
-
 export async function loadChange(
   sessionId: string | undefined,
   now: Date = new Date(),
 ): Promise<LoadChangeResult> {
   const session = await requireSession(sessionId, "qualificationMatched", now);
   if (!session) return sessionFailure();
-  const found = await changeable(session);
+  const found = await registrationOfVisit(session);
   if (!found.ok) return found;
   const q = await loadMatchedQualification(session.qualificationId!);
   // a card registration always comes with its user ID's 代表窓口情報 (R4)
@@ -80,7 +71,7 @@ export async function submitChange(
   if (currentInsertionId !== session.card!.insertionId) return cardRemoved();
   const parsed = changeFormSchema.safeParse(input);
   if (!parsed.success) return invalidForm(parsed.error);
-  const found = await changeable(session);
+  const found = await registrationOfVisit(session);
   if (!found.ok) return found;
   const q = await loadMatchedQualification(session.qualificationId!);
 

@@ -10,6 +10,7 @@ import type {
 } from "@/app/_shared/contracts";
 import { fieldErrors, type Contact } from "@/app/_shared/schemas";
 import { Prisma } from "@/prisma/client";
+import { activeRegistration } from "./card-purpose";
 import { config } from "./config";
 import { db, type Tx } from "./db";
 import { enqueueEmail, type EnqueueEmailInput } from "./email/outbox";
@@ -84,6 +85,17 @@ export function cardRegistrationData(
     certificatePem: card.certificatePem,
     ...department,
   };
+}
+
+/**
+ * The active registration of the visit's (old) card, if it still holds (R12 may have struck since
+ * the PIN); a card proven for another flow (登録 of an unregistered card) never gets here.
+ */
+export async function registrationOfVisit(session: KioskSessionState) {
+  const found = await activeRegistration(session, session.card!);
+  if (!found.ok) return found;
+  if (found.registration.qualificationId !== session.qualificationId) return sessionFailure();
+  return found;
 }
 
 /** Every agency of the user ID's qualification, the one of this visit marked (R22's choice). */

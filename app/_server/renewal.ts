@@ -2,7 +2,7 @@ import "server-only";
 import type { LoadRenewalResult, SubmitRenewalResult } from "@/app/_shared/contracts";
 import { renewalFormSchema } from "@/app/_shared/schemas";
 import { audit } from "./audit";
-import { activeRegistration, newCardRefusal, type ActiveRegistration } from "./card-purpose";
+import { newCardRefusal, type ActiveRegistration } from "./card-purpose";
 import { newCardAlreadyRegistered, replacedCard } from "./card-purpose-messages";
 import { db, type Tx } from "./db";
 import { kickOutbox } from "./email/dispatcher";
@@ -21,6 +21,7 @@ import {
   invalidForm,
   isUniqueViolation,
   otherAgencies,
+  registrationOfVisit,
   writeReceipt,
   type Matched,
 } from "./flow-support";
@@ -32,9 +33,8 @@ import { requireSession, sessionFailure, type KioskSessionState, type ProvenCard
 
 /** Both cards still fit (R12, R13): time passed since the PIN steps, another visit may have acted. */
 async function renewable(session: KioskSessionState) {
-  const found = await activeRegistration(session, session.card!);
+  const found = await registrationOfVisit(session);
   if (!found.ok) return found;
-  if (found.registration.qualificationId !== session.qualificationId) return sessionFailure();
   const refusal = await newCardRefusal(session, session.card!, session.newCard!);
   // sameCard, issuerDiffers and companyDiffers are facts of the two certificates, settled at the
   // PIN step; only a registration of the new card can have appeared since
