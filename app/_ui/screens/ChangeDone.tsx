@@ -1,16 +1,7 @@
 import { PropagationSummary } from "./Propagation";
-import { ReceiptActions, type PrintState } from "./ReceiptActions";
+import { ReceiptActions, type ResultScreenProps } from "./ReceiptActions";
 
-type Props = {
-  agencyName: string;
-  receiptNumber: string;
-  emailTo: string | null;
-  propagatesTo: string[];
-  print: PrintState;
-  printError: string | null;
-  onPrint: () => void;
-  onLogout: () => void;
-};
+type Props = ResultScreenProps & { agencyName: string; propagatesTo: string[] };
 
 /** 利用者情報変更結果: the receipt (R41), the mail (R40) and which agencies change when (R22). */
 export function ChangeDoneScreen({ agencyName, receiptNumber, emailTo, propagatesTo, ...print }: Props) {

@@ -1,18 +1,16 @@
 "use client";
 
-import { ReceiptActions, type PrintState } from "./ReceiptActions";
-
-type Props = {
-  receiptNumber: string;
-  emailTo: string | null;
-  print: PrintState;
-  printError: string | null;
-  onPrint: () => void;
-  onLogout: () => void;
-};
+import { ReceiptActions, type ResultScreenProps } from "./ReceiptActions";
 
 /** 利用者情報登録結果, with the receipt to print (R41) and the mail that was queued (R40). */
-export function DoneScreen({ receiptNumber, emailTo, print, printError, onPrint, onLogout }: Props) {
+export function DoneScreen({
+  receiptNumber,
+  emailTo,
+  print,
+  printError,
+  onPrint,
+  onLogout,
+}: ResultScreenProps) {
   return (
     <section aria-labelledby="done-title">
       <h1 id="done-title">利用者情報登録結果</h1>

@@ -14,6 +14,9 @@ type Props = {
   onLogout: () => void;
 };
 
+/** What every result screen (登録, 変更, ICカード更新) is given: the receipt and where the mail goes. */
+export type ResultScreenProps = Props & { emailTo: string | null };
+
 /**
  * 受付番号 with 印刷 / 受付票を開く / ログアウト, shared by every result screen (R41). In Chromium's
  * --kiosk mode a new window has no way back to the kiosk, so the PDF opens in a dialog over the

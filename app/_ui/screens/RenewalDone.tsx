@@ -1,16 +1,7 @@
 import { PropagationSummary } from "./Propagation";
-import { ReceiptActions, type PrintState } from "./ReceiptActions";
+import { ReceiptActions, type ResultScreenProps } from "./ReceiptActions";
 
-type Props = {
-  agencyName: string;
-  receiptNumber: string;
-  emailTo: string | null;
-  propagatesTo: string[];
-  print: PrintState;
-  printError: string | null;
-  onPrint: () => void;
-  onLogout: () => void;
-};
+type Props = ResultScreenProps & { agencyName: string; propagatesTo: string[] };
 
 /** 電子証明書更新結果: the registration is on the new card, the old one is no longer usable (R12). */
 export function RenewalDoneScreen({ agencyName, receiptNumber, emailTo, propagatesTo, ...print }: Props) {
