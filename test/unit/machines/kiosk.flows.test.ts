@@ -30,19 +30,25 @@ function expectEndedAndWiped(actor: Kiosk) {
   expect(persisted).not.toContain("kouji@example.jp");
 }
 
+/** R31 mid-flow: the card comes out → end screen, data wiped, session ended, then screen 1. */
+async function expectRemovalEndsVisit({ actor, clock, calls }: ReturnType<typeof startKiosk>) {
+  actor.send({ type: "card.removed" });
+  expectEndedAndWiped(actor);
+  await settle();
+  expect(calls.endSession).toBe(1);
+  clock.increment(END * 1000);
+  expect(actor.getSnapshot().value).toBe("select");
+}
+
 describe("kiosk: 変更", () => {
   it.each(CHANGE_STATES)(
     "removing the card at %s ends the session and wipes the data (R31)",
     async (state) => {
-      const { actor, clock, calls } = startKiosk(changeOptionsFor(state));
+      const kiosk = startKiosk(changeOptionsFor(state));
+      const { actor } = kiosk;
       await toChangeState(actor, state);
       expect(activePaths(changeOf(actor)?.value ?? "")).toContain(state);
-      actor.send({ type: "card.removed" });
-      expectEndedAndWiped(actor);
-      await settle();
-      expect(calls.endSession).toBe(1);
-      clock.increment(END * 1000);
-      expect(actor.getSnapshot().value).toBe("select");
+      await expectRemovalEndsVisit(kiosk);
     },
   );
 
@@ -108,15 +114,11 @@ describe("kiosk: ICカード更新", () => {
   it.each(RENEWAL_STATES.filter((state) => state !== "swap"))(
     "removing the card at %s ends the session and wipes the data (R31)",
     async (state) => {
-      const { actor, clock, calls } = startKiosk(renewalOptionsFor(state));
+      const kiosk = startKiosk(renewalOptionsFor(state));
+      const { actor } = kiosk;
       await toRenewalState(actor, state);
       expect(activePaths(renewalOf(actor)?.value ?? "")).toContain(state);
-      actor.send({ type: "card.removed" });
-      expectEndedAndWiped(actor);
-      await settle();
-      expect(calls.endSession).toBe(1);
-      clock.increment(END * 1000);
-      expect(actor.getSnapshot().value).toBe("select");
+      await expectRemovalEndsVisit(kiosk);
     },
   );
 
