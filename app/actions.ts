@@ -18,14 +18,14 @@ import type {
   SubmitRenewalResult,
 } from "@/app/_shared/contracts";
 import { fieldErrors, startSessionSchema } from "@/app/_shared/schemas";
-import { inspectCard as inspectCardService } from "@/app/_server/card-inspect";
-import * as change from "@/app/_server/change";
-import { currentInsertionId, proveCard as proveCardService } from "@/app/_server/kiosk-card";
+import { inspectCard as inspectCardService } from "@/app/_server/card/inspect";
+import * as change from "@/app/_server/flows/change";
+import { currentInsertionId, proveCard as proveCardService } from "@/app/_server/card/pin-step";
 import { lookupPostalCode as lookupPostal } from "@/app/_server/postal";
-import { searchQualification as searchService } from "@/app/_server/qualifications";
-import { registerCard } from "@/app/_server/registration";
-import * as renewal from "@/app/_server/renewal";
-import * as sessions from "@/app/_server/session";
+import { searchQualification as searchService } from "@/app/_server/qualifications/search";
+import { registerCard } from "@/app/_server/flows/registration";
+import * as renewal from "@/app/_server/flows/renewal";
+import * as sessions from "@/app/_server/visit/session";
 
 const UNEXPECTED: Failure<"unexpected"> & { code: "unexpected" } = {
   ok: false,

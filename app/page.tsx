@@ -1,8 +1,8 @@
 import { listAgencies } from "@/app/_server/agencies";
 import { config } from "@/app/_server/config";
 import { kickOutbox } from "@/app/_server/email/dispatcher";
-import { hoursSettings, hoursText, tokyoDateTimeText } from "@/app/_server/hours";
-import { terminalStatus } from "@/app/_server/terminals";
+import { hoursSettings, hoursText, tokyoDateTimeText } from "@/app/_server/visit/hours";
+import { terminalStatus } from "@/app/_server/visit/terminals";
 import { Kiosk } from "@/app/_ui/Kiosk";
 import { ClosedScreen } from "@/app/_ui/screens/Closed";
 import { kioskConfig } from "@/kiosk/config";

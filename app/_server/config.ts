@@ -1,13 +1,13 @@
 import "server-only";
 import { z } from "zod";
-import { crlSources, readableFiles } from "./certificate-settings";
+import { crlSources, readableFiles } from "./certificates/settings";
 import {
   DEFAULT_CLOSED_DAYS,
   DEFAULT_OPERATING_HOURS,
   parseClosedDays,
   parseOperatingHours,
   validSetting,
-} from "./hours";
+} from "./visit/hours";
 
 // Every setting the server reads, validated once; a bad value stops the server naming the variable.
 const schema = z.object({

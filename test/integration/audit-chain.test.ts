@@ -6,9 +6,9 @@ import { promisify } from "node:util";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { UNAUTHORIZED } from "@/app/_shared/staff-contracts";
-import { audit } from "@/app/_server/audit";
-import { auditHash } from "@/app/_server/audit-chain";
-import { describeVerification, verifyAuditChain } from "@/app/_server/audit-verify";
+import { audit } from "@/app/_server/audit/append";
+import { auditHash } from "@/app/_server/audit/chain";
+import { describeVerification, verifyAuditChain } from "@/app/_server/audit/verify";
 import { freshDatabase } from "@/test/support/db";
 import { STAFF, who } from "@/test/support/staff";
 

@@ -5,10 +5,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { agencyStatusForReceipt, batchOverview } from "@/app/_server/batch/status";
 import { runNightlyBatch, type BatchResult } from "@/app/_server/batch/propagation";
-import { submitChange } from "@/app/_server/change";
+import { submitChange } from "@/app/_server/flows/change";
 import { resetConfigForTests } from "@/app/_server/config";
-import { currentInsertionId } from "@/app/_server/kiosk-card";
-import { submitRenewal } from "@/app/_server/renewal";
+import { currentInsertionId } from "@/app/_server/card/pin-step";
+import { submitRenewal } from "@/app/_server/flows/renewal";
 import { seedDemoData } from "@/prisma/seed";
 import { freshDatabase } from "../support/db";
 import {

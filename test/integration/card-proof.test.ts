@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
-import { issueNonce, nonceChallenge, verifyCardProof } from "@/app/_server/card-proof";
+import { issueNonce, nonceChallenge, verifyCardProof } from "@/app/_server/card/proof";
 import { resetConfigForTests } from "@/app/_server/config";
 import { SimulatedCardReader } from "@/kiosk/card/simulated";
 import { demoCard } from "@/kiosk/pki/cards";

@@ -9,9 +9,9 @@ import {
   loadIntermediateCas,
   loadTrustAnchors,
   type CertificateCheckOptions,
-} from "@/app/_server/certificates";
-import { parseCrlSources } from "@/app/_server/certificate-settings";
-import { clearCrlCache } from "@/app/_server/crl";
+} from "@/app/_server/certificates/check";
+import { parseCrlSources } from "@/app/_server/certificates/settings";
+import { clearCrlCache } from "@/app/_server/certificates/crl";
 import { createCrl, loadDemoCaKeys, writeCrl, writeDemoCrl } from "@/kiosk/pki/crl";
 import { x509 } from "@/kiosk/pki/x509";
 

@@ -2,9 +2,9 @@
 // the user ID's cards), R22 (propagation chosen or not), R40 (outbox in the same transaction),
 // double submit, and the receipt's printed text.
 import { describe, expect, it } from "vitest";
-import { inspectCard } from "@/app/_server/card-inspect";
-import { loadChange, submitChange } from "@/app/_server/change";
-import { currentInsertionId } from "@/app/_server/kiosk-card";
+import { inspectCard } from "@/app/_server/card/inspect";
+import { loadChange, submitChange } from "@/app/_server/flows/change";
+import { currentInsertionId } from "@/app/_server/card/pin-step";
 import { flowSuite } from "../support/flow-suite";
 import { changeForm, openSession, provenFor, receiptText, registerDemoCard } from "../support/kiosk";
 

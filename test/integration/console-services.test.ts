@@ -14,7 +14,7 @@ import { resetConfigForTests } from "@/app/_server/config";
 import { dispatchDueEmails } from "@/app/_server/email/deliver";
 import { outboxSummary } from "@/app/_server/email/list";
 import { retryEmail } from "@/app/_server/email/retry";
-import { canViewReceipt } from "@/app/_server/receipt-access";
+import { canViewReceipt } from "@/app/_server/receipts/access";
 import { receiptPdfResponse } from "@/app/_server/receipts/http";
 import { retryEmailAction } from "@/app/staff/_actions/outbox";
 import { UNAUTHORIZED } from "@/app/_shared/staff-contracts";

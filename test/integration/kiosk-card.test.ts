@@ -1,10 +1,10 @@
 // Issue 3 on the server, with the simulated reader and a real SQLite file: the pre-flight check
 // (inspectCard) before any PIN, and the kiosk session's own cap of two wrong PINs per insertion.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { inspectCard } from "@/app/_server/card-inspect";
+import { inspectCard } from "@/app/_server/card/inspect";
 import { resetConfigForTests } from "@/app/_server/config";
-import { currentInsertionId, PIN_TRIES_PER_INSERTION, proveCard } from "@/app/_server/kiosk-card";
-import { registerCard } from "@/app/_server/registration";
+import { currentInsertionId, PIN_TRIES_PER_INSERTION, proveCard } from "@/app/_server/card/pin-step";
+import { registerCard } from "@/app/_server/flows/registration";
 import type { SimulatedCardReader } from "@/kiosk/card";
 import { seedDemoData } from "@/prisma/seed";
 import { freshDatabase } from "../support/db";

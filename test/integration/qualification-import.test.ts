@@ -13,7 +13,7 @@ import {
   MAX_ROWS,
 } from "@/app/_server/qualification-import/csv";
 import { importQualifications, listQualificationImports } from "@/app/_server/qualification-import/import";
-import { verifyAuditChain } from "@/app/_server/audit-verify";
+import { verifyAuditChain } from "@/app/_server/audit/verify";
 import { DEMO_AGENCIES } from "@/prisma/demo-data";
 import { freshDatabase } from "@/test/support/db";
 import { ADMIN, STAFF, who } from "@/test/support/staff";

@@ -15,7 +15,7 @@ import { receiptFixture } from "@/test/fixtures/receipt-data";
 // The access rule (kiosk session or staff) belongs to receipt-access.ts and its own tests; here the
 // route's answers are checked for either decision.
 const access = vi.hoisted(() => ({ allowed: true, asked: [] as string[] }));
-vi.mock("@/app/_server/receipt-access", () => ({
+vi.mock("@/app/_server/receipts/access", () => ({
   canViewReceipt: async (number: string) => {
     access.asked.push(number);
     return access.allowed;

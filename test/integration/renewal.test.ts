@@ -2,11 +2,11 @@
 // (R12), every R13 refusal writes nothing, R22 chosen / not chosen, concurrent renewals of one old
 // card, double submit, and the receipt with both cards.
 import { describe, expect, it } from "vitest";
-import { inspectCard } from "@/app/_server/card-inspect";
-import { loadChange } from "@/app/_server/change";
-import { currentInsertionId } from "@/app/_server/kiosk-card";
-import { loadRenewal, submitRenewal } from "@/app/_server/renewal";
-import type { ProvenCard } from "@/app/_server/session";
+import { inspectCard } from "@/app/_server/card/inspect";
+import { loadChange } from "@/app/_server/flows/change";
+import { currentInsertionId } from "@/app/_server/card/pin-step";
+import { loadRenewal, submitRenewal } from "@/app/_server/flows/renewal";
+import type { ProvenCard } from "@/app/_server/visit/session";
 import { flowSuite } from "../support/flow-suite";
 import { openSession, provenFor, receiptText, registerDemoCard, renewalSession } from "../support/kiosk";
 

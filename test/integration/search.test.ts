@@ -1,8 +1,8 @@
 // 競争入札参加資格審査情報検索 on a real SQLite file: R10, R11, R14, R15, R16 and server authority.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { resetConfigForTests } from "@/app/_server/config";
-import { NOT_FOUND_MESSAGE, searchQualification } from "@/app/_server/qualifications";
-import { endSession } from "@/app/_server/session";
+import { NOT_FOUND_MESSAGE, searchQualification } from "@/app/_server/qualifications/search";
+import { endSession } from "@/app/_server/visit/session";
 import { seedDemoData } from "@/prisma/seed";
 import { freshDatabase } from "../support/db";
 import { freshCardReader, openSession, provenSession, SAITAMA_LOGIN } from "../support/kiosk";

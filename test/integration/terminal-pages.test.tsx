@@ -5,7 +5,7 @@ import type { ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { resetConfigForTests } from "@/app/_server/config";
-import { closeTerminal, openTerminal } from "@/app/_server/terminals";
+import { closeTerminal, openTerminal } from "@/app/_server/visit/terminals";
 import KioskPage from "@/app/page";
 import TerminalPage from "@/app/staff/terminal/page";
 import { seedDemoData } from "@/prisma/seed";

@@ -3,8 +3,8 @@
 // every visit and receipt names the opening it ran under, every staff operation is audited.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { resetConfigForTests } from "@/app/_server/config";
-import { startSession } from "@/app/_server/session";
-import { closeTerminal, openTerminal, recentOpenings, terminalStatus } from "@/app/_server/terminals";
+import { startSession } from "@/app/_server/visit/session";
+import { closeTerminal, openTerminal, recentOpenings, terminalStatus } from "@/app/_server/visit/terminals";
 import { seedDemoData } from "@/prisma/seed";
 import { freshDatabase } from "../support/db";
 import { freshCardReader, registerDemoCard } from "../support/kiosk";

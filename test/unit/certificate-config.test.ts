@@ -2,8 +2,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, inject, it } from "vitest";
-import { configuredCertificateOptions } from "@/app/_server/certificate-config";
-import { isLoopbackUrl } from "@/app/_server/certificate-settings";
+import { configuredCertificateOptions } from "@/app/_server/certificates/config";
+import { isLoopbackUrl } from "@/app/_server/certificates/settings";
 import { config, resetConfigForTests } from "@/app/_server/config";
 
 // INTERMEDIATE_CA_FILES and CRL_SOURCES are checked when the configuration is first read: a

@@ -4,7 +4,7 @@ import {
   expiryWarning,
   formatJapaneseDate,
   proofFailure,
-} from "@/app/_server/card-messages";
+} from "@/app/_server/card/messages";
 
 describe("card failures in the manual's words (R30)", () => {
   it("counts down the PIN tries left", () => {

@@ -8,7 +8,7 @@ import {
   loadTrustAnchors,
   normalizeSerialHex,
   type TrustAnchor,
-} from "@/app/_server/certificates";
+} from "@/app/_server/certificates/check";
 import { generateRsaKeys, x509 } from "@/kiosk/pki/x509";
 
 const pkiDir = inject("pkiDir");

@@ -10,7 +10,7 @@ import {
   parseClosedDays,
   parseOperatingHours,
   tokyoDateTimeText,
-} from "@/app/_server/hours";
+} from "@/app/_server/visit/hours";
 
 const settings = hoursSettings({
   OPERATING_HOURS: DEFAULT_OPERATING_HOURS,

@@ -2,7 +2,7 @@
 // and names the first broken row. Exit 0 intact, 1 broken (or the check failed), 2 usage.
 import "./node-entry";
 import "dotenv/config";
-import { describeVerification, verifyAuditChain } from "../audit-verify";
+import { describeVerification, verifyAuditChain } from "../audit/verify";
 import { db } from "../db";
 
 async function main(): Promise<number> {

@@ -7,7 +7,7 @@ import "dotenv/config";
 import { parseArgs } from "node:util";
 import { config } from "../config";
 import { db } from "../db";
-import { openTerminal } from "../terminals";
+import { openTerminal } from "../visit/terminals";
 
 const USAGE =
   '使い方: npm run terminal:open -- --staff <職員ログイン名> [--reason "受付時間外に開始する理由"]\n';

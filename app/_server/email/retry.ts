@@ -1,5 +1,5 @@
 import "server-only";
-import { audit } from "@/app/_server/audit";
+import { audit } from "@/app/_server/audit/append";
 import { db } from "@/app/_server/db";
 import type { ReceiptData } from "@/app/_shared/contracts";
 // A pending row that changed within the dispatcher's claim lease may be in its hands right now

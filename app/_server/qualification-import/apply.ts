@@ -1,6 +1,6 @@
 import "server-only";
 import type { PrismaClient } from "@/prisma/client";
-import { audit } from "../audit";
+import { audit } from "../audit/append";
 import { CHUNK, chunks, key } from "./batches";
 import type { Plan } from "./plan";
 

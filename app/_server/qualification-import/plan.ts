@@ -1,7 +1,7 @@
 import "server-only";
 import { hash as argon2Hash, verify as argon2Verify } from "@node-rs/argon2";
 import { Prisma } from "@/prisma/client";
-import { canonicalJson } from "../audit-chain";
+import { canonicalJson } from "../audit/chain";
 import { key, mapLimit } from "./batches";
 import type { DatabaseView, Existing } from "./checks";
 import type { CompanyInfo, CsvRow } from "./row";

@@ -1,5 +1,5 @@
 import "server-only";
-import { canViewReceipt } from "@/app/_server/receipt-access";
+import { canViewReceipt } from "@/app/_server/receipts/access";
 import { loadReceiptData, renderReceiptPdf } from "./render";
 
 // 受付番号 are short (20261126-123456); anything longer is not worth a database lookup.

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { StaffFailure, StaffRole } from "@/app/_shared/staff-contracts";
-import { audit } from "../audit";
+import { audit } from "../audit/append";
 import { db } from "../db";
 import { hashPassword } from "./passwords";
 import { isStaffRole, revokeAllSessions, type StaffIdentity } from "./sessions";

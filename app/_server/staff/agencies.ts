@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { StaffFailure } from "@/app/_shared/staff-contracts";
-import { audit } from "../audit";
+import { audit } from "../audit/append";
 import { db } from "../db";
 import type { StaffIdentity } from "./sessions";
 

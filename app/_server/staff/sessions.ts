@@ -1,7 +1,7 @@
 import "server-only";
 import crypto from "node:crypto";
 import type { StaffRole } from "@/app/_shared/staff-contracts";
-import { audit } from "../audit";
+import { audit } from "../audit/append";
 import { config } from "../config";
 import { db, type Tx } from "../db";
 import { verifyPassword } from "./passwords";

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { cardStatus } from "@/app/_server/card-status";
+import { cardStatus } from "@/app/_server/card/reader-status";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { simulatedReaderAction, simulatedReaderState } from "@/app/_server/card-status";
+import { simulatedReaderAction, simulatedReaderState } from "@/app/_server/card/reader-status";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

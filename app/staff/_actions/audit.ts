@@ -1,7 +1,7 @@
 "use server";
 // The console's audit area: 「改ざん検査」 walks the audit chain (issue 5, item 4). Reading only;
 // any staff member may run it.
-import { describeVerification, verifyAuditChain, type ChainBreakReason } from "@/app/_server/audit-verify";
+import { describeVerification, verifyAuditChain, type ChainBreakReason } from "@/app/_server/audit/verify";
 import { staffAction } from "@/app/_server/staff/auth";
 import type { StaffFailure } from "@/app/_shared/staff-contracts";
 

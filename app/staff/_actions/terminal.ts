@@ -1,7 +1,7 @@
 "use server";
 // 端末の開始・終了: staff open this terminal for walk-ins (a reason is required outside operating
 // hours, R23) and close it. The services audit both with the staff login.
-import { closeTerminal, openTerminal } from "@/app/_server/terminals";
+import { closeTerminal, openTerminal } from "@/app/_server/visit/terminals";
 import { staffAction } from "@/app/_server/staff/auth";
 import type { StaffFailure } from "@/app/_shared/staff-contracts";
 

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { config } from "@/app/_server/config";
-import { hoursSettings, hoursText, tokyoDateTimeText } from "@/app/_server/hours";
+import { hoursSettings, hoursText, tokyoDateTimeText } from "@/app/_server/visit/hours";
 import { requireStaffPage } from "@/app/_server/staff/auth";
-import { REASON_MAX, recentOpenings, terminalStatus, type ClosedReason } from "@/app/_server/terminals";
+import { REASON_MAX, recentOpenings, terminalStatus, type ClosedReason } from "@/app/_server/visit/terminals";
 import { formatDateTime } from "../_components/ConsoleFormat";
 import { TerminalControls } from "./TerminalControls";
 import "./terminal.css";

@@ -1,9 +1,9 @@
 import "server-only";
 import type { StaffFailure } from "@/app/_shared/staff-contracts";
-import { audit } from "./audit";
-import { config } from "./config";
-import { db } from "./db";
-import { isUniqueViolation } from "./flow-support";
+import { audit } from "../audit/append";
+import { config } from "../config";
+import { db } from "../db";
+import { isUniqueViolation } from "../flows/support";
 import { hoursSettings, operatingState, sameTokyoDay, type OperatingState } from "./hours";
 
 // A terminal accepts walk-ins only after a staff member opened it, on it (TERMINAL_ID is the

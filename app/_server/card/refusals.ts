@@ -1,7 +1,7 @@
 import "server-only";
 import type { CardPurposeCode, Failure } from "@/app/_shared/contracts";
-import { ALREADY_REGISTERED_MESSAGE } from "./registration-messages";
-import { formatJapaneseDate } from "./card-messages";
+import { ALREADY_REGISTERED_MESSAGE } from "./already-registered";
+import { formatJapaneseDate } from "./messages";
 
 // The refusals of 変更 and ICカード更新 (R2, R12, R13) in the manual's words, each with the way
 // forward the manual gives: most of them end in 「登録」, which the screens offer as a button.

@@ -3,9 +3,9 @@ import { randomBytes } from "node:crypto";
 import type { CardView, Failure, SessionView } from "@/app/_shared/contracts";
 import { isKind, type Kind } from "@/app/_shared/kinds";
 import { Prisma } from "@/prisma/client";
-import { audit } from "./audit";
-import { config } from "./config";
-import { db } from "./db";
+import { audit } from "../audit/append";
+import { config } from "../config";
+import { db } from "../db";
 import { walkInOpeningId } from "./terminals";
 
 // A kiosk session records what the server has *proven* for one visit. Every action names the

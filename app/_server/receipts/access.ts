@@ -1,10 +1,10 @@
 import "server-only";
 import { cookies } from "next/headers";
 import type { ReceiptData } from "@/app/_shared/contracts";
-import { audit } from "./audit";
-import { db } from "./db";
-import { SESSION_COOKIE } from "./session";
-import { currentStaff } from "./staff/auth";
+import { audit } from "../audit/append";
+import { db } from "../db";
+import { SESSION_COOKIE } from "../visit/session";
+import { currentStaff } from "../staff/auth";
 
 /** The kiosk visit that completed the operation, while it lasts (the bidder prints at the kiosk). */
 async function isOwnKioskVisit(number: string): Promise<boolean> {

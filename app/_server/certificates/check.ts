@@ -5,8 +5,8 @@ import fs from "node:fs";
 import path from "node:path";
 import * as x509 from "@peculiar/x509";
 import type { CardView } from "@/app/_shared/contracts";
-import { toPkijs, verifyChain } from "./certificate-chain";
-import type { CrlSource } from "./certificate-settings";
+import { toPkijs, verifyChain } from "./chain";
+import type { CrlSource } from "./settings";
 import { checkRevocation, type RevocationRefusal } from "./crl";
 
 // Certificates as the kiosk sees them: the facts shown on screen and receipts (CardView), and the

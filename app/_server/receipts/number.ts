@@ -1,6 +1,6 @@
 import "server-only";
-import type { Tx } from "./db";
-import { tokyoDay } from "./time";
+import type { Tx } from "../db";
+import { tokyoDay } from "../time";
 
 /**
  * 受付番号: the Tokyo date and the day's sequence, e.g. 20261126-0007 — short enough to read out

@@ -10,13 +10,13 @@ import type {
 } from "@/app/_shared/contracts";
 import { fieldErrors, type Contact } from "@/app/_shared/schemas";
 import { Prisma } from "@/prisma/client";
-import { activeRegistration } from "./card-purpose";
-import { config } from "./config";
-import { db, type Tx } from "./db";
-import { enqueueEmail, type EnqueueEmailInput } from "./email/outbox";
-import type { loadMatchedQualification } from "./qualifications";
-import { nextReceiptNumber } from "./receipt-number";
-import { sessionFailure, type KioskSessionState, type ProvenCard } from "./session";
+import { activeRegistration } from "../card/purpose";
+import { config } from "../config";
+import { db, type Tx } from "../db";
+import { enqueueEmail, type EnqueueEmailInput } from "../email/outbox";
+import type { loadMatchedQualification } from "../qualifications/search";
+import { nextReceiptNumber } from "../receipts/number";
+import { sessionFailure, type KioskSessionState, type ProvenCard } from "../visit/session";
 
 // What 登録, 変更 and 更新 write alike: the receipt snapshot (R41), the nightly batch's tasks
 // (R21, R22), the one-receipt-per-visit guard, and the answers for a repeated submit.

@@ -1,8 +1,8 @@
 import "server-only";
 import type { Prisma } from "@/prisma/client";
-import { auditHash } from "./audit-chain";
-import { config } from "./config";
-import { db, type Tx } from "./db";
+import { auditHash } from "./chain";
+import { config } from "../config";
+import { db, type Tx } from "../db";
 
 export type AuditEntry = {
   action: string;

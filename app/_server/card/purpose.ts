@@ -2,7 +2,7 @@ import "server-only";
 import type { Failure, PinPurpose } from "@/app/_shared/contracts";
 import { normalizeName } from "@/app/_shared/schemas";
 import { Prisma } from "@/prisma/client";
-import { audit } from "./audit";
+import { audit } from "../audit/append";
 import {
   companyDiffers,
   issuerDiffers,
@@ -11,10 +11,10 @@ import {
   notRegistered,
   replacedCard,
   sameCard,
-} from "./card-purpose-messages";
-import { db } from "./db";
-import { alreadyRegistered } from "./registration-messages";
-import { sessionFailure, type KioskSessionState, type ProvenCard } from "./session";
+} from "./refusals";
+import { db } from "../db";
+import { alreadyRegistered } from "./already-registered";
+import { sessionFailure, type KioskSessionState, type ProvenCard } from "../visit/session";
 
 // What each PIN purpose asks of the card (R1 for 登録; R2, R12 for 変更 and the old card; R13 for
 // the new card). The pre-flight (inspectCard) asks the same questions of the unproven card, so a

@@ -3,18 +3,18 @@ import { randomBytes } from "node:crypto";
 import type { CardView, ProveCardResult } from "@/app/_shared/contracts";
 import type { SignatureAlgorithm } from "@/kiosk/card/types";
 import type { Prisma } from "@/prisma/client";
-import { expiryWarning, proofFailure } from "./card-messages";
+import { expiryWarning, proofFailure } from "./messages";
 import {
   checkCertificate,
   describeCertificate,
   loadTrustAnchors,
   parseCertificate,
   type TrustAnchor,
-} from "./certificates";
-import { configuredCertificateOptions } from "./certificate-config";
-import { config } from "./config";
-import { db } from "./db";
-import { sessionFailure } from "./session";
+} from "../certificates/check";
+import { configuredCertificateOptions } from "../certificates/config";
+import { config } from "../config";
+import { db } from "../db";
+import { sessionFailure } from "../visit/session";
 
 // Card possession is proven, not claimed (DESIGN): the server hands out a one-time nonce, the
 // card signs it after the PIN, and only a signature that verifies with a certificate from a

@@ -3,15 +3,15 @@ import type { PinCapFailure, PinPurpose, PinStepResult } from "@/app/_shared/con
 import { pinSchema } from "@/app/_shared/schemas";
 import { getCardReader } from "@/kiosk/card";
 import { isCardError } from "@/kiosk/card/types";
-import { audit } from "./audit";
-import { cardFailureResult } from "./card-messages";
-import { issueNonce, nonceChallenge, verifyCardProof } from "./card-proof";
-import { recordProvenCard } from "./card-purpose";
-import { oldCardExpired } from "./card-purpose-messages";
-import { describeCertificate } from "./certificates";
-import { config } from "./config";
-import { db } from "./db";
-import { requireSession, sessionFailure, type ProvenCard } from "./session";
+import { audit } from "../audit/append";
+import { cardFailureResult } from "./messages";
+import { issueNonce, nonceChallenge, verifyCardProof } from "./proof";
+import { recordProvenCard } from "./purpose";
+import { oldCardExpired } from "./refusals";
+import { describeCertificate } from "../certificates/check";
+import { config } from "../config";
+import { db } from "../db";
+import { requireSession, sessionFailure, type ProvenCard } from "../visit/session";
 
 export type CardPurpose = PinPurpose;
 

@@ -1,7 +1,7 @@
 import "server-only";
 import type { PrismaClient } from "@/prisma/client";
-import { auditHash } from "./audit-chain";
-import { db } from "./db";
+import { auditHash } from "./chain";
+import { db } from "../db";
 import { tokyoTimestamp } from "@/app/_shared/tokyo-time";
 
 // `npm run audit:verify` and the console's 「改ざん検査」: walks the audit chain in seq order, one

@@ -1,12 +1,12 @@
 import "server-only";
 import type { LoadRenewalResult, SubmitRenewalResult } from "@/app/_shared/contracts";
 import { renewalFormSchema } from "@/app/_shared/schemas";
-import { audit } from "./audit";
-import { newCardRefusal, type ActiveRegistration } from "./card-purpose";
-import { newCardAlreadyRegistered, replacedCard } from "./card-purpose-messages";
-import { db, type Tx } from "./db";
-import { kickOutbox } from "./email/dispatcher";
-import { renewalEmail } from "./email/templates";
+import { audit } from "../audit/append";
+import { newCardRefusal, type ActiveRegistration } from "../card/purpose";
+import { newCardAlreadyRegistered, replacedCard } from "../card/refusals";
+import { db, type Tx } from "../db";
+import { kickOutbox } from "../email/dispatcher";
+import { renewalEmail } from "../email/templates";
 import {
   agencyChoices,
   AlreadyDone,
@@ -24,9 +24,9 @@ import {
   registrationOfVisit,
   writeReceipt,
   type Matched,
-} from "./flow-support";
-import { contactView, loadMatchedQualification } from "./qualifications";
-import { requireSession, sessionFailure, type KioskSessionState, type ProvenCard } from "./session";
+} from "./support";
+import { contactView, loadMatchedQualification } from "../qualifications/search";
+import { requireSession, sessionFailure, type KioskSessionState, type ProvenCard } from "../visit/session";
 
 // ICカード更新 (§3.3): the registration of the old card (proven first, `card`) moves to the new
 // card (proven second, `newCard`) in one transaction; the old card is `replaced` from then on (R12).

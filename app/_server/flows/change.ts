@@ -1,11 +1,11 @@
 import "server-only";
 import type { LoadChangeResult, SubmitChangeResult } from "@/app/_shared/contracts";
 import { changeFormSchema } from "@/app/_shared/schemas";
-import { audit } from "./audit";
-import { replacedCard } from "./card-purpose-messages";
-import { db, type Tx } from "./db";
-import { kickOutbox } from "./email/dispatcher";
-import { changeEmail } from "./email/templates";
+import { audit } from "../audit/append";
+import { replacedCard } from "../card/refusals";
+import { db, type Tx } from "../db";
+import { kickOutbox } from "../email/dispatcher";
+import { changeEmail } from "../email/templates";
 import {
   agencyChoices,
   AlreadyDone,
@@ -22,9 +22,9 @@ import {
   registrationOfVisit,
   writeReceipt,
   type Matched,
-} from "./flow-support";
-import { contactView, loadMatchedQualification } from "./qualifications";
-import { requireSession, sessionFailure, type KioskSessionState } from "./session";
+} from "./support";
+import { contactView, loadMatchedQualification } from "../qualifications/search";
+import { requireSession, sessionFailure, type KioskSessionState } from "../visit/session";
 
 // 変更 (§3.2): the card proven for `change` (registered and active for this kind, R2, R12) edits
 // 代表窓口情報 — the user ID's, so every card of it sees the change (R3) — and its own

@@ -1,7 +1,7 @@
 import "server-only";
-import { loadIntermediateCas, type CertificateCheckOptions, type IntermediateCa } from "./certificates";
-import { parseCrlSources, splitList } from "./certificate-settings";
-import { config } from "./config";
+import { loadIntermediateCas, type CertificateCheckOptions, type IntermediateCa } from "./check";
+import { parseCrlSources, splitList } from "./settings";
+import { config } from "../config";
 
 // The configured side of R18 beyond the trust anchors: INTERMEDIATE_CA_FILES and CRL_SOURCES as
 // checkCertificate takes them. Intermediates are read once per setting (and working directory);

@@ -1,10 +1,10 @@
 import "server-only";
 import type { ContactView, ReceiptData, RegisterResult } from "@/app/_shared/contracts";
 import { registrationFormSchema } from "@/app/_shared/schemas";
-import { audit } from "./audit";
-import { db, type Tx } from "./db";
-import { kickOutbox } from "./email/dispatcher";
-import { registrationEmail } from "./email/templates";
+import { audit } from "../audit/append";
+import { db, type Tx } from "../db";
+import { kickOutbox } from "../email/dispatcher";
+import { registrationEmail } from "../email/templates";
 import {
   cardRegistrationData,
   cardRemoved,
@@ -18,10 +18,10 @@ import {
   isUniqueViolation,
   otherAgencies,
   type Matched,
-} from "./flow-support";
-import { contactView, holderCheck, loadMatchedQualification } from "./qualifications";
-import { alreadyRegistered } from "./registration-messages";
-import { requireSession, sessionFailure, type KioskSessionState, type ProvenCard } from "./session";
+} from "./support";
+import { contactView, holderCheck, loadMatchedQualification } from "../qualifications/search";
+import { alreadyRegistered } from "../card/already-registered";
+import { requireSession, sessionFailure, type KioskSessionState, type ProvenCard } from "../visit/session";
 
 /**
  * 登録 (§3.1 confirm → done): one transaction writes the card registration, the user

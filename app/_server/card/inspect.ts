@@ -9,15 +9,15 @@ import type {
 } from "@/app/_shared/contracts";
 import { getCardReader } from "@/kiosk/card";
 import { isCardError, type PinStatus } from "@/kiosk/card/types";
-import { audit } from "./audit";
-import { cardFailureResult, expiryWarning, proofFailure } from "./card-messages";
-import { configuredCertificateOptions } from "./certificate-config";
-import { EXPIRY_WARNING_DAYS, trustAnchors } from "./card-proof";
-import { purposeRefusal } from "./card-purpose";
-import { oldCardExpired } from "./card-purpose-messages";
-import { checkCertificate, describeCertificate } from "./certificates";
-import { isPinCapped, pinCapped } from "./kiosk-card";
-import { requireSession, sessionFailure } from "./session";
+import { audit } from "../audit/append";
+import { cardFailureResult, expiryWarning, proofFailure } from "./messages";
+import { configuredCertificateOptions } from "../certificates/config";
+import { EXPIRY_WARNING_DAYS, trustAnchors } from "./proof";
+import { purposeRefusal } from "./purpose";
+import { oldCardExpired } from "./refusals";
+import { checkCertificate, describeCertificate } from "../certificates/check";
+import { isPinCapped, pinCapped } from "./pin-step";
+import { requireSession, sessionFailure } from "../visit/session";
 
 // The pre-flight card check (issue 3): on insertion, before any PIN, the bidder sees whose card it
 // is and hears at once when it cannot be used (expired, untrusted, revoked, locked, registered) — so a refused card never costs a PIN try. This is

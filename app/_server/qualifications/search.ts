@@ -2,12 +2,12 @@ import "server-only";
 import { hash, verify } from "@node-rs/argon2";
 import type { CompanyView, ContactView, SearchResult } from "@/app/_shared/contracts";
 import { fieldErrors, normalizeName, searchSchema } from "@/app/_shared/schemas";
-import { audit } from "./audit";
-import { config } from "./config";
-import { db } from "./db";
-import { searchLock, recordSearch } from "./rate-limit";
-import { requireSession, sessionFailure } from "./session";
-import { isSameTokyoDay } from "./time";
+import { audit } from "../audit/append";
+import { config } from "../config";
+import { db } from "../db";
+import { searchLock, recordSearch } from "./search-lock";
+import { requireSession, sessionFailure } from "../visit/session";
+import { isSameTokyoDay } from "../time";
 
 // The manual's checklist for 「資格審査情報が登録されていません」. One generic answer for every
 // mismatch (R11): it never says which field was wrong.

@@ -1,6 +1,6 @@
 import "server-only";
-import { config } from "./config";
-import { db } from "./db";
+import { config } from "../config";
+import { db } from "../db";
 
 // R11: at most SEARCH_MAX_FAILURES failed searches per user ID and per terminal within
 // SEARCH_WINDOW_MINUTES; after that the search is refused until the oldest failure ages out.
