@@ -1,11 +1,12 @@
 // Messages the machines themselves produce, for failures that reach them as a thrown error
 // (lost connection, server restart) rather than as a Failure answered by the server.
+import { PIN_CAPPED_MESSAGE } from "./pin.cap";
+
 export const MESSAGES = {
   sessionFailed: "受付を開始できませんでした。もう一度、調達機関と業務を選択してください。",
   cardFailed:
     "ICカードを読み取れませんでした。ICカードがカードリーダーに正しく差し込まれているか確認し、もう一度PIN番号を入力してください。",
-  pinCapped:
-    "PIN番号を2回続けて間違えたため、ICカードがロックされないよう、これ以上のPIN番号の入力はお受けできません。PIN通知書等でPIN番号をご確認いただくか、係員にお声がけください。",
+  pinCapped: PIN_CAPPED_MESSAGE,
   searchFailed: "資格審査情報を検索できませんでした。しばらくしてから、もう一度検索してください。",
   registerFailed: "利用者登録を完了できませんでした。お手数ですが、窓口の担当者にお知らせください。",
   loadFailed: "登録内容を読み込めませんでした。お手数ですが、窓口の担当者にお知らせください。",

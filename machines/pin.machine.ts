@@ -7,6 +7,7 @@ import { assign, setup } from "xstate";
 import type { InspectCardResult, PinStepFailure, PinStepResult } from "../app/_shared/contracts";
 import { conceal } from "./concealed";
 import { MESSAGES } from "./messages";
+import { PIN_TRIES_PER_INSERTION } from "./pin.cap";
 import { placeholder } from "./placeholder";
 import type {
   InspectCardInput,
@@ -27,8 +28,7 @@ export type {
   ProveCardInput,
 } from "./pin.types";
 
-/** Wrong PINs in a row the kiosk takes on one insertion (the server enforces the same cap). */
-export const PIN_TRIES_PER_INSERTION = 2;
+export { PIN_TRIES_PER_INSERTION } from "./pin.cap";
 
 /** Failures the bidder can fix at the keypad: wrong PIN, card not (properly) inserted. */
 const RETRYABLE: ReadonlySet<string> = new Set(["pinIncorrect", "noCard", "cardError", "pinLength"]);

@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { inspectCard } from "@/app/_server/card/inspect";
 import { resetConfigForTests } from "@/app/_server/config";
-import { currentInsertionId, PIN_TRIES_PER_INSERTION, proveCard } from "@/app/_server/card/pin-step";
+import { PIN_TRIES_PER_INSERTION } from "@/app/_server/card/pin-cap";
+import { currentInsertionId, proveCard } from "@/app/_server/card/pin-step";
 import { registerCard } from "@/app/_server/flows/registration";
 import type { SimulatedCardReader } from "@/kiosk/card";
 import { seedDemoData } from "@/prisma/seed";

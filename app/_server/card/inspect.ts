@@ -16,7 +16,7 @@ import { EXPIRY_WARNING_DAYS, trustAnchors } from "./proof";
 import { purposeRefusal } from "./purpose";
 import { oldCardExpired } from "./refusals";
 import { checkCertificate, describeCertificate } from "../certificates/check";
-import { isPinCapped, pinCapped } from "./pin-step";
+import { isPinCapped, pinCapped } from "./pin-cap";
 import { requireSession, sessionFailure } from "../visit/session";
 
 // The pre-flight card check (issue 3): on insertion, before any PIN, the bidder sees whose card it

@@ -1,5 +1,5 @@
 import "server-only";
-import type { PinCapFailure, PinPurpose, PinStepResult } from "@/app/_shared/contracts";
+import type { PinPurpose, PinStepResult } from "@/app/_shared/contracts";
 import { pinSchema } from "@/app/_shared/schemas";
 import { getCardReader } from "@/kiosk/card";
 import { isCardError } from "@/kiosk/card/types";
@@ -7,63 +7,12 @@ import { audit } from "../audit/append";
 import { cardFailureResult } from "./messages";
 import { issueNonce, nonceChallenge, verifyCardProof } from "./proof";
 import { recordProvenCard } from "./purpose";
+import { isPinCapped, pinCapped } from "./pin-cap";
 import { oldCardExpired } from "./refusals";
 import { describeCertificate } from "../certificates/check";
-import { config } from "../config";
-import { db } from "../db";
 import { requireSession, sessionFailure, type ProvenCard } from "../visit/session";
 
 export type CardPurpose = PinPurpose;
-
-/**
- * Wrong PINs in a row the kiosk accepts on one insertion. Real cards lock after 3–10 and the
- * count follows the card to every machine, so the kiosk stops first and never spends the last.
- */
-export const PIN_TRIES_PER_INSERTION = 2;
-
-export const PIN_CAPPED_MESSAGE =
-  "PIN番号を2回続けて間違えたため、ICカードがロックされないよう、これ以上のPIN番号の入力はお受けできません。PIN通知書等でPIN番号をご確認いただくか、係員にお声がけください。";
-
-export function pinCapped(): PinCapFailure {
-  return {
-    ok: false,
-    code: "pinCapped",
-    message: PIN_CAPPED_MESSAGE,
-    hints: [
-      "PIN番号（ピン番号）は電子証明書と合わせて、認証局が発行するものです。PIN通知書等をご確認ください。",
-      "PIN番号が分からない場合は、ICカードを発行した認証局にお問い合わせください。",
-    ],
-  };
-}
-
-/**
- * Wrong PINs in a row for this insertion, newest first, read from this terminal's audit trail: it
- * records every attempt anyway and survives a server restart and a new kiosk session with the card
- * left in, so neither resets the count. A correct PIN or any other outcome ends the run; the cap's
- * own refusals do not count. One terminal has one reader, so its rows for one insertion are
- * contiguous.
- */
-async function wrongPinsInARow(insertionId: string): Promise<number> {
-  const rows = await db().auditLog.findMany({
-    where: { terminalId: config().TERMINAL_ID, action: "card.proof" },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: 20,
-    select: { detail: true },
-  });
-  let count = 0;
-  for (const row of rows) {
-    const detail = (row.detail ?? {}) as { reason?: unknown; insertionId?: unknown };
-    if (detail.reason === "pinCapped") continue;
-    if (detail.reason !== "pinIncorrect" || detail.insertionId !== insertionId) break;
-    count += 1;
-  }
-  return count;
-}
-
-/** True when this insertion has used up the kiosk's wrong PINs: no more PINs go to the card. */
-export async function isPinCapped(insertionId: string): Promise<boolean> {
-  return (await wrongPinsInARow(insertionId)) >= PIN_TRIES_PER_INSERTION;
-}
 
 function toPem(der: Uint8Array): string {
   const b64 = Buffer.from(der)
