@@ -1,6 +1,8 @@
 // The demo data of ../shared/DEMO-DATA.md (a contract: tests and acceptance checks rely on it).
 // Only the rows listed there plus the company details they imply; no card is registered.
 
+import type { CompanyInfo as Company } from "@/app/_shared/contracts";
+
 export const DEMO_AGENCIES = [
   { code: "110000", name: "埼玉県", goods: true },
   { code: "111007", name: "さいたま市", goods: true },
@@ -8,17 +10,6 @@ export const DEMO_AGENCIES = [
   { code: "112020", name: "熊谷市", goods: false },
   { code: "112038", name: "川口市", goods: true },
 ] as const;
-
-type Company = {
-  companyName: string;
-  postalCode: string;
-  address: string;
-  representativeName: string;
-  representativeTitle: string;
-  phone: string;
-  fax: string;
-  departmentName: string;
-};
 
 export type DemoQualification = {
   userId: string;

@@ -42,7 +42,8 @@ export type ContactView = {
   email: string;
 };
 
-export type CompanyView = {
+/** 企業情報 as the qualification record holds it (and its 審査中 snapshot, R16). */
+export type CompanyInfo = {
   companyName: string; // 業者名
   postalCode: string;
   address: string;
@@ -51,6 +52,9 @@ export type CompanyView = {
   phone: string;
   fax: string;
   departmentName: string; // 部署名
+};
+
+export type CompanyView = CompanyInfo & {
   /** true while the qualification is 審査中 and the previous info is shown (R16) */
   previousInfoShown: boolean;
 };
@@ -209,7 +213,8 @@ export type SubmitChangeResult = Result<FlowDone, SubmitChangeCode>;
 
 export type LoadRenewalResult = Result<
   { userId: string; company: CompanyView; old: CardView; new: CardView; agencies: AgencyChoice[] },
-  ChangeCode
+  // the new card may have been registered elsewhere since its PIN step (R13)
+  ChangeCode | "alreadyRegistered"
 >;
 
 export type SubmitRenewalCode =

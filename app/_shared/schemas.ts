@@ -118,10 +118,19 @@ export const pinSchema = z
 export function fieldErrors(error: z.ZodError): Record<string, string> {
   const out: Record<string, string> = {};
   for (const issue of error.issues) {
-    const key = issue.path.join(".");
+    // an issue about the input as a whole (not an object at all) has no field: the form's
+    const key = issue.path.join(".") || "form";
     if (!(key in out)) out[key] = issue.message;
   }
   return out;
+}
+
+/** The answer to input that fails its schema: `message` on top, each field's message at it. */
+export function invalidAnswer(
+  error: z.ZodError,
+  message: string,
+): { ok: false; code: "invalid"; message: string; fieldErrors: Record<string, string> } {
+  return { ok: false, code: "invalid", message, fieldErrors: fieldErrors(error) };
 }
 
 /** 変更 (§3.2): both contact blocks editable, and whether the other agencies follow (R3, R22). */

@@ -2,8 +2,7 @@ import "server-only";
 import { Prisma } from "@/prisma/client";
 import { audit } from "../audit/append";
 import { config } from "../config";
-import { db, type Tx } from "../db";
-import { isUniqueViolation } from "../flows/support";
+import { db, isUniqueViolation, type Tx } from "../db";
 
 // The nightly propagation batch (R21, R22): every pending PropagationTask applied to its target
 // agency's AgencyRegistration row. One runner at a time (BatchRun.runKey is unique while running);

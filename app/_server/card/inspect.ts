@@ -13,7 +13,7 @@ import { audit } from "../audit/append";
 import { cardFailureResult, expiryWarning, proofFailure } from "./messages";
 import { configuredCertificateOptions } from "../certificates/config";
 import { EXPIRY_WARNING_DAYS, trustAnchors } from "./proof";
-import { purposeRefusal } from "./purpose";
+import { purposeRefusal, stepFor } from "./purpose";
 import { oldCardExpired } from "./refusals";
 import { checkCertificate, describeCertificate } from "../certificates/check";
 import { isPinCapped, pinCapped } from "./pin-cap";
@@ -95,10 +95,9 @@ export async function inspectCard(
   input: { purpose: PinPurpose } = { purpose: "register" },
   now: Date = new Date(),
 ): Promise<InspectCardResult> {
-  const session = await requireSession(sessionId, "started", now);
-  if (!session) return sessionFailure();
   const purpose = input.purpose;
-  if (purpose === "renewalNew" && (!session.card || !session.qualificationId)) return sessionFailure();
+  const session = await requireSession(sessionId, stepFor(purpose), now);
+  if (!session) return sessionFailure();
   const reader = getCardReader();
   let der: Uint8Array;
   let pin: PinStatus;

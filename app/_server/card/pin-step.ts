@@ -6,7 +6,7 @@ import { isCardError } from "@/kiosk/card/types";
 import { audit } from "../audit/append";
 import { cardFailureResult } from "./messages";
 import { issueNonce, nonceChallenge, verifyCardProof } from "./proof";
-import { recordProvenCard } from "./purpose";
+import { recordProvenCard, stepFor } from "./purpose";
 import { isPinCapped, pinCapped } from "./pin-cap";
 import { oldCardExpired } from "./refusals";
 import { describeCertificate } from "../certificates/check";
@@ -31,10 +31,8 @@ export async function proveCard(
   input: { pin: string; purpose: CardPurpose },
   now: Date = new Date(),
 ): Promise<PinStepResult> {
-  const session = await requireSession(sessionId, "started", now);
+  const session = await requireSession(sessionId, stepFor(input.purpose), now);
   if (!session) return sessionFailure();
-  // the new card of 更新 is compared with the old one: without it there is nothing to prove against
-  if (input.purpose === "renewalNew" && (!session.card || !session.qualificationId)) return sessionFailure();
   if (!pinSchema.safeParse(input.pin).success) {
     return { ok: false, code: "pinLength", message: "PIN番号は4〜16桁の数字で入力してください。" };
   }

@@ -13,13 +13,27 @@ import {
   sameCard,
 } from "./refusals";
 import { db } from "../db";
-import { alreadyRegistered } from "./already-registered";
-import { sessionFailure, type KioskSessionState, type ProvenCard } from "../visit/session";
+import { alreadyRegistered } from "./refusals";
+import {
+  sessionFailure,
+  type KioskSessionState,
+  type ProvenCard,
+  type SessionAt,
+  type Step,
+} from "../visit/session";
 
 // What each PIN purpose asks of the card (R1 for 登録; R2, R12 for 変更 and the old card; R13 for
 // the new card). The pre-flight (inspectCard) asks the same questions of the unproven card, so a
 // refused card never costs a PIN try; proveCard asks again of the proven one and only then records
 // it in the kiosk session.
+
+/**
+ * The step a PIN purpose needs: the new card of 更新 is compared with the old one, so the old card
+ * and its registration's qualification come first; every other card starts a flow.
+ */
+export function stepFor(purpose: PinPurpose): Step {
+  return purpose === "renewalNew" ? "qualificationMatched" : "started";
+}
 
 /** The card facts the rules look at: the same for the pre-flight and the proof. */
 export type CardIdentity = { issuer: string; serialHex: string; companyOnCard: string };
@@ -51,6 +65,18 @@ export async function activeRegistration(
     return notRegistered() as Failure<"notRegistered">;
   }
   return { ok: true, registration };
+}
+
+/**
+ * The active registration of the visit's (old) card, if it still holds (R12 may have struck since
+ * the PIN) and is the one the visit matched; a card proven for another flow (登録 of an
+ * unregistered card) never gets here.
+ */
+export async function registrationOfVisit(session: SessionAt<"qualificationMatched">) {
+  const found = await activeRegistration(session, session.card);
+  if (!found.ok) return found;
+  if (found.registration.qualificationId !== session.qualificationId) return sessionFailure();
+  return found;
 }
 
 /** R13 for the new card of ICカード更新, against the old card proven before it. */

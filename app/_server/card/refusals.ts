@@ -1,10 +1,27 @@
 import "server-only";
 import type { CardPurposeCode, Failure } from "@/app/_shared/contracts";
-import { ALREADY_REGISTERED_MESSAGE } from "./already-registered";
 import { formatJapaneseDate } from "./messages";
 
-// The refusals of 変更 and ICカード更新 (R2, R12, R13) in the manual's words, each with the way
-// forward the manual gives: most of them end in 「登録」, which the screens offer as a button.
+// What a card's purpose refuses, in the manual's words: 登録's 「既に登録されています」 (R1), and the
+// refusals of 変更 and ICカード更新 (R2, R12, R13), each with the way forward the manual gives —
+// most of them end in 「登録」, which the screens offer as a button. The pre-flight, the PIN step and
+// the submit answer with the same functions.
+
+export const ALREADY_REGISTERED_MESSAGE = "既に登録されています。";
+export const ALREADY_REGISTERED_HINTS = [
+  "挿入されているICカードの利用者は既に登録されています。",
+  "1枚のICカードは、1つのユーザIDのみ利用者登録できます。このICカードは既に登録されているため、このメッセージが表示されます。",
+  "ユーザIDが新しくなった場合（契約権限の移譲等）は、改めて電子証明書を購入し、その電子証明書で新しいユーザIDに利用者登録してください。",
+];
+
+export function alreadyRegistered(): Failure<"alreadyRegistered"> {
+  return {
+    ok: false,
+    code: "alreadyRegistered",
+    message: ALREADY_REGISTERED_MESSAGE,
+    hints: ALREADY_REGISTERED_HINTS,
+  };
+}
 
 export type CardPurposeFailure = Failure<CardPurposeCode>;
 

@@ -10,7 +10,7 @@ import { readRow, type CsvRow, type RowContext } from "./row";
 export { COLUMNS, fieldName, type ColumnKey } from "./columns";
 export { formatImportError, sortErrors, type ImportError } from "./errors";
 export { parseDate, type QualificationStatus } from "./fields";
-export type { CompanyInfo, CsvPassword, CsvRow } from "./row";
+export type { CsvPassword, CsvRow } from "./row";
 
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 export const MAX_ROWS = 200_000;

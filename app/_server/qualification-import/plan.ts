@@ -4,7 +4,8 @@ import { Prisma } from "@/prisma/client";
 import { canonicalJson } from "../audit/chain";
 import { key, mapLimit } from "./batches";
 import type { DatabaseView, Existing } from "./checks";
-import type { CompanyInfo, CsvRow } from "./row";
+import type { CompanyInfo } from "@/app/_shared/contracts";
+import type { CsvRow } from "./row";
 
 // What each checked row changes: a new qualification, the changed fields of a stored one, or
 // nothing. Passwords are hashed here, before (and outside) the write transaction.

@@ -1,21 +1,11 @@
 // One data line of the file → a validated row, or its errors: each cell against its column's
 // schema, then the rules across columns and across lines (the same user ID + kind twice).
 import { z } from "zod";
+import type { CompanyInfo } from "@/app/_shared/contracts";
 import type { Kind } from "@/app/_shared/kinds";
 import { fieldName, type ColumnKey } from "./columns";
 import type { ImportError } from "./errors";
 import { FIELD_SCHEMAS, PREV_KEYS, PREV_SCHEMAS, type QualificationStatus } from "./fields";
-
-export type CompanyInfo = {
-  companyName: string;
-  postalCode: string;
-  address: string;
-  representativeName: string;
-  representativeTitle: string;
-  phone: string;
-  fax: string;
-  departmentName: string;
-};
 
 export type CsvPassword = { type: "hash"; hash: string } | { type: "plain"; plain: string } | null;
 

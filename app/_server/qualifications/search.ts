@@ -1,10 +1,11 @@
 import "server-only";
 import { hash, verify } from "@node-rs/argon2";
-import type { CompanyView, ContactView, SearchResult } from "@/app/_shared/contracts";
-import { fieldErrors, normalizeName, searchSchema } from "@/app/_shared/schemas";
+import type { SearchResult } from "@/app/_shared/contracts";
+import { invalidAnswer, normalizeName, searchSchema } from "@/app/_shared/schemas";
 import { audit } from "../audit/append";
 import { config } from "../config";
 import { db } from "../db";
+import { companyView, contactOf, findQualification, holderCheck } from "./records";
 import { searchLock, recordSearch } from "./search-lock";
 import { requireSession, sessionFailure } from "../visit/session";
 import { isSameTokyoDay } from "../time";
@@ -27,57 +28,6 @@ function dummyPasswordHash(): Promise<string> {
   return dummyHash;
 }
 
-type QualificationRow = NonNullable<Awaited<ReturnType<typeof findQualification>>>;
-
-function findQualification(userId: string, kind: string) {
-  return db().qualification.findUnique({
-    where: { userId_kind: { userId, kind } },
-    include: { agencies: { select: { agencyId: true } }, userRegistration: true },
-  });
-}
-
-function companyView(q: QualificationRow): CompanyView {
-  // R16: while a change is under review the previous company info is what is shown
-  const shown =
-    q.status === "reviewing" && q.previousCompany && typeof q.previousCompany === "object"
-      ? (q.previousCompany as Omit<CompanyView, "previousInfoShown">)
-      : q;
-  return {
-    companyName: shown.companyName,
-    postalCode: shown.postalCode,
-    address: shown.address,
-    representativeName: shown.representativeName,
-    representativeTitle: shown.representativeTitle,
-    phone: shown.phone,
-    fax: shown.fax,
-    departmentName: shown.departmentName ?? "",
-    previousInfoShown: shown !== q,
-  };
-}
-
-export function contactView(row: ContactView): ContactView {
-  const { contactName, postalCode, address, personName, phone, fax, email } = row;
-  return { contactName, postalCode, address, personName, phone, fax, email };
-}
-
-/** R17: the card must belong to the contract holder (or, in Saitama, the representative). */
-export function holderCheck(
-  card: { companyOnCard: string; holderName: string },
-  q: { officialName: string; representativeName: string; previousCompany: unknown },
-): { matches: boolean; message: string | null } {
-  const previous = q.previousCompany as { representativeName?: string } | null;
-  const names = [q.representativeName, previous?.representativeName].filter((n): n is string => !!n);
-  const companyOk = normalizeName(card.companyOnCard) === normalizeName(q.officialName);
-  const holderOk = names.some((n) => normalizeName(n) === normalizeName(card.holderName));
-  if (companyOk && holderOk) return { matches: true, message: null };
-  return {
-    matches: false,
-    message:
-      "ICカードの名義が競争入札参加資格の契約者（または法人の代表者）と一致しません。" +
-      "このまま登録すると、このICカードでは入札できない場合があります。ICカード企業名称と取得者氏名をご確認ください。",
-  };
-}
-
 export async function searchQualification(
   sessionId: string | undefined,
   input: unknown,
@@ -86,26 +36,16 @@ export async function searchQualification(
   const session = await requireSession(sessionId, "cardProven", now);
   if (!session) return sessionFailure();
   const parsed = searchSchema.safeParse(input);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      code: "invalid",
-      message: "入力内容をご確認ください。",
-      fieldErrors: fieldErrors(parsed.error),
-    };
-  }
+  if (!parsed.success) return invalidAnswer(parsed.error, "入力内容をご確認ください。");
   const { officialName, userId, password } = parsed.data;
   const terminalId = config().TERMINAL_ID;
+  // every refused attempt is in the audit log with why (R11); the bidder hears only the answer
+  const refused = (reason: string) =>
+    audit({ action: "search", outcome: "refused", kioskSessionId: session.id, userId, detail: { reason } });
 
   const lock = await searchLock(userId, terminalId, now);
   if (lock.locked) {
-    await audit({
-      action: "search",
-      outcome: "refused",
-      kioskSessionId: session.id,
-      userId,
-      detail: { reason: "locked" },
-    });
+    await refused("locked");
     const minutes = Math.max(1, Math.ceil((lock.retryAt.getTime() - now.getTime()) / 60_000));
     return {
       ok: false,
@@ -124,24 +64,12 @@ export async function searchQualification(
   await recordSearch(userId, terminalId, credentialsMatch, now);
 
   if (!q || !credentialsMatch) {
-    await audit({
-      action: "search",
-      outcome: "refused",
-      kioskSessionId: session.id,
-      userId,
-      detail: { reason: "mismatch" },
-    });
+    await refused("mismatch");
     return { ok: false, code: "notFound", message: NOT_FOUND_MESSAGE, hints: NOT_FOUND_HINTS };
   }
   if (q.status === "lapsed") {
     // R15: the bidder proved the credentials, so naming the successor reveals nothing new
-    await audit({
-      action: "search",
-      outcome: "refused",
-      kioskSessionId: session.id,
-      userId,
-      detail: { reason: "lapsed" },
-    });
+    await refused("lapsed");
     return {
       ok: false,
       code: "lapsed",
@@ -153,13 +81,7 @@ export async function searchQualification(
   }
   if (isSameTokyoDay(q.passwordChangedAt, now)) {
     // R14: the manual's rule; the generic answer's checklist names it
-    await audit({
-      action: "search",
-      outcome: "refused",
-      kioskSessionId: session.id,
-      userId,
-      detail: { reason: "passwordChangedToday" },
-    });
+    await refused("passwordChangedToday");
     return { ok: false, code: "notFound", message: NOT_FOUND_MESSAGE, hints: NOT_FOUND_HINTS };
   }
 
@@ -172,15 +94,7 @@ export async function searchQualification(
     ok: true,
     userId: q.userId,
     company: companyView(q),
-    representative: q.userRegistration ? contactView(q.userRegistration) : null,
-    holderCheck: holderCheck(session.card!, q),
+    representative: q.userRegistration ? contactOf(q.userRegistration) : null,
+    holderCheck: holderCheck(session.card, q),
   };
-}
-
-export async function loadMatchedQualification(id: string) {
-  const q = await db().qualification.findUniqueOrThrow({
-    where: { id },
-    include: { agencies: { include: { agency: true } }, userRegistration: true },
-  });
-  return { ...q, company: companyView({ ...q, agencies: [] }) };
 }

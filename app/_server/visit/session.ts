@@ -30,6 +30,17 @@ export type KioskSessionState = {
   terminalOpeningId: string | null;
 };
 
+/** What each step guarantees on top of the ones before it. */
+type ProvenAt = {
+  started: object;
+  cardProven: { card: ProvenCard };
+  qualificationMatched: { card: ProvenCard; qualificationId: string };
+  newCardProven: { card: ProvenCard; qualificationId: string; newCard: ProvenCard };
+};
+
+/** The session as a step may use it: what that step proved is never null. */
+export type SessionAt<S extends Step> = KioskSessionState & ProvenAt[S];
+
 export const SESSION_COOKIE = "kiosk_session";
 
 const EXPIRED_MESSAGE =
@@ -92,31 +103,48 @@ export async function startSession(
  * Loads the session if it is live and has reached `step`; extends its lifetime. Returns null
  * otherwise, and the caller answers sessionFailure().
  */
-export async function requireSession(
+export async function requireSession<S extends Step>(
   id: string | undefined,
-  step: Step,
+  step: S,
   now: Date = new Date(),
-): Promise<KioskSessionState | null> {
+): Promise<SessionAt<S> | null> {
   if (!id) return null;
   const row = await db().kioskSession.findUnique({ where: { id }, include: { agency: true } });
   if (!row || row.endedAt || row.expiresAt <= now || !isKind(row.kind)) return null;
   if (row.terminalId !== config().TERMINAL_ID) return null;
-  const card = row.cardFingerprint && row.card ? (row.card as ProvenCard) : null;
-  const newCard = row.newCardFingerprint && row.newCard ? (row.newCard as ProvenCard) : null;
-  if (step !== "started" && !card) return null;
-  if ((step === "qualificationMatched" || step === "newCardProven") && !row.qualificationId) return null;
-  if (step === "newCardProven" && !newCard) return null;
-  await db().kioskSession.update({ where: { id }, data: { expiresAt: expiry(now) } });
-  return {
+  const state: KioskSessionState = {
     id: row.id,
     agency: { id: row.agency.id, code: row.agency.code, name: row.agency.name, goods: row.agency.goods },
     kind: row.kind,
-    card,
-    newCard,
+    card: row.cardFingerprint && row.card ? (row.card as ProvenCard) : null,
+    newCard: row.newCardFingerprint && row.newCard ? (row.newCard as ProvenCard) : null,
     qualificationId: row.qualificationId,
     receiptId: row.receiptId,
     terminalOpeningId: row.terminalOpeningId,
   };
+  if (!reached(state, step)) return null;
+  await db().kioskSession.update({ where: { id }, data: { expiresAt: expiry(now) } });
+  return state;
+}
+
+function reached<S extends Step>(state: KioskSessionState, step: S): state is SessionAt<S> {
+  switch (step) {
+    case "started":
+      return true;
+    case "cardProven":
+      return state.card !== null;
+    case "qualificationMatched":
+      return state.card !== null && state.qualificationId !== null;
+    case "newCardProven":
+      return state.card !== null && state.qualificationId !== null && state.newCard !== null;
+  }
+  return false;
+}
+
+/** The card as the screens and receipts show it: the session-only fields left out. */
+export function cardView(card: ProvenCard): CardView {
+  const { insertionId: _insertionId, certificatePem: _pem, ...view } = card;
+  return view;
 }
 
 /** Ends the visit: the proven facts are wiped so nothing of this bidder is reachable any more. */

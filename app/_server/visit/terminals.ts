@@ -2,8 +2,7 @@ import "server-only";
 import type { StaffFailure } from "@/app/_shared/staff-contracts";
 import { audit } from "../audit/append";
 import { config } from "../config";
-import { db } from "../db";
-import { isUniqueViolation } from "../flows/support";
+import { db, isUniqueViolation } from "../db";
 import { hoursSettings, operatingState, sameTokyoDay, type OperatingState } from "./hours";
 
 // A terminal accepts walk-ins only after a staff member opened it, on it (TERMINAL_ID is the

@@ -1,0 +1,218 @@
+import "server-only";
+import type { z } from "zod";
+import type { ContactView, Failure, FlowDone, Operation, ReceiptData, Result } from "@/app/_shared/contracts";
+import { invalidAnswer } from "@/app/_shared/schemas";
+import type { Prisma } from "@/prisma/client";
+import { audit } from "../audit/append";
+import { createPropagationTasks } from "../batch/tasks";
+import { db, isUniqueViolation, type Tx } from "../db";
+import { kickOutbox } from "../email/dispatcher";
+import { enqueueEmail } from "../email/outbox";
+import type { EmailContent, RegistrationEmailInput } from "../email/templates";
+import { createReceipt, type ReceiptContent } from "../receipts/write";
+import { requireSession, sessionFailure, type ProvenCard, type SessionAt } from "../visit/session";
+
+// The one submit of 登録, 変更 and ICカード更新 (the last step of §3.1–3.3). A flow says only what
+// is its own — the step it needs, its form schema, its preconditions and refusals, its writes —
+// and this file does the rest the same way for all three:
+//   1. the visit reached the flow's step (server authority) and has not completed yet, else the
+//      repeat answer: the first receipt again, so a second tap or a reload never writes twice;
+//   2. the proven card is still in the reader (R31) and the form passes its schema;
+//   3. the flow's preconditions (R1, R2, R4, R12, R13, R17), read before anything is written;
+//   4. one transaction: the flow's writes, the receipt (R41), the operation in force at this
+//      agency, the nightly batch's tasks (R21, R22), the email (R40), the visit marked done and
+//      the audit row — all or nothing;
+//   5. a lost race: a second submit of this visit answers the first's receipt; a rule the
+//      database settled (a status guard, a unique index) is audited and answered as its refusal.
+
+export type SubmitStep = "qualificationMatched" | "newCardProven";
+
+/**
+ * Thrown by a flow's write when a guard in the database says no (e.g. the card was replaced by a
+ * renewal that committed first, R12): the transaction rolls back and the bidder hears `failure`.
+ */
+export class RuleConflict<C extends string = string> extends Error {
+  constructor(
+    readonly rule: string,
+    readonly failure: Failure<C>,
+  ) {
+    super(`refused by ${rule}`);
+  }
+}
+
+/** The visit completed its operation in a concurrent submit: this transaction rolls back. */
+class AlreadyDone extends Error {}
+
+/** What a flow's writes hand back to the pipeline. */
+export type Written = {
+  /** the card registration the operation leaves in force (the new card's, for 更新) */
+  cardRegistrationId: string;
+  receipt: Omit<ReceiptContent, "propagatesTo">;
+  /** the other agencies the nightly batch carries the operation to (R21, R22) */
+  targets: { id: string; name: string }[];
+  /** facts for the audit row besides the receipt number */
+  auditDetail: Record<string, string | boolean>;
+};
+
+export type SubmitFlow<S extends SubmitStep, F, P, C extends string> = {
+  operation: Operation;
+  /** the audit action of the operation: its ok row, and its refusals by a rule */
+  auditAction: string;
+  step: S;
+  schema: z.ZodType<F>;
+  /** the proven card that must still be in the reader */
+  cardInReader(session: SessionAt<S>): ProvenCard;
+  /** the flow's reads and refusals before anything is written */
+  prepare(session: SessionAt<S>, form: F): Promise<{ ok: true; value: P } | Failure<C>>;
+  /** the flow's own rows, in the pipeline's transaction; a RuleConflict rolls everything back */
+  write(tx: Tx, input: { session: SessionAt<S>; form: F; prepared: P; now: Date }): Promise<Written>;
+  /** the completion email (R40) from the facts every notice lists */
+  email(facts: RegistrationEmailInput, session: SessionAt<S>): EmailContent;
+  /** a unique violation a rule explains (R1, R13) as its refusal; null lets the error through */
+  uniqueConflict?(error: unknown): RuleConflict<C> | null;
+};
+
+export type SubmitCode = "session" | "cardRemoved" | "invalid";
+export type SubmitResult<C extends string> = Result<FlowDone, SubmitCode | C>;
+
+export function cardRemoved(): Failure<"cardRemoved"> {
+  return {
+    ok: false,
+    code: "cardRemoved",
+    message: "ICカードが取り出されたか、別のICカードに差し替えられました。はじめからやり直してください。",
+  };
+}
+
+export async function submit<S extends SubmitStep, F, P, C extends string>(
+  flow: SubmitFlow<S, F, P, C>,
+  sessionId: string | undefined,
+  input: unknown,
+  currentInsertionId: string | null,
+  now: Date = new Date(),
+): Promise<SubmitResult<C>> {
+  const session = await requireSession(sessionId, flow.step, now);
+  if (!session) return sessionFailure();
+  if (session.receiptId) return answerRepeat(session.receiptId, flow.operation);
+  if (currentInsertionId !== flow.cardInReader(session).insertionId) return cardRemoved();
+  const parsed = flow.schema.safeParse(input);
+  if (!parsed.success) return invalidAnswer(parsed.error, "入力内容をご確認ください。");
+  const prepared = await flow.prepare(session, parsed.data);
+  if (!prepared.ok) return prepared;
+
+  try {
+    const done = await db().$transaction((tx) =>
+      commit(tx, flow, { session, form: parsed.data, prepared: prepared.value, now }),
+    );
+    kickOutbox();
+    return { ok: true, ...done };
+  } catch (error) {
+    if (!(error instanceof AlreadyDone || error instanceof RuleConflict || isUniqueViolation(error)))
+      throw error;
+    // a second submit of this visit loses to the first at whichever guarded write it reaches
+    // first (the visit's receipt, a status guard, a unique index): it answers the first's receipt
+    const first = await raceAnswer<C>(session.id, flow.operation);
+    if (first) return first;
+    const conflict =
+      error instanceof RuleConflict
+        ? (error as RuleConflict<C>)
+        : isUniqueViolation(error)
+          ? (flow.uniqueConflict?.(error) ?? null)
+          : null;
+    if (!conflict) throw error;
+    await audit({
+      action: flow.auditAction,
+      outcome: "refused",
+      kioskSessionId: session.id,
+      detail: { reason: conflict.rule },
+    });
+    return conflict.failure;
+  }
+}
+
+async function commit<S extends SubmitStep, F, P, C extends string>(
+  tx: Tx,
+  flow: SubmitFlow<S, F, P, C>,
+  input: { session: SessionAt<S>; form: F; prepared: P; now: Date },
+): Promise<FlowDone> {
+  const { session, now } = input;
+  const written = await flow.write(tx, input);
+  const { cardRegistrationId, targets } = written;
+  const department: ContactView = written.receipt.department;
+  const propagatesTo = targets.map((a) => a.name);
+  const receipt = await createReceipt(tx, {
+    visit: session,
+    operation: flow.operation,
+    cardRegistrationId,
+    content: { ...written.receipt, propagatesTo },
+    now,
+  });
+  // in force at this agency at once, with this receipt; the nightly batch does the same elsewhere
+  await tx.agencyRegistration.updateMany({
+    where: { cardRegistrationId, agencyId: session.agency.id },
+    data: { receiptId: receipt.id },
+  });
+  await createPropagationTasks(tx, {
+    operation: flow.operation,
+    cardRegistrationId,
+    receiptId: receipt.id,
+    sourceAgencyId: session.agency.id,
+    targets,
+  });
+  const facts = {
+    agencyName: session.agency.name,
+    companyName: written.receipt.company.companyName,
+    contactName: department.personName,
+    contactAddress: department.address,
+  };
+  await enqueueEmail(tx, {
+    to: department.email,
+    ...flow.email(facts, session),
+    receiptId: receipt.id,
+    // one email per receipt, whatever retries the dispatcher makes (R40)
+    idempotencyKey: `receipt-${receipt.number}`,
+  });
+  const marked = await tx.kioskSession.updateMany({
+    where: { id: session.id, receiptId: null },
+    data: { receiptId: receipt.id },
+  });
+  if (marked.count !== 1) throw new AlreadyDone();
+  await audit(
+    {
+      action: flow.auditAction,
+      outcome: "ok",
+      kioskSessionId: session.id,
+      userId: written.receipt.userId,
+      detail: { receipt: receipt.number, ...written.auditDetail } as Prisma.InputJsonValue,
+    },
+    tx,
+  );
+  return { receiptNumber: receipt.number, emailTo: department.email, propagatesTo };
+}
+
+/**
+ * The answer to a repeated submit: the visit's receipt when it is this operation's. A visit that
+ * completed another operation cannot start this one: it is a stale screen, told to start again.
+ */
+async function answerRepeat<C extends string>(
+  receiptId: string,
+  operation: Operation,
+): Promise<SubmitResult<C>> {
+  const receipt = await db().receipt.findUniqueOrThrow({ where: { id: receiptId } });
+  if (receipt.operation !== operation) return sessionFailure();
+  const data = receipt.data as unknown as ReceiptData;
+  return {
+    ok: true,
+    receiptNumber: receipt.number,
+    emailTo: data.department.email,
+    propagatesTo: data.propagatesTo,
+  };
+}
+
+/** After a lost race: the repeat answer if the visit has completed meanwhile, else null. */
+async function raceAnswer<C extends string>(
+  sessionId: string,
+  operation: Operation,
+): Promise<SubmitResult<C> | null> {
+  const again = await db().kioskSession.findUnique({ where: { id: sessionId }, select: { receiptId: true } });
+  return again?.receiptId ? answerRepeat(again.receiptId, operation) : null;
+}
