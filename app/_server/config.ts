@@ -1,13 +1,13 @@
 import "server-only";
 import { z } from "zod";
-import { crlSources, readableFiles } from "./certificates/settings";
+import { crlSources, readableFiles } from "./settings/certificates";
 import {
   DEFAULT_CLOSED_DAYS,
   DEFAULT_OPERATING_HOURS,
   parseClosedDays,
   parseOperatingHours,
   validSetting,
-} from "./visit/hours";
+} from "./settings/hours";
 
 // Every setting the server reads, validated once; a bad value stops the server naming the variable.
 const schema = z.object({

@@ -10,7 +10,7 @@ import {
   loadTrustAnchors,
   type CertificateCheckOptions,
 } from "@/app/_server/certificates/check";
-import { parseCrlSources } from "@/app/_server/certificates/settings";
+import { parseCrlSources } from "@/app/_server/settings/certificates";
 import { clearCrlCache } from "@/app/_server/certificates/crl";
 import { createCrl, loadDemoCaKeys, writeCrl, writeDemoCrl } from "@/kiosk/pki/crl";
 import { x509 } from "@/kiosk/pki/x509";

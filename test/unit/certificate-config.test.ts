@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, inject, it } from "vitest";
 import { configuredCertificateOptions } from "@/app/_server/certificates/config";
-import { isLoopbackUrl } from "@/app/_server/certificates/settings";
+import { isLoopbackUrl } from "@/app/_server/settings/certificates";
 import { config, resetConfigForTests } from "@/app/_server/config";
 
 // INTERMEDIATE_CA_FILES and CRL_SOURCES are checked when the configuration is first read: a

@@ -6,7 +6,7 @@ import path from "node:path";
 import * as x509 from "@peculiar/x509";
 import type { CardView } from "@/app/_shared/contracts";
 import { toPkijs, verifyChain } from "./chain";
-import type { CrlSource } from "./settings";
+import type { CrlSource } from "../settings/certificates";
 import { checkRevocation, type RevocationRefusal } from "./crl";
 
 // Certificates as the kiosk sees them: the facts shown on screen and receipts (CardView), and the

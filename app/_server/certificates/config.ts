@@ -1,6 +1,6 @@
 import "server-only";
 import { loadIntermediateCas, type CertificateCheckOptions, type IntermediateCa } from "./check";
-import { parseCrlSources, splitList } from "./settings";
+import { parseCrlSources, splitList } from "../settings/certificates";
 import { config } from "../config";
 
 // The configured side of R18 beyond the trust anchors: INTERMEDIATE_CA_FILES and CRL_SOURCES as

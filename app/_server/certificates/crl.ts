@@ -3,7 +3,7 @@ import fs from "node:fs";
 import "reflect-metadata";
 import { PemConverter } from "@peculiar/x509";
 import * as pkijs from "pkijs";
-import type { CrlSource } from "./settings";
+import type { CrlSource } from "../settings/certificates";
 
 // Revocation by CRL (R18) where one is configured for a certificate's issuer. Fail closed: a list
 // that cannot be fetched, does not verify against its CA or is past its nextUpdate refuses the

@@ -3,7 +3,8 @@ import type { StaffFailure } from "@/app/_shared/staff-contracts";
 import { audit } from "../audit/append";
 import { config } from "../config";
 import { db, isUniqueViolation } from "../db";
-import { hoursSettings, operatingState, sameTokyoDay, type OperatingState } from "./hours";
+import { isSameTokyoDay } from "../time";
+import { hoursSettings, operatingState, type OperatingState } from "./hours";
 
 // A terminal accepts walk-ins only after a staff member opened it, on it (TERMINAL_ID is the
 // terminal this server runs on). An opening counts
@@ -51,7 +52,7 @@ function acceptsUntil(
   hours: OperatingState,
 ): Date | null {
   const ends: number[] = [];
-  if (hours.inHours && hours.closesAt && sameTokyoDay(opening.openedAt, now))
+  if (hours.inHours && hours.closesAt && isSameTokyoDay(opening.openedAt, now))
     ends.push(hours.closesAt.getTime());
   if (opening.overrideReason) {
     const end = opening.openedAt.getTime() + config().OVERRIDE_MINUTES * 60_000;
