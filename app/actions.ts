@@ -17,10 +17,11 @@ import type {
   SubmitChangeResult,
   SubmitRenewalResult,
 } from "@/app/_shared/contracts";
-import { fieldErrors, startSessionSchema } from "@/app/_shared/schemas";
+import { invalidAnswer, startSessionSchema } from "@/app/_shared/schemas";
 import { inspectCard as inspectCardService } from "@/app/_server/card/inspect";
 import * as change from "@/app/_server/flows/change";
 import { currentInsertionId, proveCard as proveCardService } from "@/app/_server/card/pin-step";
+import { answerUnexpected } from "@/app/_server/log";
 import { lookupPostalCode as lookupPostal } from "@/app/_server/postal";
 import { searchQualification as searchService } from "@/app/_server/qualifications/search";
 import { registerCard } from "@/app/_server/flows/registration";
@@ -33,14 +34,9 @@ const UNEXPECTED: Failure<"unexpected"> & { code: "unexpected" } = {
   message: "システムで問題が発生しました。お手数ですが係員にお声がけください。",
 };
 
-async function guarded<T>(name: string, run: () => Promise<T>): Promise<T | typeof UNEXPECTED> {
-  try {
-    return await run();
-  } catch (error) {
-    // the cause goes to the server log only; the screen gets a plain message
-    console.error(`[kiosk] ${name} failed`, error instanceof Error ? error.stack : error);
-    return UNEXPECTED;
-  }
+/** A kiosk action's body: what it did not expect is logged and answered with a plain message. */
+function guarded<T>(name: string, run: () => Promise<T>): Promise<T | typeof UNEXPECTED> {
+  return answerUnexpected("kiosk", name, "error", UNEXPECTED, run);
 }
 
 async function sessionId(): Promise<string | undefined> {
@@ -51,13 +47,9 @@ export async function startSession(input: unknown): Promise<Result<SessionView>>
   return guarded("startSession", async () => {
     const parsed = startSessionSchema.safeParse(input);
     if (!parsed.success) {
-      const errors = fieldErrors(parsed.error);
-      return {
-        ok: false,
-        code: "invalid",
-        message: Object.values(errors)[0] ?? "選択してください。",
-        fieldErrors: errors,
-      };
+      // the select screen shows one line: the first field's message
+      const invalid = invalidAnswer(parsed.error, "選択してください。");
+      return { ...invalid, message: Object.values(invalid.fieldErrors)[0] ?? invalid.message };
     }
     const jar = await cookies();
     await sessions.endSession(jar.get(sessions.SESSION_COOKIE)?.value, "restart");

@@ -41,6 +41,12 @@ export function tokyoDate(date: Date): string {
   return `${p.year}/${p.month}/${p.day}`;
 }
 
+/** 2026年11月6日: a date in a sentence, as the manual writes it (no zero padding). */
+export function tokyoDateKanji(date: Date): string {
+  const p = tokyoParts(date);
+  return `${p.year}年${Number(p.month)}月${Number(p.day)}日`;
+}
+
 /** 15:45:00 */
 export function tokyoTime(date: Date): string {
   const p = tokyoParts(date);

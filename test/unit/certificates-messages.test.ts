@@ -1,10 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  cardFailureResult,
-  expiryWarning,
-  formatJapaneseDate,
-  proofFailure,
-} from "@/app/_server/card/messages";
+import { cardFailureResult, expiryWarning, proofFailure } from "@/app/_server/card/messages";
+import { tokyoDateKanji as formatJapaneseDate } from "@/app/_shared/tokyo-time";
 
 describe("card failures in the manual's words (R30)", () => {
   it("counts down the PIN tries left", () => {

@@ -10,14 +10,13 @@ import type {
 import { getCardReader } from "@/kiosk/card";
 import { isCardError, type PinStatus } from "@/kiosk/card/types";
 import { audit } from "../audit/append";
-import { cardFailureResult, expiryWarning, proofFailure } from "./messages";
-import { configuredCertificateOptions } from "../certificates/config";
-import { EXPIRY_WARNING_DAYS, trustAnchors } from "./proof";
+import { describeCertificate } from "../certificates/check";
+import { checkConfiguredCertificate } from "../certificates/config";
+import { requireSession, sessionFailure } from "../visit/session";
+import { cardFailureResult, certificateFailure, expiryWarnings, proofFailure } from "./messages";
+import { isPinCapped, pinCapped } from "./pin-cap";
 import { purposeRefusal, stepFor } from "./purpose";
 import { oldCardExpired } from "./refusals";
-import { checkCertificate, describeCertificate } from "../certificates/check";
-import { isPinCapped, pinCapped } from "./pin-cap";
-import { requireSession, sessionFailure } from "../visit/session";
 
 // The pre-flight card check (issue 3): on insertion, before any PIN, the bidder sees whose card it
 // is and hears at once when it cannot be used (expired, untrusted, revoked, locked, registered) — so a refused card never costs a PIN try. This is
@@ -127,29 +126,18 @@ export async function inspectCard(
     return refuse(session.id, asInspectFailure(cardFailureResult({ code: "pinLocked" }), facts));
 
   // The same R18 checks as the proof: chain through the intermediates, and the CRL where configured.
-  const check = await checkCertificate(der, trustAnchors(), now, configuredCertificateOptions());
+  const check = await checkConfiguredCertificate(der, now);
   if (!check.ok) {
     if (check.reason === "expired" && purpose === "renewalOld") {
       // R13: the manual sends an expired card in use to 登録, not to a new card
       return refuse(session.id, { ...oldCardExpired(new Date(facts.notAfter)), card: facts });
     }
-    const refusal =
-      check.reason === "expired"
-        ? ({ code: "expired", notAfter: new Date(facts.notAfter) } as const)
-        : check.reason === "notYetValid"
-          ? ({ code: "notYetValid", notBefore: new Date(facts.notBefore) } as const)
-          : ({ code: check.reason } as const);
-    return refuse(session.id, asInspectFailure(proofFailure(refusal), facts));
+    return refuse(session.id, asInspectFailure(certificateFailure(check.reason, facts), facts));
   }
 
   const refusal = await purposeRefusal(session, purpose, facts);
   if (refusal) return refuse(session.id, { ...asInspectFailure(refusal as ProveCardFailure), card: facts });
 
-  const warnings = [
-    ...(facts.daysLeft < EXPIRY_WARNING_DAYS
-      ? [expiryWarning(new Date(facts.notAfter), facts.daysLeft)]
-      : []),
-    ...pinWarnings(pin),
-  ];
+  const warnings = [...expiryWarnings(facts), ...pinWarnings(pin)];
   return { ok: true, card: facts, warnings, pin: { countLow: pin.countLow, finalTry: pin.finalTry } };
 }

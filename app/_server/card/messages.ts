@@ -1,6 +1,8 @@
 import "server-only";
 import type { ProveCardCode, ProveCardFailure } from "@/app/_shared/contracts";
+import { tokyoDateKanji } from "@/app/_shared/tokyo-time";
 import type { CardFailure } from "@/kiosk/card/types";
+import type { CertificateCheck } from "../certificates/check";
 
 // Every card and certificate refusal the bidder can see, in the manual's words, in one place so
 // the screens, the receipts and the tests agree on them.
@@ -38,19 +40,6 @@ export const CARD_MESSAGES = {
   crlUnavailable:
     "電子証明書の失効情報（CRL）を取得できなかったため、ICカードを確認できません。しばらくしてからもう一度お試しいただくか、係員にお知らせください。",
 } as const;
-
-const tokyoDate = new Intl.DateTimeFormat("ja-JP", {
-  timeZone: "Asia/Tokyo",
-  year: "numeric",
-  month: "numeric",
-  day: "numeric",
-});
-
-/** 2026年11月26日 (Asia/Tokyo). */
-export function formatJapaneseDate(date: Date): string {
-  const parts = Object.fromEntries(tokyoDate.formatToParts(date).map((p) => [p.type, p.value]));
-  return `${parts.year}年${parts.month}月${parts.day}日`;
-}
 
 function failure(
   code: ProveCardCode,
@@ -124,12 +113,12 @@ export function proofFailure(refusal: CertificateRefusal): ProveCardFailure {
     case "expired":
       return failure(
         "expired",
-        `有効期限が切れたICカードは使用できません（有効期限：${formatJapaneseDate(refusal.notAfter)}）。新しいICカードを取得してから登録してください。`,
+        `有効期限が切れたICカードは使用できません（有効期限：${tokyoDateKanji(refusal.notAfter)}）。新しいICカードを取得してから登録してください。`,
       );
     case "notYetValid":
       return failure(
         "notYetValid",
-        `このICカードの電子証明書はまだ有効期間が始まっていません（${formatJapaneseDate(refusal.notBefore)}から有効）。有効期間が始まってから操作してください。`,
+        `このICカードの電子証明書はまだ有効期間が始まっていません（${tokyoDateKanji(refusal.notBefore)}から有効）。有効期間が始まってから操作してください。`,
       );
     case "untrusted":
       return failure("untrusted", CARD_MESSAGES.untrusted);
@@ -154,10 +143,29 @@ export function proofFailure(refusal: CertificateRefusal): ProveCardFailure {
   }
 }
 
+/** R18: from this many days left on, the bidder is warned (not refused). */
+export const EXPIRY_WARNING_DAYS = 30;
+
 /** R18: shown (not refused) when the card has less than 30 days left. */
 export function expiryWarning(notAfter: Date, daysLeft: number): string {
   if (daysLeft <= 0) {
-    return `このICカードの有効期限は本日（${formatJapaneseDate(notAfter)}）までです。お早めに新しいICカードの取得をご検討ください。`;
+    return `このICカードの有効期限は本日（${tokyoDateKanji(notAfter)}）までです。お早めに新しいICカードの取得をご検討ください。`;
   }
-  return `このICカードの有効期限は残り${daysLeft}日です（${formatJapaneseDate(notAfter)}まで）。お早めに新しいICカードの取得をご検討ください。`;
+  return `このICカードの有効期限は残り${daysLeft}日です（${tokyoDateKanji(notAfter)}まで）。お早めに新しいICカードの取得をご検討ください。`;
+}
+
+/** The card's R18 warnings: the expiry one when under EXPIRY_WARNING_DAYS are left, else none. */
+export function expiryWarnings(card: { notAfter: string; daysLeft: number }): string[] {
+  return card.daysLeft < EXPIRY_WARNING_DAYS ? [expiryWarning(new Date(card.notAfter), card.daysLeft)] : [];
+}
+
+/** A failed R18 check in the bidder's words, dated from the card's own validity. */
+export function certificateFailure(
+  reason: Exclude<CertificateCheck, { ok: true }>["reason"],
+  card: { notBefore: string; notAfter: string },
+): ProveCardFailure {
+  if (reason === "expired") return proofFailure({ code: "expired", notAfter: new Date(card.notAfter) });
+  if (reason === "notYetValid")
+    return proofFailure({ code: "notYetValid", notBefore: new Date(card.notBefore) });
+  return proofFailure({ code: reason });
 }

@@ -3,26 +3,17 @@ import { randomBytes } from "node:crypto";
 import type { CardView, ProveCardResult } from "@/app/_shared/contracts";
 import type { SignatureAlgorithm } from "@/kiosk/card/types";
 import type { Prisma } from "@/prisma/client";
-import { expiryWarning, proofFailure } from "./messages";
-import {
-  checkCertificate,
-  describeCertificate,
-  loadTrustAnchors,
-  parseCertificate,
-  type TrustAnchor,
-} from "../certificates/check";
-import { configuredCertificateOptions } from "../certificates/config";
-import { config } from "../config";
+import { describeCertificate, parseCertificate } from "../certificates/check";
+import { checkConfiguredCertificate } from "../certificates/config";
 import { db } from "../db";
 import { sessionFailure } from "../visit/session";
+import { certificateFailure, expiryWarnings, proofFailure } from "./messages";
 
 // Card possession is proven, not claimed (DESIGN): the server hands out a one-time nonce, the
 // card signs it after the PIN, and only a signature that verifies with a certificate from a
 // trusted CA marks the kiosk session's card as proven.
 
 export const NONCE_TTL_MS = 5 * 60_000;
-/** R18: from this many days left on, the bidder is warned (not refused). */
-export const EXPIRY_WARNING_DAYS = 30;
 
 /** A fresh 256-bit challenge bound to this kiosk session; single use, five minutes. */
 export async function issueNonce(sessionId: string, now: Date = new Date()): Promise<string> {
@@ -75,21 +66,8 @@ export async function verifyCardProof(input: CardProofInput): Promise<ProveCardR
   const signed = await signatureVerifies(input);
   if (!signed) return burnThen(row.id, now, proofFailure({ code: "badSignature" }));
 
-  const check = await checkCertificate(
-    input.certificateDer,
-    trustAnchors(),
-    now,
-    configuredCertificateOptions(),
-  );
-  if (!check.ok) {
-    const refusal =
-      check.reason === "expired"
-        ? ({ code: "expired", notAfter: new Date(card.notAfter) } as const)
-        : check.reason === "notYetValid"
-          ? ({ code: "notYetValid", notBefore: new Date(card.notBefore) } as const)
-          : ({ code: check.reason } as const);
-    return burnThen(row.id, now, proofFailure(refusal));
-  }
+  const check = await checkConfiguredCertificate(input.certificateDer, now);
+  if (!check.ok) return burnThen(row.id, now, certificateFailure(check.reason, card));
 
   try {
     await db().$transaction(async (tx) => {
@@ -118,9 +96,7 @@ export async function verifyCardProof(input: CardProofInput): Promise<ProveCardR
     throw error;
   }
 
-  const warnings =
-    card.daysLeft < EXPIRY_WARNING_DAYS ? [expiryWarning(new Date(card.notAfter), card.daysLeft)] : [];
-  return { ok: true, card, warnings };
+  return { ok: true, card, warnings: expiryWarnings(card) };
 }
 
 async function burnThen<T>(nonceId: string, now: Date, result: T): Promise<T> {
@@ -146,22 +122,4 @@ async function signatureVerifies(input: CardProofInput): Promise<boolean> {
     // A key that does not fit the claimed algorithm is a signature that does not verify.
     return false;
   }
-}
-
-const anchorCache = new Map<string, TrustAnchor[]>();
-
-/** The configured anchors (TRUSTED_CA_FILES, relative to the working directory), read once per value. */
-export function trustAnchors(): TrustAnchor[] {
-  const setting = config().TRUSTED_CA_FILES;
-  const key = `${process.cwd()}|${setting}`;
-  let anchors = anchorCache.get(key);
-  if (!anchors) {
-    const files = setting
-      .split(",")
-      .map((f) => f.trim())
-      .filter(Boolean);
-    anchors = loadTrustAnchors(files);
-    anchorCache.set(key, anchors);
-  }
-  return anchors;
 }

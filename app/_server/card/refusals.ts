@@ -1,6 +1,6 @@
 import "server-only";
 import type { CardPurposeCode, Failure } from "@/app/_shared/contracts";
-import { formatJapaneseDate } from "./messages";
+import { tokyoDateKanji } from "@/app/_shared/tokyo-time";
 
 // What a card's purpose refuses, in the manual's words: 登録's 「既に登録されています」 (R1), and the
 // refusals of 変更 and ICカード更新 (R2, R12, R13), each with the way forward the manual gives —
@@ -75,7 +75,7 @@ export function oldCardExpired(notAfter: Date): CardPurposeFailure {
   return {
     ok: false,
     code: "oldCardExpired",
-    message: `現在使用しているICカードの有効期限が切れているため（有効期限：${formatJapaneseDate(notAfter)}）、ICカード更新はできません。新しいICカードを「登録」から登録してください。`,
+    message: `現在使用しているICカードの有効期限が切れているため（有効期限：${tokyoDateKanji(notAfter)}）、ICカード更新はできません。新しいICカードを「登録」から登録してください。`,
     hints: [
       USE_REGISTER,
       "[ICカード更新]は、保有しているICカードの有効期限満了に備えて、事前に新しいICカードを取得し、利用者情報を引き継ぐ操作です。",

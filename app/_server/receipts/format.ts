@@ -1,5 +1,6 @@
 import "server-only";
 import type { Operation } from "@/app/_shared/contracts";
+import { tokyoDate, tokyoDateKanji, tokyoParts } from "@/app/_shared/tokyo-time";
 
 /** Printout titles per operation, as the manual names the result screens. */
 export const RECEIPT_TITLES: Record<Operation, string> = {
@@ -9,35 +10,18 @@ export const RECEIPT_TITLES: Record<Operation, string> = {
 };
 
 // Receipts are read in Saitama whatever the server's own zone is.
-const TIME_ZONE = "Asia/Tokyo";
-
-const gregorian = new Intl.DateTimeFormat("ja-JP", {
-  timeZone: TIME_ZONE,
-  year: "numeric",
-  month: "numeric",
-  day: "numeric",
-  hour: "numeric",
-  minute: "numeric",
-  hourCycle: "h23",
-});
-
 const japanese = new Intl.DateTimeFormat("ja-JP-u-ca-japanese", {
   era: "long",
-  timeZone: TIME_ZONE,
+  timeZone: "Asia/Tokyo",
   year: "numeric",
   month: "numeric",
   day: "numeric",
 });
-
-function parts(format: Intl.DateTimeFormat, date: Date): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const part of format.formatToParts(date)) out[part.type] = part.value;
-  return out;
-}
 
 /** 和暦 date, e.g. 令和8年11月26日 (the first year of an era is written 元年). */
 export function formatJapaneseEraDate(date: Date): string {
-  const p = parts(japanese, date);
+  const p: Record<string, string> = {};
+  for (const part of japanese.formatToParts(date)) p[part.type] = part.value;
   const year = p.year === "1" ? "元" : p.year;
   return `${p.era}${year}年${p.month}月${p.day}日`;
 }
@@ -45,15 +29,13 @@ export function formatJapaneseEraDate(date: Date): string {
 /** 発行日時, e.g. 2026年11月26日 (令和8年11月26日) 15時45分. */
 export function formatIssuedAt(iso: string): string {
   const date = new Date(iso);
-  const p = parts(gregorian, date);
-  const minute = (p.minute ?? "").padStart(2, "0");
-  return `${p.year}年${p.month}月${p.day}日 (${formatJapaneseEraDate(date)}) ${p.hour}時${minute}分`;
+  const p = tokyoParts(date);
+  return `${tokyoDateKanji(date)} (${formatJapaneseEraDate(date)}) ${Number(p.hour)}時${p.minute}分`;
 }
 
 /** 証明書有効期限 as the manual prints it: 2013/05/14. */
 export function formatExpiry(iso: string): string {
-  const p = parts(gregorian, new Date(iso));
-  return `${p.year}/${(p.month ?? "").padStart(2, "0")}/${(p.day ?? "").padStart(2, "0")}`;
+  return tokyoDate(new Date(iso));
 }
 
 /** The certificate serial both ways, because CA help desks ask for either. */

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { invalidAnswer } from "@/app/_shared/schemas";
 import type { StaffFailure, StaffRole } from "@/app/_shared/staff-contracts";
 import { audit } from "../audit/append";
 import { db } from "../db";
@@ -55,12 +56,7 @@ const disabledSchema = z.object({
 const passwordSchema = z.object({ staffUserId: target, password });
 
 function invalid(error: z.ZodError): StaffFailure {
-  const fieldErrors: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = String(issue.path[0] ?? "form");
-    fieldErrors[key] ??= issue.message;
-  }
-  return { ok: false, code: "invalid", message: "入力内容を確認してください。", fieldErrors };
+  return invalidAnswer(error, "入力内容を確認してください。");
 }
 
 const NOT_FOUND: StaffFailure = { ok: false, code: "invalid", message: "対象の職員が見つかりません。" };

@@ -2,7 +2,7 @@ import "server-only";
 import { getServerSession } from "next-auth";
 import { cache } from "react";
 import { headers } from "next/headers";
-import { forbidden, redirect, unstable_rethrow } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import {
   ACTION_FAILED,
   FORBIDDEN,
@@ -10,6 +10,7 @@ import {
   type StaffFailure,
   type StaffRole,
 } from "@/app/_shared/staff-contracts";
+import { answerUnexpected } from "../log";
 import { authOptions } from "./auth-options";
 import { safeStaffPath } from "./callback-url";
 import { hasRole, staffForSession, type StaffIdentity } from "./sessions";
@@ -69,39 +70,10 @@ export async function staffAction<T>(
   role: StaffRole,
   run: (staff: StaffIdentity) => Promise<T>,
 ): Promise<T | StaffFailure> {
-  let staff: StaffIdentity | null;
-  try {
-    staff = await signedInStaff();
-  } catch (error) {
-    unstable_rethrow(error);
-    logFailure("session check", error);
-    return ACTION_FAILED;
-  }
+  // a staff action that fails is the staff member's to retry (ACTION_FAILED): a warning, not an error
+  const staff = await answerUnexpected("staff", "session check", "warn", ACTION_FAILED, signedInStaff);
+  if (staff && "code" in staff) return staff;
   if (!staff) return UNAUTHORIZED;
   if (!hasRole(staff, role)) return FORBIDDEN;
-  try {
-    return await run(staff);
-  } catch (error) {
-    // redirect() / notFound() inside an action are Next's control flow, not failures
-    unstable_rethrow(error);
-    logFailure("action", error);
-    return ACTION_FAILED;
-  }
-}
-
-/** Name, code and stack frames only: an error's message can quote the input (Prisma does). */
-function logFailure(where: string, error: unknown): void {
-  if (error instanceof Error) {
-    const code = (error as { code?: unknown }).code;
-    const frames = (error.stack ?? "")
-      .split("\n")
-      .filter((line) => line.trimStart().startsWith("at "))
-      .slice(0, 8)
-      .join("\n");
-    console.warn(
-      `[staff] ${where} failed: ${error.name}${typeof code === "string" ? ` ${code}` : ""}\n${frames}`,
-    );
-  } else {
-    console.warn(`[staff] ${where} failed: ${typeof error}`);
-  }
+  return answerUnexpected("staff", "action", "warn", ACTION_FAILED, () => run(staff));
 }
