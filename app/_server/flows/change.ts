@@ -73,13 +73,10 @@ const change: SubmitFlow<
     await tx.userRegistration.update({ where: { qualificationId: q.id }, data: representative });
     return {
       cardRegistrationId: registrationId,
-      receipt: {
-        userId: q.userId,
-        company: q.company,
-        representative,
-        card: cardView(session.card),
-        department,
-      },
+      qualification: q,
+      representative,
+      department,
+      card: session.card,
       targets: form.propagate ? otherAgencies(q, session.agency.id) : [],
       auditDetail: { issuer: session.card.issuer, serial: session.card.serialHex, propagate: form.propagate },
     };

@@ -1,6 +1,14 @@
 import "server-only";
 import type { z } from "zod";
-import type { ContactView, Failure, FlowDone, Operation, ReceiptData, Result } from "@/app/_shared/contracts";
+import type {
+  CompanyView,
+  ContactView,
+  Failure,
+  FlowDone,
+  Operation,
+  ReceiptData,
+  Result,
+} from "@/app/_shared/contracts";
 import { invalidAnswer } from "@/app/_shared/schemas";
 import type { Prisma } from "@/prisma/client";
 import { audit } from "../audit/append";
@@ -9,8 +17,8 @@ import { db, isUniqueViolation, type Tx } from "../db";
 import { kickOutbox } from "../email/dispatcher";
 import { enqueueEmail } from "../email/outbox";
 import type { EmailContent, RegistrationEmailInput } from "../email/templates";
-import { createReceipt, type ReceiptContent } from "../receipts/write";
-import { requireSession, sessionFailure, type ProvenCard, type SessionAt } from "../visit/session";
+import { createReceipt } from "../receipts/write";
+import { cardView, requireSession, sessionFailure, type ProvenCard, type SessionAt } from "../visit/session";
 
 // The one submit of 登録, 変更 and ICカード更新 (the last step of §3.1–3.3). A flow says only what
 // is its own — the step it needs, its form schema, its preconditions and refusals, its writes —
@@ -43,11 +51,17 @@ export class RuleConflict<C extends string = string> extends Error {
 /** The visit completed its operation in a concurrent submit: this transaction rolls back. */
 class AlreadyDone extends Error {}
 
-/** What a flow's writes hand back to the pipeline. */
+/** What a flow's writes hand back to the pipeline: the facts its receipt, email and audit state. */
 export type Written = {
   /** the card registration the operation leaves in force (the new card's, for 更新) */
   cardRegistrationId: string;
-  receipt: Omit<ReceiptContent, "propagatesTo">;
+  /** the visit's qualification: its user ID and 企業情報 (R16) */
+  qualification: { userId: string; company: CompanyView };
+  representative: ContactView;
+  department: ContactView;
+  /** the card in force after the operation, and for 更新 the one it replaced */
+  card: ProvenCard;
+  previousCard?: ProvenCard;
   /** the other agencies the nightly batch carries the operation to (R21, R22) */
   targets: { id: string; name: string }[];
   /** facts for the audit row besides the receipt number */
@@ -136,14 +150,21 @@ async function commit<S extends SubmitStep, F, P, C extends string>(
 ): Promise<FlowDone> {
   const { session, now } = input;
   const written = await flow.write(tx, input);
-  const { cardRegistrationId, targets } = written;
-  const department: ContactView = written.receipt.department;
+  const { cardRegistrationId, targets, department } = written;
   const propagatesTo = targets.map((a) => a.name);
   const receipt = await createReceipt(tx, {
     visit: session,
     operation: flow.operation,
     cardRegistrationId,
-    content: { ...written.receipt, propagatesTo },
+    content: {
+      userId: written.qualification.userId,
+      company: written.qualification.company,
+      representative: written.representative,
+      card: cardView(written.card),
+      ...(written.previousCard ? { previousCard: cardView(written.previousCard) } : {}),
+      department,
+      propagatesTo,
+    },
     now,
   });
   // in force at this agency at once, with this receipt; the nightly batch does the same elsewhere
@@ -160,7 +181,7 @@ async function commit<S extends SubmitStep, F, P, C extends string>(
   });
   const facts = {
     agencyName: session.agency.name,
-    companyName: written.receipt.company.companyName,
+    companyName: written.qualification.company.companyName,
     contactName: department.personName,
     contactAddress: department.address,
   };
@@ -181,7 +202,7 @@ async function commit<S extends SubmitStep, F, P, C extends string>(
       action: flow.auditAction,
       outcome: "ok",
       kioskSessionId: session.id,
-      userId: written.receipt.userId,
+      userId: written.qualification.userId,
       detail: { receipt: receipt.number, ...written.auditDetail } as Prisma.InputJsonValue,
     },
     tx,

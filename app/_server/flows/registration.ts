@@ -11,7 +11,6 @@ import {
   otherAgencies,
   type Matched,
 } from "../qualifications/records";
-import { cardView } from "../visit/session";
 import { newCardRow } from "./new-card-row";
 import { RuleConflict, submit, type SubmitFlow } from "./pipeline";
 
@@ -73,13 +72,10 @@ const registration: SubmitFlow<"qualificationMatched", Form, Prepared, Refusal> 
     });
     return {
       cardRegistrationId: created.id,
-      receipt: {
-        userId: q.userId,
-        company: q.company,
-        representative,
-        card: cardView(session.card),
-        department,
-      },
+      qualification: q,
+      representative,
+      department,
+      card: session.card,
       // R21: 登録 always reaches the user ID's other agencies tonight
       targets: otherAgencies(q, session.agency.id),
       auditDetail: { issuer: session.card.issuer, serial: session.card.serialHex, kind: q.kind },

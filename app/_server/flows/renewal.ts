@@ -102,14 +102,11 @@ const renewal: SubmitFlow<
     });
     return {
       cardRegistrationId: created.id,
-      receipt: {
-        userId: q.userId,
-        company: q.company,
-        representative: q.userRegistration ? contactOf(q.userRegistration) : department,
-        card: cardView(card),
-        previousCard: cardView(session.card),
-        department,
-      },
+      qualification: q,
+      representative: q.userRegistration ? contactOf(q.userRegistration) : department,
+      department,
+      card,
+      previousCard: session.card,
       targets: form.propagate ? otherAgencies(q, session.agency.id) : [],
       auditDetail: {
         issuer: card.issuer,
