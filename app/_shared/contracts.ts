@@ -178,7 +178,7 @@ export type InspectCardResult =
 /** Why a card is being proven: the server checks the rule that goes with it (R1, R2, R12, R13). */
 export type PinPurpose = "register" | "change" | "renewalOld" | "renewalNew";
 
-/** The card does not fit the 変更 / 更新 step; each has its own message (card-purpose-messages). */
+/** The card does not fit the 変更 / 更新 step; each has its own message (app/_server/card/refusals.ts). */
 export type CardPurposeCode =
   | "notRegistered" // 変更 / old card: not registered and active for this kind here (R2, R12)
   | "oldCardExpired" // old card expired: use 登録 (R13)
