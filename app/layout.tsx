@@ -3,7 +3,6 @@ import type { ReactNode } from "react";
 import "./globals.css";
 import "./_ui/styles/forms.css";
 import "./_ui/styles/widgets.css";
-import { ensureBatchScheduler } from "./_server/batch/scheduler";
 
 export const metadata: Metadata = {
   title: "利用者登録 — 埼玉県電子入札共同システム",
@@ -20,8 +19,6 @@ export const viewport: Viewport = {
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {
-  // the nightly propagation's schedule, once per server process (never while building or testing)
-  if (process.env.NEXT_PHASE !== "phase-production-build" && !process.env.VITEST) ensureBatchScheduler();
   return (
     <html lang="ja">
       <body>{children}</body>

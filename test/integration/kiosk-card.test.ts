@@ -1,5 +1,5 @@
 // Issue 3 on the server, with the simulated reader and a real SQLite file: the pre-flight check
-// (inspectCard) before any PIN, and the kiosk session's own cap of two wrong PINs per insertion.
+// (inspectCard) before any PIN, and the kiosk's own cap of two wrong PINs per insertion (R33).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { inspectCard } from "@/app/_server/card/inspect";
 import { resetConfigForTests } from "@/app/_server/config";

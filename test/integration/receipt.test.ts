@@ -12,8 +12,8 @@ import { splitForLineBreaking } from "@/app/_server/receipts/font";
 import { formatIssuedAt } from "@/app/_server/receipts/format";
 import { receiptFixture } from "@/test/fixtures/receipt-data";
 
-// The access rule (kiosk session or staff) belongs to app/_server/receipts/access.ts and its own tests; here the
-// route's answers are checked for either decision.
+// The access rule (kiosk session or staff) belongs to receipts/access.ts and its own tests
+// (console-receipt-reprint.test.ts); here the route's answers are checked for either decision.
 const access = vi.hoisted(() => ({ allowed: true, asked: [] as string[] }));
 vi.mock("@/app/_server/receipts/access", () => ({
   canViewReceipt: async (number: string) => {

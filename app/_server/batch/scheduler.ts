@@ -2,8 +2,9 @@ import "server-only";
 import { config } from "../config";
 import { runNightlyBatch, type BatchResult } from "./propagation";
 
-// The nightly run inside the server process: every terminal's server schedules it at BATCH_TIME
-// (Asia/Tokyo); the runKey lock lets one of them run and the others answer "already running".
+// The nightly run inside the server process (instrumentation.ts starts it with the server): every
+// terminal's server schedules it at BATCH_TIME (Asia/Tokyo); the runKey lock lets one of them run
+// and the others answer "already running".
 
 const TOKYO_OFFSET_MS = 9 * 60 * 60 * 1000; // Japan has no daylight saving time
 const DAY_MS = 24 * 60 * 60 * 1000;
