@@ -27,7 +27,7 @@ import type {
   SubmitRenewalResult,
 } from "./renewal.types";
 
-/** Refusals whose way forward is 登録 with the card in hand (manual §5: expired, another CA; R2). */
+/** Refusals whose way forward is 登録 with the card in hand (manual §5: not registered, R2; expired, another CA, R13). */
 const REGISTER_INSTEAD: ReadonlySet<string> = new Set(["notRegistered", "oldCardExpired", "issuerDiffers"]);
 
 export const renewalMachine = setup({
