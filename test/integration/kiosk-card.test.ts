@@ -121,6 +121,23 @@ describe("proveCard: the kiosk's cap of two wrong PINs per insertion", () => {
     expect(await inspectCard(next)).toMatchObject({ ok: true });
   });
 
+  it("keeps the stop however many refused tries follow: the wrong PINs never leave the count (R33)", async () => {
+    const sessionId = await inserted("DEMO-F");
+    await proveCard(sessionId, { pin: WRONG, purpose: "register" });
+    await proveCard(sessionId, { pin: WRONG, purpose: "register" });
+    const triesAfterCap = await reader.pinStatus();
+    // more refusals than one page of audit rows: a client that keeps submitting
+    for (let i = 0; i < 60; i++) {
+      expect(await proveCard(sessionId, { pin: WRONG, purpose: "register" })).toMatchObject({
+        code: "pinCapped",
+      });
+    }
+    expect(await proveCard(sessionId, { pin: WRONG, purpose: "register" })).toMatchObject({
+      code: "pinCapped",
+    });
+    expect(await reader.pinStatus()).toEqual(triesAfterCap);
+  });
+
   it("counts again from zero on a new insertion", async () => {
     const sessionId = await inserted("DEMO-G");
     await proveCard(sessionId, { pin: WRONG, purpose: "register" });

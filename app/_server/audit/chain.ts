@@ -1,6 +1,6 @@
 // The audit log's hash chain (pure: no database). Each row's hash is SHA-256 over the previous
 // row's hash and this row's fields in a canonical JSON form, so editing, inserting or deleting any
-// row breaks the chain at that row. Shared by the writer (audit.ts) and `npm run audit:verify`.
+// row breaks the chain at that row. Shared by the writer (append.ts) and `npm run audit:verify`.
 import { createHash } from "node:crypto";
 
 export type ChainedFields = {

@@ -21,28 +21,43 @@ export function pinCapped(): PinCapFailure {
   };
 }
 
+/** audit rows read per round trip while counting back */
+const PAGE = 50;
+
 /**
  * Wrong PINs in a row for this insertion, newest first, read from this terminal's audit trail: it
- * records every attempt anyway and survives a server restart and a new kiosk session with the card
- * left in, so neither resets the count. A correct PIN or any other outcome ends the run; the cap's
- * own refusals do not count. One terminal has one reader, so its rows for one insertion are
- * contiguous.
+ * records every attempt anyway and survives a new kiosk session with the card left in, so that
+ * does not reset the count (an insertion itself does not outlive the server process: ADR 005). A
+ * correct PIN or any other outcome ends the run; the cap's own refusals are skipped however many
+ * there are, so a client that keeps submitting cannot push the wrong PINs out of view. One
+ * terminal has one reader, so its rows for one insertion are contiguous.
  */
 async function wrongPinsInARow(insertionId: string): Promise<number> {
-  const rows = await db().auditLog.findMany({
-    where: { terminalId: config().TERMINAL_ID, action: "card.proof" },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: 20,
-    select: { detail: true },
-  });
   let count = 0;
-  for (const row of rows) {
-    const detail = (row.detail ?? {}) as { reason?: unknown; insertionId?: unknown };
-    if (detail.reason === "pinCapped") continue;
-    if (detail.reason !== "pinIncorrect" || detail.insertionId !== insertionId) break;
-    count += 1;
+  let before: number | undefined;
+  for (;;) {
+    const rows = await db().auditLog.findMany({
+      where: {
+        terminalId: config().TERMINAL_ID,
+        action: "card.proof",
+        ...(before === undefined ? {} : { seq: { lt: before } }),
+      },
+      // the chain's order: seq is unique and gap-free, so paging by it misses no row
+      orderBy: { seq: "desc" },
+      take: PAGE,
+      select: { seq: true, detail: true },
+    });
+    for (const row of rows) {
+      const detail = (row.detail ?? {}) as { reason?: unknown; insertionId?: unknown };
+      if (detail.reason === "pinCapped") continue;
+      if (detail.reason !== "pinIncorrect" || detail.insertionId !== insertionId) return count;
+      count += 1;
+      if (count >= PIN_TRIES_PER_INSERTION) return count;
+    }
+    const last = rows.at(-1);
+    if (!last || rows.length < PAGE) return count;
+    before = last.seq;
   }
-  return count;
 }
 
 /** True when this insertion has used up the kiosk's wrong PINs: no more PINs go to the card. */

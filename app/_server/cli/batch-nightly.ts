@@ -2,6 +2,7 @@
 // Exit codes: 0 done, 1 already running or failed (message on stderr), 2 usage.
 // BATCH_CHUNK_SIZE sets the tasks per transaction (default 10000).
 import "./node-entry";
+import "dotenv/config";
 import { runNightlyBatch } from "../batch/propagation";
 import { db } from "../db";
 
