@@ -9,7 +9,7 @@ import {
   emptyContact,
   isInvalid,
   isOk,
-  PIN_EVENTS_WITH_REMOVAL,
+  PIN_CARD_EVENTS_WITH_REMOVAL,
   pinGuards,
   pinInvoke,
   receiptStates,
@@ -89,7 +89,7 @@ export const changeMachine = setup({
     pin: {
       entry: "clearFailure",
       invoke: pinInvoke("change", { target: "loading", store: "storeCard" }),
-      on: PIN_EVENTS_WITH_REMOVAL,
+      on: PIN_CARD_EVENTS_WITH_REMOVAL,
     },
     loading: {
       invoke: {

@@ -8,7 +8,7 @@ import type {
   LoadChangeResult,
 } from "../app/_shared/contracts";
 import type { Kind } from "../app/_shared/kinds";
-import type { PinEvent } from "./pin.types";
+import type { CardEvent } from "./pin.types";
 
 export type {
   AgencyChoice,
@@ -35,8 +35,9 @@ export type ChangeFormValues = Omit<ChangeInput, "propagate">;
 /** A committed 変更 or 更新: receipt, where the email went, which agencies the batch updates (R22). */
 export type Submitted = FlowDone;
 
+/** What the 変更 screens send it (the PIN screen sends to the pin child), and the card. */
 export type ChangeEvent =
-  | PinEvent
+  | CardEvent
   | { type: "refusal.back" }
   | { type: "refusal.register" }
   | { type: "form.submit"; values: ChangeFormValues }

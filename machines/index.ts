@@ -24,6 +24,7 @@ export type { StepIndex, RegistrationStep } from "./registration.steps";
 export type { Concealed } from "./concealed";
 export { PIN_TRIES_PER_INSERTION } from "./pin.machine";
 export type {
+  CardEvent,
   InspectCardInput,
   PinEvent,
   PinInput,

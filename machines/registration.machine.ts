@@ -9,7 +9,7 @@ import {
   emptyContact,
   isInvalid,
   isOk,
-  PIN_EVENTS_WITH_REMOVAL,
+  PIN_CARD_EVENTS_WITH_REMOVAL,
   pinGuards,
   pinInvoke,
   receiptStates,
@@ -84,7 +84,7 @@ export const registrationMachine = setup({
     pin: {
       entry: "clearFailure",
       invoke: pinInvoke("register", { target: "search", store: "storeCard" }),
-      on: PIN_EVENTS_WITH_REMOVAL,
+      on: PIN_CARD_EVENTS_WITH_REMOVAL,
     },
     refused: {
       on: { "refusal.back": { target: "cancelled" } },

@@ -8,6 +8,7 @@ import type {
 } from "../app/_shared/contracts";
 import type { Kind } from "../app/_shared/kinds";
 import type { Concealed } from "./concealed";
+import type { CardEvent } from "./pin.types";
 
 export type RegistrationInput = { agency: AgencyView; kind: Kind; cardPresent: boolean };
 
@@ -21,11 +22,9 @@ export type SearchActorInput = { officialName: string; userId: string; password:
 
 export type Registered = Omit<Extract<RegisterResult, { ok: true }>, "ok">;
 
+/** What the registration screens send it (the PIN screen sends to the pin child), and the card. */
 export type RegistrationEvent =
-  | { type: "card.inserted" }
-  | { type: "card.removed" }
-  | { type: "pin.submit"; pin: string }
-  | { type: "pin.cancel" }
+  | CardEvent
   | { type: "refusal.back" }
   | { type: "search.submit"; officialName: string; userId: string; password: string }
   | { type: "search.back" }

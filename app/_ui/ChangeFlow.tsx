@@ -8,15 +8,16 @@ import { printStateOf } from "./flowPrint";
 import { BusyStatus, FlowRefused } from "./FlowStep";
 import { PinStep } from "./PinStep";
 import { StepIndicator } from "./StepIndicator";
-import type { KioskEvents } from "./useKioskEvents";
+import { useChangeEvents } from "./useFlowEvents";
 import { ChangeConfirmScreen } from "./screens/ChangeConfirm";
 import { ChangeDoneScreen } from "./screens/ChangeDone";
 import { ChangeFormScreen } from "./screens/ChangeForm";
 
-type Props = { actorRef: ActorRefFrom<typeof changeMachine>; events: KioskEvents };
+type Props = { actorRef: ActorRefFrom<typeof changeMachine>; onLogout: () => void };
 
-export function ChangeFlow({ actorRef, events }: Props) {
+export function ChangeFlow({ actorRef, onLogout }: Props) {
   const snapshot = useSelector(actorRef, (s) => s);
+  const events = useChangeEvents(actorRef);
   const pinRef = useSelector(actorRef, (s) => s.children.pin);
   const { context } = snapshot;
   return (
@@ -27,7 +28,7 @@ export function ChangeFlow({ actorRef, events }: Props) {
   );
 
   function renderStep() {
-    if (snapshot.matches("pin")) return <PinStep pinRef={pinRef} events={events} title="PIN番号入力" />;
+    if (snapshot.matches("pin")) return <PinStep pinRef={pinRef} title="PIN番号入力" />;
     if (snapshot.matches("refused") && context.failure) {
       // the machine decides which refusals lead to 登録 (R2: a card not registered here)
       const canRegister = snapshot.can({ type: "refusal.register" });
@@ -42,7 +43,7 @@ export function ChangeFlow({ actorRef, events }: Props) {
           initial={context.form}
           serverErrors={context.fieldErrors}
           lookupPostalCode={lookupPostalCode}
-          onSubmit={events.submitChangeForm}
+          onSubmit={events.submitForm}
           onBack={events.formBack}
         />
       );
@@ -70,7 +71,7 @@ export function ChangeFlow({ actorRef, events }: Props) {
           print={printStateOf(snapshot.value)}
           printError={context.printError}
           onPrint={events.printReceipt}
-          onLogout={events.logout}
+          onLogout={onLogout}
         />
       );
     }

@@ -1,6 +1,5 @@
 // What the flows' screen choosers (登録, 変更, ICカード更新) render alike.
 import type { ComponentProps } from "react";
-import type { KioskEvents } from "./useKioskEvents";
 import { factsOf, RefusedScreen } from "./screens/Refused";
 
 /** The placeholder while the flow's actor works between screens. */
@@ -14,7 +13,8 @@ export function BusyStatus() {
 
 type RefusedProps = {
   failure: ComponentProps<typeof RefusedScreen>["failure"];
-  events: KioskEvents;
+  /** the flow's senders: every flow has 戻る, and 変更 and 更新 also 登録 */
+  events: { refusalBack: () => void; refusalRegister?: () => void };
   /** the machine decides which refusals lead to 登録 */
   canRegister: boolean;
 };

@@ -8,17 +8,18 @@ import { printStateOf } from "./flowPrint";
 import { BusyStatus, FlowRefused } from "./FlowStep";
 import { PinStep } from "./PinStep";
 import { StepIndicator } from "./StepIndicator";
-import type { KioskEvents } from "./useKioskEvents";
+import { useRegistrationEvents } from "./useFlowEvents";
 import { ConfirmScreen } from "./screens/Confirm";
 import { DoneScreen } from "./screens/Done";
 import { FormScreen } from "./screens/Form";
 import { HolderWarningDialog } from "./screens/HolderWarning";
 import { SearchScreen } from "./screens/Search";
 
-type Props = { actorRef: ActorRefFrom<typeof registrationMachine>; events: KioskEvents };
+type Props = { actorRef: ActorRefFrom<typeof registrationMachine>; onLogout: () => void };
 
-export function RegistrationFlow({ actorRef, events }: Props) {
+export function RegistrationFlow({ actorRef, onLogout }: Props) {
   const snapshot = useSelector(actorRef, (s) => s);
+  const events = useRegistrationEvents(actorRef);
   const { context } = snapshot;
   const step = REGISTRATION_STEPS[stepOf(snapshot)] ?? REGISTRATION_STEPS[0];
   return (
@@ -29,7 +30,7 @@ export function RegistrationFlow({ actorRef, events }: Props) {
   );
 
   function renderStep() {
-    if (snapshot.matches("pin")) return <RegistrationPin actorRef={actorRef} events={events} />;
+    if (snapshot.matches("pin")) return <RegistrationPin actorRef={actorRef} />;
     if (snapshot.matches("refused") && context.failure) {
       return <FlowRefused failure={context.failure} events={events} canRegister={false} />;
     }
@@ -96,7 +97,7 @@ export function RegistrationFlow({ actorRef, events }: Props) {
           print={printStateOf(snapshot.value)}
           printError={context.printError}
           onPrint={events.printReceipt}
-          onLogout={events.logout}
+          onLogout={onLogout}
         />
       );
     }
@@ -104,7 +105,7 @@ export function RegistrationFlow({ actorRef, events }: Props) {
   }
 }
 
-function RegistrationPin({ actorRef, events }: Props) {
+function RegistrationPin({ actorRef }: Pick<Props, "actorRef">) {
   const pinRef = useSelector(actorRef, (s) => s.children.pin);
-  return <PinStep pinRef={pinRef} events={events} title="PIN番号入力" />;
+  return <PinStep pinRef={pinRef} title="PIN番号入力" />;
 }

@@ -67,8 +67,15 @@ async function start(answers: Answers = {}) {
 
 type RegistrationActor = Actor<typeof registrationMachine>;
 
+/** The keypad's PIN, sent where the PIN screen sends it: the flow's pin child. */
+function submitPin(actor: RegistrationActor, pin: string) {
+  const pinRef = actor.getSnapshot().children.pin;
+  if (!pinRef) throw new Error("no PIN step running");
+  pinRef.send({ type: "pin.submit", pin });
+}
+
 async function toForm(actor: RegistrationActor) {
-  actor.send({ type: "pin.submit", pin: PIN });
+  submitPin(actor, PIN);
   await settle();
   actor.send({
     type: "search.submit",
@@ -83,7 +90,7 @@ describe("registration machine with the real pin child", () => {
   it("passes the keypad's PIN through to proveCard and keeps the card and warnings (R18)", async () => {
     const { actor, calls } = await start();
     expect(actor.getSnapshot().children.pin?.getSnapshot().value).toBe("entering");
-    actor.send({ type: "pin.submit", pin: PIN });
+    submitPin(actor, PIN);
     await settle();
     expect(calls.prove).toEqual([PIN]);
     expect(actor.getSnapshot().value).toEqual({ search: "editing" });
@@ -99,7 +106,7 @@ describe("registration machine with the real pin child", () => {
       finalTry: true,
     };
     const { actor } = await start({ prove: [wrong] });
-    actor.send({ type: "pin.submit", pin: "0000" });
+    submitPin(actor, "0000");
     await settle();
     expect(actor.getSnapshot().value).toBe("pin");
     expect(actor.getSnapshot().children.pin?.getSnapshot().context.error).toEqual(wrong);
@@ -112,7 +119,7 @@ describe("registration machine with the real pin child", () => {
       message: "既に登録されています",
     };
     const { actor } = await start({ prove: [already] });
-    actor.send({ type: "pin.submit", pin: PIN });
+    submitPin(actor, PIN);
     await settle();
     expect(actor.getSnapshot().value).toBe("refused");
     expect(actor.getSnapshot().context.failure).toEqual(already);
@@ -126,7 +133,7 @@ describe("registration machine with the real pin child", () => {
     const record = () =>
       seen.push(JSON.stringify(actor.getPersistedSnapshot()), JSON.stringify(actor.getSnapshot()));
     actor.subscribe(record);
-    actor.send({ type: "pin.submit", pin: PIN });
+    submitPin(actor, PIN);
     record();
     await settle();
     actor.send({
