@@ -18,6 +18,14 @@ import {
 import { MESSAGES } from "./messages";
 import { pinMachine } from "./pin.machine";
 import { placeholder } from "./placeholder";
+import {
+  NO_POSTAL_ANSWERS,
+  POSTAL_LOOKUP,
+  postalLookupActions,
+  postalLookupGuards,
+  type PostalLookupInput,
+  type PostalLookupResult,
+} from "./postal-lookup";
 import { changeActions } from "./change.actions";
 import type {
   ChangeContext,
@@ -43,6 +51,8 @@ export const changeMachine = setup({
       loadChange: "loadChange";
       submitChange: "submitChange";
       printReceipt: "printReceipt";
+      "lookupPostalCode.representative": "lookupPostalCode";
+      "lookupPostalCode.department": "lookupPostalCode";
     };
   },
   actors: {
@@ -50,15 +60,18 @@ export const changeMachine = setup({
     loadChange: placeholder<LoadChangeResult, void>("loadChange"),
     submitChange: placeholder<SubmitChangeResult, ChangeInput>("submitChange"),
     printReceipt: placeholder<void, { receiptNumber: string }>("printReceipt"),
+    lookupPostalCode: placeholder<PostalLookupResult, PostalLookupInput>("lookupPostalCode"),
   },
   guards: {
     ...pinGuards,
+    ...postalLookupGuards,
     isOk,
     isInvalid,
     canRegisterInstead: canRegisterInstead(REGISTER_INSTEAD),
   },
   actions: {
     ...changeActions,
+    ...postalLookupActions<ChangeContext, ChangeEvent>(),
     forwardToPin: sendTo("pin", ({ event }) => event),
   },
 }).createMachine({
@@ -71,6 +84,7 @@ export const changeMachine = setup({
     warnings: [],
     view: null,
     form: null,
+    postal: NO_POSTAL_ANSWERS,
     propagate: false,
     fieldErrors: null,
     failure: null,
@@ -100,7 +114,9 @@ export const changeMachine = setup({
     },
     refused: REFUSED_WITH_REGISTER_OFFER,
     form: {
+      exit: POSTAL_LOOKUP.exit,
       on: {
+        ...POSTAL_LOOKUP.on,
         "form.submit": {
           target: "confirm",
           actions: { type: "storeForm", params: ({ event }) => ({ values: event.values }) },

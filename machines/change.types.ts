@@ -9,6 +9,7 @@ import type {
 } from "../app/_shared/contracts";
 import type { Kind } from "../app/_shared/kinds";
 import type { CardEvent } from "./pin.types";
+import type { PostalAnswers, PostalLookupEvent } from "./postal-lookup";
 
 export type {
   AgencyChoice,
@@ -42,6 +43,7 @@ export type ChangeEvent =
   | { type: "refusal.register" }
   | { type: "form.submit"; values: ChangeFormValues }
   | { type: "form.back" }
+  | PostalLookupEvent
   | { type: "propagate.toggle" }
   | { type: "confirm.submit" }
   | { type: "confirm.back" }
@@ -58,6 +60,8 @@ export type ChangeContext = {
   view: ChangeView | null;
   /** the submitted form values, kept for confirm and for 戻る */
   form: ChangeFormValues | null;
+  /** each contact block's last 郵便番号 → 住所 answer while the form is open */
+  postal: PostalAnswers;
   /** R22: reflect the change to the other agencies (unchecked until the bidder ticks it) */
   propagate: boolean;
   fieldErrors: Record<string, string> | null;

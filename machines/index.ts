@@ -37,5 +37,12 @@ export type * from "./registration.types";
 export type * from "./kiosk.types";
 export type * from "./change.types";
 export type * from "./renewal.types";
+export type {
+  ContactBlockName,
+  PostalAnswer,
+  PostalAnswers,
+  PostalLookupEvent,
+  PostalLookupResult,
+} from "./postal-lookup";
 export { CHANGE_STEPS, RENEWAL_STEPS, changeStepOf, renewalStepOf } from "./flow.steps";
 export type { ChangeStep, RenewalStep } from "./flow.steps";

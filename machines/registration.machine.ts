@@ -17,6 +17,14 @@ import {
 import { MESSAGES } from "./messages";
 import { pinMachine } from "./pin.machine";
 import { placeholder } from "./placeholder";
+import {
+  NO_POSTAL_ANSWERS,
+  POSTAL_LOOKUP,
+  postalLookupActions,
+  postalLookupGuards,
+  type PostalLookupInput,
+  type PostalLookupResult,
+} from "./postal-lookup";
 import { registrationActions } from "./registration.actions";
 import type {
   RegistrationContext,
@@ -37,6 +45,8 @@ export const registrationMachine = setup({
       searchQualification: "searchQualification";
       register: "register";
       printReceipt: "printReceipt";
+      "lookupPostalCode.representative": "lookupPostalCode";
+      "lookupPostalCode.department": "lookupPostalCode";
     };
   },
   actors: {
@@ -44,9 +54,11 @@ export const registrationMachine = setup({
     searchQualification: placeholder<SearchResult, SearchActorInput>("searchQualification"),
     register: placeholder<RegisterResult, RegisterInput>("register"),
     printReceipt: placeholder<void, { receiptNumber: string }>("printReceipt"),
+    lookupPostalCode: placeholder<PostalLookupResult, PostalLookupInput>("lookupPostalCode"),
   },
   guards: {
     ...pinGuards,
+    ...postalLookupGuards,
     isOk,
     isInvalid,
     needsHolderAcknowledgement: ({ context }) =>
@@ -54,6 +66,7 @@ export const registrationMachine = setup({
   },
   actions: {
     ...registrationActions,
+    ...postalLookupActions<RegistrationContext, RegistrationEvent>(),
     forwardToPin: sendTo("pin", ({ event }) => event),
   },
 }).createMachine({
@@ -67,6 +80,7 @@ export const registrationMachine = setup({
     search: null,
     searchFailure: null,
     form: null,
+    postal: NO_POSTAL_ANSWERS,
     holderMismatchAcknowledged: false,
     fieldErrors: null,
     failure: null,
@@ -127,7 +141,9 @@ export const registrationMachine = setup({
       },
     },
     form: {
+      exit: POSTAL_LOOKUP.exit,
       on: {
+        ...POSTAL_LOOKUP.on,
         "form.submit": [
           {
             guard: "needsHolderAcknowledgement",

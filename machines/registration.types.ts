@@ -9,6 +9,7 @@ import type {
 import type { Kind } from "../app/_shared/kinds";
 import type { Concealed } from "./concealed";
 import type { CardEvent } from "./pin.types";
+import type { PostalAnswers, PostalLookupEvent } from "./postal-lookup";
 
 export type RegistrationInput = { agency: AgencyView; kind: Kind; cardPresent: boolean };
 
@@ -30,6 +31,7 @@ export type RegistrationEvent =
   | { type: "search.back" }
   | { type: "form.submit"; values: RegisterInput }
   | { type: "form.back" }
+  | PostalLookupEvent
   | { type: "holder.acknowledge" }
   | { type: "holder.back" }
   | { type: "confirm.submit" }
@@ -48,6 +50,8 @@ export type RegistrationContext = {
   searchFailure: Failure | null;
   /** the submitted form values (contact blocks), kept for confirm and for 戻る */
   form: RegisterInput | null;
+  /** each contact block's last 郵便番号 → 住所 answer while the form is open */
+  postal: PostalAnswers;
   holderMismatchAcknowledged: boolean;
   fieldErrors: Record<string, string> | null;
   /** why the flow stopped: PIN refusal (e.g. 既に登録されています) or a refused registration */

@@ -2,7 +2,6 @@
 // The 変更 flow's screens, chosen from the change actor's snapshot (§3.2).
 import { useSelector } from "@xstate/react";
 import type { ActorRefFrom } from "xstate";
-import { lookupPostalCode } from "@/app/actions";
 import { CHANGE_STEPS, changeStepOf, type changeMachine } from "@/machines";
 import { printStateOf } from "./flowPrint";
 import { BusyStatus, FlowRefused } from "./FlowStep";
@@ -42,7 +41,8 @@ export function ChangeFlow({ actorRef, onLogout }: Props) {
           warnings={context.warnings}
           initial={context.form}
           serverErrors={context.fieldErrors}
-          lookupPostalCode={lookupPostalCode}
+          postal={context.postal}
+          onPostalCode={events.lookUpPostalCode}
           onSubmit={events.submitForm}
           onBack={events.formBack}
         />

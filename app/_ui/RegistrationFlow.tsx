@@ -2,7 +2,6 @@
 // The 登録 flow's screens, chosen from the registration actor's snapshot (§3.1).
 import { useSelector } from "@xstate/react";
 import type { ActorRefFrom } from "xstate";
-import { lookupPostalCode } from "@/app/actions";
 import { REGISTRATION_STEPS, stepOf, type registrationMachine } from "@/machines";
 import { printStateOf } from "./flowPrint";
 import { BusyStatus, FlowRefused } from "./FlowStep";
@@ -57,7 +56,8 @@ export function RegistrationFlow({ actorRef, onLogout }: Props) {
             warnings={context.warnings}
             initial={context.form}
             serverErrors={context.fieldErrors}
-            lookupPostalCode={lookupPostalCode}
+            postal={context.postal}
+            onPostalCode={events.lookUpPostalCode}
             onSubmit={events.submitForm}
             onBack={events.formBack}
           />

@@ -8,8 +8,10 @@ import type { SearchInput } from "@/app/_shared/schemas";
 import type {
   ChangeEvent,
   ChangeFormValues,
+  ContactBlockName,
   changeMachine,
   pinMachine,
+  PostalLookupEvent,
   RegistrationEvent,
   registrationMachine,
   RenewalEvent,
@@ -45,11 +47,20 @@ function changingRegistration(
   };
 }
 
+/** 登録's and 変更's contact forms ask for 住所 when a 郵便番号 field is left. */
+function contactForm(send: Send<PostalLookupEvent>) {
+  return {
+    lookUpPostalCode: (block: ContactBlockName, postalCode: string) =>
+      send({ type: "postal.lookup", block, postalCode }),
+  };
+}
+
 export function useRegistrationEvents(actorRef: ActorRefFrom<typeof registrationMachine>) {
   return useMemo(() => {
     const send: Send<RegistrationEvent> = (event) => actorRef.send(event);
     return {
       ...everyFlow(send),
+      ...contactForm(send),
       submitSearch: (input: SearchInput) => send({ type: "search.submit", ...input }),
       searchBack: () => send({ type: "search.back" }),
       submitForm: (values: RegisterInput) => send({ type: "form.submit", values }),
@@ -65,6 +76,7 @@ export function useChangeEvents(actorRef: ActorRefFrom<typeof changeMachine>) {
     const send: Send<ChangeEvent> = (event) => actorRef.send(event);
     return {
       ...changingRegistration(send),
+      ...contactForm(send),
       submitForm: (values: ChangeFormValues) => send({ type: "form.submit", values }),
       formBack: () => send({ type: "form.back" }),
     };

@@ -4,17 +4,16 @@ import type { FormEvent } from "react";
 import { fieldErrors } from "@/app/_shared/schemas";
 import { ContactBlock, ReadOnlyList } from "../ContactBlock";
 import { cardHolderRows, companyRows } from "../summary";
-import { fromView, useContactForm, type Lookup } from "../useContactForm";
+import { fromView, useContactForm, type PostalLookup } from "../useContactForm";
 import { changeContactsSchema, type ChangeFormValues, type ChangeView } from "./changeView";
 import { FORM_NOTES } from "./formText";
 
-type Props = {
+type Props = PostalLookup & {
   view: ChangeView;
   warnings?: string[];
   /** the values sent before (back from 変更内容確認, or returned with server field errors) */
   initial: ChangeFormValues | null;
   serverErrors: Record<string, string> | null;
-  lookupPostalCode: Lookup;
   onSubmit: (values: ChangeFormValues) => void;
   onBack?: () => void;
 };
@@ -28,13 +27,14 @@ export function ChangeFormScreen({
   warnings = [],
   initial,
   serverErrors,
-  lookupPostalCode,
+  postal,
+  onPostalCode,
   ...on
 }: Props) {
   const form = useContactForm(
     initial ?? { representative: fromView(view.representative), department: fromView(view.department) },
     serverErrors,
-    lookupPostalCode,
+    { postal, onPostalCode },
   );
   const { values, errors, postalNote, change, fillAddress } = form;
 

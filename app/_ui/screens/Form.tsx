@@ -5,25 +5,24 @@ import type { CardView, RegisterInput } from "@/app/_shared/contracts";
 import { fieldErrors, registrationFormSchema } from "@/app/_shared/schemas";
 import type { SearchView } from "@/machines/registration.types";
 import { ContactBlock, EMPTY_CONTACT, ReadOnlyList } from "../ContactBlock";
-import { fromView, useContactForm, type Lookup } from "../useContactForm";
+import { fromView, useContactForm, type PostalLookup } from "../useContactForm";
 import { cardHolderRows, companyRows } from "../summary";
 import { FORM_NOTES } from "./formText";
 
-type Props = {
+type Props = PostalLookup & {
   search: SearchView;
   card: CardView | null;
   warnings: string[];
   /** the values sent before (back from 確認, or returned with server field errors) */
   initial: RegisterInput | null;
   serverErrors: Record<string, string> | null;
-  lookupPostalCode: Lookup;
   onSubmit: (values: RegisterInput) => void;
   onBack: () => void;
 };
 
 /** 利用者登録: 企業情報 read-only, 代表窓口情報 only at the user ID's first card (R4), 利用部署 always (R5). */
 export function FormScreen(props: Props) {
-  const { search, warnings, initial, lookupPostalCode, onSubmit, onBack } = props;
+  const { search, warnings, initial, onSubmit, onBack } = props;
   const representativeOnFile = search.representative;
   const form = useContactForm(
     {
@@ -31,7 +30,7 @@ export function FormScreen(props: Props) {
       department: initial?.department ?? EMPTY_CONTACT,
     },
     props.serverErrors,
-    lookupPostalCode,
+    props,
   );
   const { values, errors, postalNote, change, fillAddress } = form;
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createActor, SimulatedClock } from "xstate";
 import { createKioskImplementations, kioskMachine } from "@/machines";
 import type { KioskDeps } from "@/machines";
-import { card, PIN, searchOk, session, settle, usable } from "./fixtures";
+import { card, foundAddress, PIN, searchOk, session, settle, usable } from "./fixtures";
 import { changed, changeView, renewalView, renewed } from "./flow.fixtures";
 import { END, IDLE, pinOf as pinActorOf, startKiosk, toMenu, WARNING } from "./kiosk.harness";
 
@@ -18,6 +18,7 @@ describe("kiosk: card events reach the PIN screen", () => {
       },
       searchQualification: async () => searchOk(),
       register: async () => ({ ok: true, receiptNumber: "R-0001", emailTo: "kouji@example.jp" }),
+      lookupPostalCode: foundAddress,
       printReceipt: async () => {},
       endSession: async () => {},
       loadChange: async () => ({ ok: true, ...changeView }),

@@ -20,7 +20,7 @@ import type {
   SubmitChangeResult,
   SubmitRenewalResult,
 } from "@/machines";
-import { card, formValues, PASSWORD, PIN, searchOk, session, settle, usable } from "./fixtures";
+import { card, formValues, foundAddress, PASSWORD, PIN, searchOk, session, settle, usable } from "./fixtures";
 import { changed, changeView, newCard, renewalView, renewed } from "./flow.fixtures";
 
 export const IDLE = 60;
@@ -78,6 +78,7 @@ export function startKiosk(options: HarnessOptions = {}) {
       if (options.register === "hang") return never();
       return options.register ?? { ok: true, receiptNumber: "R-0001", emailTo: "kouji@example.jp" };
     },
+    lookupPostalCode: foundAddress,
     printReceipt: async () => {
       calls.print += 1;
       if (options.print === "hang") return never();

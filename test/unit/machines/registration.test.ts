@@ -13,6 +13,7 @@ import type { RegistrationDeps } from "@/machines";
 import {
   card,
   formValues,
+  foundAddress,
   PASSWORD,
   PIN,
   searchNotFound,
@@ -56,6 +57,7 @@ async function start(answers: Answers = {}) {
       calls.print += 1;
       if (next(answers.print, "ok") === "fail") throw new Error("printer offline");
     },
+    lookupPostalCode: foundAddress,
   };
   const actor = createActor(registrationMachine.provide(createRegistrationImplementations(deps)), {
     input: { agency: session.agency, kind: session.kind, cardPresent: true },

@@ -16,7 +16,7 @@ import { SwapScreen } from "@/app/_ui/screens/Swap";
 import { card, company, contact } from "./fixtures";
 
 const noop = () => {};
-const lookup = async () => ({ ok: false as const, message: "" });
+const postalLookup = { postal: { representative: null, department: null }, onPostalCode: noop };
 const agencies = [
   { name: "埼玉県", current: true },
   { name: "さいたま市", current: false },
@@ -46,7 +46,7 @@ describe("変更 screens", () => {
         view={view}
         initial={null}
         serverErrors={null}
-        lookupPostalCode={lookup}
+        {...postalLookup}
         onSubmit={noop}
         onBack={noop}
       />,
@@ -70,7 +70,7 @@ describe("変更 screens", () => {
         view={view}
         initial={null}
         serverErrors={{ "department.email": "メールアドレスの形式が正しくありません。" }}
-        lookupPostalCode={lookup}
+        {...postalLookup}
         onSubmit={noop}
       />,
     );

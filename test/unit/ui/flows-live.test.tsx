@@ -43,6 +43,7 @@ function deps(refuse: Partial<Record<PinPurpose, InspectCardResult>> = {}) {
       refuse[purpose] ?? { ok: true, card: facts, warnings: [], pin: { countLow: false, finalTry: false } },
     proveCard: async (): Promise<PinStepResult> => ({ ok: true, card, warnings: [] }),
     printReceipt: async () => {},
+    lookupPostalCode: async () => ({ ok: true as const, address: company.address }),
     loadChange: async () => ({
       ok: true as const,
       userId: "2000000001",
