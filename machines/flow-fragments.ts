@@ -161,8 +161,8 @@ export const REFUSED_WITH_REGISTER_OFFER = {
 } as const;
 
 /**
- * A blank contact block (変更's and 登録's submit input): only reachable if confirm were entered
- * without a form, which the statecharts rule out.
+ * A blank contact block: the 登録 form's starting point, and the submit input's fallback should
+ * confirm ever be entered without a form (the statecharts rule that out).
  */
 export function emptyContact(): ChangeInput["department"] {
   return {

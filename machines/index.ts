@@ -12,6 +12,7 @@ export {
 } from "./implementations";
 export { stepOf, REGISTRATION_STEPS } from "./registration.steps";
 export { conceal } from "./concealed";
+export { emptyContact } from "./flow-fragments";
 export type {
   KioskDeps,
   FlowDeps,

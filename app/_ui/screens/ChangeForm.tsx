@@ -5,7 +5,8 @@ import { fieldErrors } from "@/app/_shared/schemas";
 import { ContactBlock, ReadOnlyList } from "../ContactBlock";
 import { cardHolderRows, companyRows } from "../summary";
 import { fromView, useContactForm, type PostalLookup } from "../useContactForm";
-import { changeContactsSchema, type ChangeFormValues, type ChangeView } from "./changeView";
+import type { ChangeFormValues, ChangeView } from "@/machines";
+import { changeContactsSchema } from "./changeView";
 import { FORM_NOTES } from "./formText";
 
 type Props = PostalLookup & {

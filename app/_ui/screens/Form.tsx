@@ -4,7 +4,8 @@ import type { FormEvent } from "react";
 import type { CardView, RegisterInput } from "@/app/_shared/contracts";
 import { fieldErrors, registrationFormSchema } from "@/app/_shared/schemas";
 import type { SearchView } from "@/machines/registration.types";
-import { ContactBlock, EMPTY_CONTACT, ReadOnlyList } from "../ContactBlock";
+import { emptyContact } from "@/machines";
+import { ContactBlock, ReadOnlyList } from "../ContactBlock";
 import { fromView, useContactForm, type PostalLookup } from "../useContactForm";
 import { cardHolderRows, companyRows } from "../summary";
 import { FORM_NOTES } from "./formText";
@@ -26,8 +27,8 @@ export function FormScreen(props: Props) {
   const representativeOnFile = search.representative;
   const form = useContactForm(
     {
-      representative: initial?.representative ?? EMPTY_CONTACT,
-      department: initial?.department ?? EMPTY_CONTACT,
+      representative: initial?.representative ?? emptyContact(),
+      department: initial?.department ?? emptyContact(),
     },
     props.serverErrors,
     props,

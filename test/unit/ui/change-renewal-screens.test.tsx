@@ -6,13 +6,13 @@ import { StepIndicator } from "@/app/_ui/StepIndicator";
 import { ChangeConfirmScreen } from "@/app/_ui/screens/ChangeConfirm";
 import { ChangeDoneScreen } from "@/app/_ui/screens/ChangeDone";
 import { ChangeFormScreen } from "@/app/_ui/screens/ChangeForm";
-import type { ChangeView } from "@/app/_ui/screens/changeView";
 import { PinScreen } from "@/app/_ui/screens/Pin";
 import { RefusedScreen } from "@/app/_ui/screens/Refused";
 import { RenewalConfirmScreen } from "@/app/_ui/screens/RenewalConfirm";
 import { RenewalDoneScreen } from "@/app/_ui/screens/RenewalDone";
 import { RenewalNoticeScreen } from "@/app/_ui/screens/RenewalNotice";
 import { SwapScreen } from "@/app/_ui/screens/Swap";
+import type { ChangeView } from "@/machines";
 import { card, company, contact } from "./fixtures";
 
 const noop = () => {};
