@@ -9,7 +9,7 @@ import { PinStep } from "./PinStep";
 import { StepIndicator } from "./StepIndicator";
 import { useChangeEvents } from "./useFlowEvents";
 import { ChangeConfirmScreen } from "./screens/ChangeConfirm";
-import { ChangeDoneScreen } from "./screens/ChangeDone";
+import { ChangeDoneScreen } from "./screens/PropagatedDone";
 import { ChangeFormScreen } from "./screens/ChangeForm";
 
 type Props = { actorRef: ActorRefFrom<typeof changeMachine>; onLogout: () => void };

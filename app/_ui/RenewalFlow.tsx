@@ -9,7 +9,7 @@ import { PinStep } from "./PinStep";
 import { StepIndicator } from "./StepIndicator";
 import { useRenewalEvents } from "./useFlowEvents";
 import { RenewalConfirmScreen } from "./screens/RenewalConfirm";
-import { RenewalDoneScreen } from "./screens/RenewalDone";
+import { RenewalDoneScreen } from "./screens/PropagatedDone";
 import { RenewalNoticeScreen } from "./screens/RenewalNotice";
 import { SwapScreen } from "./screens/Swap";
 
