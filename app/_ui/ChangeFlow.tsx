@@ -3,8 +3,8 @@
 import { useSelector } from "@xstate/react";
 import type { ActorRefFrom } from "xstate";
 import { CHANGE_STEPS, changeStepOf, type changeMachine } from "@/machines";
-import { printStateOf } from "./flowPrint";
-import { BusyStatus, FlowRefused } from "./FlowStep";
+import { resultOf } from "./flowResult";
+import { BusyStatus, contactFormProps, FlowRefused } from "./FlowStep";
 import { PinStep } from "./PinStep";
 import { StepIndicator } from "./StepIndicator";
 import { useChangeEvents } from "./useFlowEvents";
@@ -35,18 +35,7 @@ export function ChangeFlow({ actorRef, onLogout }: Props) {
     }
     const view = context.view;
     if (snapshot.matches("form") && view) {
-      return (
-        <ChangeFormScreen
-          view={view}
-          warnings={context.warnings}
-          initial={context.form}
-          serverErrors={context.fieldErrors}
-          postal={context.postal}
-          onPostalCode={events.lookUpPostalCode}
-          onSubmit={events.submitForm}
-          onBack={events.formBack}
-        />
-      );
+      return <ChangeFormScreen view={view} {...contactFormProps(context, events)} />;
     }
     if ((snapshot.matches("confirm") || snapshot.matches("submitting")) && view && context.form) {
       return (
@@ -61,18 +50,10 @@ export function ChangeFlow({ actorRef, onLogout }: Props) {
         />
       );
     }
-    if ((snapshot.matches("done") || snapshot.matches("print")) && context.receiptNumber) {
+    const result = resultOf(snapshot, events.printReceipt, onLogout);
+    if (result) {
       return (
-        <ChangeDoneScreen
-          agencyName={context.agency.name}
-          receiptNumber={context.receiptNumber}
-          emailTo={context.emailTo}
-          propagatesTo={context.propagatesTo}
-          print={printStateOf(snapshot.value)}
-          printError={context.printError}
-          onPrint={events.printReceipt}
-          onLogout={onLogout}
-        />
+        <ChangeDoneScreen {...result} agencyName={context.agency.name} propagatesTo={context.propagatesTo} />
       );
     }
     return <BusyStatus />;

@@ -3,8 +3,8 @@
 import { useSelector } from "@xstate/react";
 import type { ActorRefFrom } from "xstate";
 import { REGISTRATION_STEPS, stepOf, type registrationMachine } from "@/machines";
-import { printStateOf } from "./flowPrint";
-import { BusyStatus, FlowRefused } from "./FlowStep";
+import { resultOf } from "./flowResult";
+import { BusyStatus, contactFormProps, FlowRefused } from "./FlowStep";
 import { PinStep } from "./PinStep";
 import { StepIndicator } from "./StepIndicator";
 import { useRegistrationEvents } from "./useFlowEvents";
@@ -50,17 +50,7 @@ export function RegistrationFlow({ actorRef, onLogout }: Props) {
     if ((snapshot.matches("form") || snapshot.matches("holderWarning")) && search) {
       return (
         <>
-          <FormScreen
-            search={search}
-            card={context.card}
-            warnings={context.warnings}
-            initial={context.form}
-            serverErrors={context.fieldErrors}
-            postal={context.postal}
-            onPostalCode={events.lookUpPostalCode}
-            onSubmit={events.submitForm}
-            onBack={events.formBack}
-          />
+          <FormScreen search={search} card={context.card} {...contactFormProps(context, events)} />
           {snapshot.matches("holderWarning") && context.card ? (
             <HolderWarningDialog
               card={context.card}
@@ -89,18 +79,8 @@ export function RegistrationFlow({ actorRef, onLogout }: Props) {
         />
       );
     }
-    if ((snapshot.matches("done") || snapshot.matches("print")) && context.receiptNumber) {
-      return (
-        <DoneScreen
-          receiptNumber={context.receiptNumber}
-          emailTo={context.emailTo}
-          print={printStateOf(snapshot.value)}
-          printError={context.printError}
-          onPrint={events.printReceipt}
-          onLogout={onLogout}
-        />
-      );
-    }
+    const result = resultOf(snapshot, events.printReceipt, onLogout);
+    if (result) return <DoneScreen {...result} />;
     return <BusyStatus />;
   }
 }

@@ -3,7 +3,7 @@
 import { useSelector } from "@xstate/react";
 import type { ActorRefFrom } from "xstate";
 import { RENEWAL_STEPS, renewalStepOf, type renewalMachine } from "@/machines";
-import { printStateOf } from "./flowPrint";
+import { resultOf } from "./flowResult";
 import { BusyStatus, FlowRefused } from "./FlowStep";
 import { PinStep } from "./PinStep";
 import { StepIndicator } from "./StepIndicator";
@@ -68,18 +68,10 @@ export function RenewalFlow({ actorRef, onLogout }: Props) {
         />
       );
     }
-    if ((snapshot.matches("done") || snapshot.matches("print")) && context.receiptNumber) {
+    const result = resultOf(snapshot, events.printReceipt, onLogout);
+    if (result) {
       return (
-        <RenewalDoneScreen
-          agencyName={context.agency.name}
-          receiptNumber={context.receiptNumber}
-          emailTo={context.emailTo}
-          propagatesTo={context.propagatesTo}
-          print={printStateOf(snapshot.value)}
-          printError={context.printError}
-          onPrint={events.printReceipt}
-          onLogout={onLogout}
-        />
+        <RenewalDoneScreen {...result} agencyName={context.agency.name} propagatesTo={context.propagatesTo} />
       );
     }
     return <BusyStatus />;

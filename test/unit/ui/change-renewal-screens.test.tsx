@@ -1,7 +1,7 @@
 // Static renders of the 変更 and ICカード更新 screens (§3.2, §3.3): what each offers and says.
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { printStateOf } from "@/app/_ui/flowPrint";
+import { printStateOf } from "@/app/_ui/flowResult";
 import { StepIndicator } from "@/app/_ui/StepIndicator";
 import { ChangeConfirmScreen } from "@/app/_ui/screens/ChangeConfirm";
 import { ChangeFormScreen } from "@/app/_ui/screens/ChangeForm";
