@@ -10,6 +10,7 @@ import type {
   ChangeFormValues,
   ContactBlockName,
   changeMachine,
+  PinEvent,
   pinMachine,
   PostalLookupEvent,
   RegistrationEvent,
@@ -47,61 +48,60 @@ function changingRegistration(
   };
 }
 
-/** 登録's and 変更's contact forms ask for 住所 when a 郵便番号 field is left. */
-function contactForm(send: Send<PostalLookupEvent>) {
+/** 登録's and 変更's contact forms: 入力内容確認, 戻る, and 住所 asked for when a 郵便番号 field is left. */
+function contactForm<TValues>(
+  send: Send<{ type: "form.submit"; values: TValues } | { type: "form.back" } | PostalLookupEvent>,
+) {
   return {
+    submitForm: (values: TValues) => send({ type: "form.submit", values }),
+    formBack: () => send({ type: "form.back" }),
     lookUpPostalCode: (block: ContactBlockName, postalCode: string) =>
       send({ type: "postal.lookup", block, postalCode }),
   };
 }
 
-export function useRegistrationEvents(actorRef: ActorRefFrom<typeof registrationMachine>) {
-  return useMemo(() => {
-    const send: Send<RegistrationEvent> = (event) => actorRef.send(event);
-    return {
-      ...everyFlow(send),
-      ...contactForm(send),
-      submitSearch: (input: SearchInput) => send({ type: "search.submit", ...input }),
-      searchBack: () => send({ type: "search.back" }),
-      submitForm: (values: RegisterInput) => send({ type: "form.submit", values }),
-      formBack: () => send({ type: "form.back" }),
-      acknowledgeHolder: () => send({ type: "holder.acknowledge" }),
-      holderBack: () => send({ type: "holder.back" }),
-    };
-  }, [actorRef]);
+/** A flow's senders, made once per actor; `senders` is one of the module's builders below. */
+function useSenders<TEvent, TSenders>(
+  actorRef: { send: (event: TEvent) => void },
+  senders: (send: Send<TEvent>) => TSenders,
+): TSenders {
+  return useMemo(() => senders((event) => actorRef.send(event)), [actorRef, senders]);
 }
 
-export function useChangeEvents(actorRef: ActorRefFrom<typeof changeMachine>) {
-  return useMemo(() => {
-    const send: Send<ChangeEvent> = (event) => actorRef.send(event);
-    return {
-      ...changingRegistration(send),
-      ...contactForm(send),
-      submitForm: (values: ChangeFormValues) => send({ type: "form.submit", values }),
-      formBack: () => send({ type: "form.back" }),
-    };
-  }, [actorRef]);
-}
+const registrationSenders = (send: Send<RegistrationEvent>) => ({
+  ...everyFlow(send),
+  ...contactForm<RegisterInput>(send),
+  submitSearch: (input: SearchInput) => send({ type: "search.submit", ...input }),
+  searchBack: () => send({ type: "search.back" }),
+  acknowledgeHolder: () => send({ type: "holder.acknowledge" }),
+  holderBack: () => send({ type: "holder.back" }),
+});
 
-export function useRenewalEvents(actorRef: ActorRefFrom<typeof renewalMachine>) {
-  return useMemo(() => {
-    const send: Send<RenewalEvent> = (event) => actorRef.send(event);
-    return {
-      ...changingRegistration(send),
-      noticeOk: () => send({ type: "notice.ok" }),
-      noticeBack: () => send({ type: "notice.back" }),
-    };
-  }, [actorRef]);
-}
+const changeSenders = (send: Send<ChangeEvent>) => ({
+  ...changingRegistration(send),
+  ...contactForm<ChangeFormValues>(send),
+});
+
+const renewalSenders = (send: Send<RenewalEvent>) => ({
+  ...changingRegistration(send),
+  noticeOk: () => send({ type: "notice.ok" }),
+  noticeBack: () => send({ type: "notice.back" }),
+});
+
+const pinSenders = (send: Send<PinEvent>) => ({
+  // The PIN is handed straight to the event; nothing on this side keeps it.
+  submitPin: (pin: string) => send({ type: "pin.submit", pin }),
+  cancelPin: () => send({ type: "pin.cancel" }),
+});
+
+export const useRegistrationEvents = (actorRef: ActorRefFrom<typeof registrationMachine>) =>
+  useSenders(actorRef, registrationSenders);
+
+export const useChangeEvents = (actorRef: ActorRefFrom<typeof changeMachine>) =>
+  useSenders(actorRef, changeSenders);
+
+export const useRenewalEvents = (actorRef: ActorRefFrom<typeof renewalMachine>) =>
+  useSenders(actorRef, renewalSenders);
 
 /** The keypad talks to the PIN step's own actor, the flow's `pin` child. */
-export function usePinEvents(pinRef: ActorRefFrom<typeof pinMachine>) {
-  return useMemo(
-    () => ({
-      // The PIN is handed straight to the event; nothing on this side keeps it.
-      submitPin: (pin: string) => pinRef.send({ type: "pin.submit", pin }),
-      cancelPin: () => pinRef.send({ type: "pin.cancel" }),
-    }),
-    [pinRef],
-  );
-}
+export const usePinEvents = (pinRef: ActorRefFrom<typeof pinMachine>) => useSenders(pinRef, pinSenders);

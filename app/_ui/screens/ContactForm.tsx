@@ -44,7 +44,14 @@ export type ContactFormProps<T> = PostalLookup & {
 export function ContactForm<T>(props: ContactFormProps<T>) {
   const { representativeOnFile, notes, onBack } = props;
   const form = useContactForm(props.initial, props.serverErrors, props);
-  const { values, errors, postalNote, change, fillAddress } = form;
+  const { values, errors, postalNote } = form;
+  const fields = (block: ContactBlockName) => ({
+    name: block,
+    values: values[block],
+    errors,
+    onChange: form.change(block),
+    onPostalCodeDone: form.fillAddress(block),
+  });
 
   const copyRepresentative = () => {
     form.replace("department", representativeOnFile ? fromView(representativeOnFile) : values.representative);
@@ -87,14 +94,7 @@ export function ContactForm<T>(props: ContactFormProps<T>) {
             <p className="notice">{FORM_NOTES.representativeOnFile}</p>
           </ContactBlock>
         ) : (
-          <ContactBlock
-            legend="代表窓口情報"
-            name="representative"
-            values={values.representative}
-            errors={errors}
-            onChange={change("representative")}
-            onPostalCodeDone={fillAddress("representative")}
-          >
+          <ContactBlock legend="代表窓口情報" {...fields("representative")}>
             <p className="note">{FORM_NOTES.representative}</p>
             <p className="notice">{notes.representative}</p>
             <p className="strong-note">{FORM_NOTES.checkEmail}</p>
@@ -102,14 +102,7 @@ export function ContactForm<T>(props: ContactFormProps<T>) {
           </ContactBlock>
         )}
 
-        <ContactBlock
-          legend="ICカード利用部署情報"
-          name="department"
-          values={values.department}
-          errors={errors}
-          onChange={change("department")}
-          onPostalCodeDone={fillAddress("department")}
-        >
+        <ContactBlock legend="ICカード利用部署情報" {...fields("department")}>
           {props.card ? <ReadOnlyList rows={cardHolderRows(props.card)} /> : null}
           <p className="note">{FORM_NOTES.department}</p>
           {notes.department}
