@@ -17,14 +17,8 @@ import {
 import { MESSAGES } from "./messages";
 import { pinMachine } from "./pin.machine";
 import { placeholder } from "./placeholder";
-import {
-  NO_POSTAL_ANSWERS,
-  POSTAL_LOOKUP,
-  postalLookupActions,
-  postalLookupGuards,
-  type PostalLookupInput,
-  type PostalLookupResult,
-} from "./postal-lookup";
+import { NO_POSTAL_ANSWERS, POSTAL_LOOKUP, postalLookupActions, postalLookupGuards } from "./postal-lookup";
+import type { PostalLookupInput, PostalLookupResult } from "./postal-lookup";
 import { registrationActions } from "./registration.actions";
 import type {
   RegistrationContext,

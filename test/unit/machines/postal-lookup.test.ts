@@ -1,6 +1,6 @@
 // 郵便番号 → 住所 through the flows' injected lookup (登録 and 変更's `form`): real machines, the
 // lookup faked at the edge with answers the test releases one by one.
-import { createActor, SimulatedClock } from "xstate";
+import { createActor } from "xstate";
 import { describe, expect, it } from "vitest";
 import {
   changeMachine,
@@ -9,7 +9,8 @@ import {
   registrationMachine,
 } from "@/machines";
 import type { ChangeDeps, PostalLookupResult, RegistrationDeps } from "@/machines";
-import { card, formValues, PASSWORD, PIN, searchOk, session, settle, usable } from "./fixtures";
+import { card, formValues, PIN, searchOk, settle, usable } from "./fixtures";
+import { flowOptions, submitPin, toForm } from "./flow.harness";
 import { changed, changeValues, changeView } from "./flow.fixtures";
 
 const ADDRESS = "埼玉県さいたま市浦和区高砂";
@@ -44,23 +45,14 @@ async function registrationForm() {
     register: async () => ({ ok: true, receiptNumber: "R-0001", emailTo: "kouji@example.jp" }),
     lookupPostalCode: postal.lookupPostalCode,
   };
-  const actor = createActor(registrationMachine.provide(createRegistrationImplementations(deps)), {
-    input: { agency: session.agency, kind: session.kind, cardPresent: true },
-    clock: new SimulatedClock(),
-  }).start();
+  const actor = createActor(
+    registrationMachine.provide(createRegistrationImplementations(deps)),
+    flowOptions(),
+  ).start();
   await settle();
-  actor.getSnapshot().children.pin?.send({ type: "pin.submit", pin: PIN });
-  await settle();
-  actor.send({
-    type: "search.submit",
-    officialName: "株式会社さいたま建設",
-    userId: "1000000001",
-    password: PASSWORD,
-  });
-  await settle();
+  await toForm(actor);
   expect(actor.getSnapshot().value).toBe("form");
-  const leave = () => actor.send({ type: "form.submit", values: formValues });
-  return { actor, postal, leave };
+  return { actor, postal, leave: () => actor.send({ type: "form.submit", values: formValues }) };
 }
 
 /** 変更 at its 利用者変更 form (PIN proven, registration loaded). */
@@ -72,16 +64,12 @@ async function changeForm() {
     submitChange: async () => changed,
     lookupPostalCode: postal.lookupPostalCode,
   };
-  const actor = createActor(changeMachine.provide(createChangeImplementations(deps)), {
-    input: { agency: session.agency, kind: session.kind, cardPresent: true },
-    clock: new SimulatedClock(),
-  }).start();
+  const actor = createActor(changeMachine.provide(createChangeImplementations(deps)), flowOptions()).start();
   await settle();
-  actor.getSnapshot().children.pin?.send({ type: "pin.submit", pin: PIN });
+  submitPin(actor, PIN);
   await settle();
   expect(actor.getSnapshot().value).toBe("form");
-  const leave = () => actor.send({ type: "form.submit", values: changeValues });
-  return { actor, postal, leave };
+  return { actor, postal, leave: () => actor.send({ type: "form.submit", values: changeValues }) };
 }
 
 describe.each([

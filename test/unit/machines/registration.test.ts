@@ -1,5 +1,4 @@
-import { createActor, SimulatedClock } from "xstate";
-import type { Actor } from "xstate";
+import { createActor } from "xstate";
 import { describe, expect, it } from "vitest";
 import type { ProveCardResult, RegisterInput, RegisterResult, SearchResult } from "@/app/_shared/contracts";
 import type { SearchInput } from "@/app/_shared/schemas";
@@ -18,10 +17,10 @@ import {
   PIN,
   searchNotFound,
   searchOk,
-  session,
   settle,
   usable,
 } from "./fixtures";
+import { flowOptions, submitPin, submitSearch, toForm } from "./flow.harness";
 
 type Answers = {
   prove?: ProveCardResult[];
@@ -59,33 +58,12 @@ async function start(answers: Answers = {}) {
     },
     lookupPostalCode: foundAddress,
   };
-  const actor = createActor(registrationMachine.provide(createRegistrationImplementations(deps)), {
-    input: { agency: session.agency, kind: session.kind, cardPresent: true },
-    clock: new SimulatedClock(),
-  }).start();
+  const actor = createActor(
+    registrationMachine.provide(createRegistrationImplementations(deps)),
+    flowOptions(),
+  ).start();
   await settle(); // the pre-flight check on the card already in the reader
   return { actor, calls };
-}
-
-type RegistrationActor = Actor<typeof registrationMachine>;
-
-/** The keypad's PIN, sent where the PIN screen sends it: the flow's pin child. */
-function submitPin(actor: RegistrationActor, pin: string) {
-  const pinRef = actor.getSnapshot().children.pin;
-  if (!pinRef) throw new Error("no PIN step running");
-  pinRef.send({ type: "pin.submit", pin });
-}
-
-async function toForm(actor: RegistrationActor) {
-  submitPin(actor, PIN);
-  await settle();
-  actor.send({
-    type: "search.submit",
-    officialName: "株式会社さいたま建設",
-    userId: "1000000001",
-    password: PASSWORD,
-  });
-  await settle();
 }
 
 describe("registration machine with the real pin child", () => {
@@ -138,12 +116,7 @@ describe("registration machine with the real pin child", () => {
     submitPin(actor, PIN);
     record();
     await settle();
-    actor.send({
-      type: "search.submit",
-      officialName: "株式会社さいたま建設",
-      userId: "1000000001",
-      password: PASSWORD,
-    });
+    submitSearch(actor);
     record();
     await settle();
     expect(calls.search[0]?.password).toBe(PASSWORD);
