@@ -13,12 +13,32 @@ export default tseslint.config(
     },
   },
   {
-    // Machines stay pure: no I/O, no React, no Node, no Prisma (DESIGN.md).
+    // Machines stay pure: no I/O, no React, no Node, no Prisma (DESIGN.md). The app, the database
+    // and the hardware are out of reach by alias or by relative path alike; the one door left
+    // open is app/_shared, and only for types (the result shapes the machines are provided with).
     files: ["machines/**/*.ts"],
     rules: {
-      "no-restricted-imports": [
+      "@typescript-eslint/no-restricted-imports": [
         "error",
-        { patterns: ["node:*", "react", "@/app/*", "@/prisma/*", "@/kiosk/*", "fs", "path", "pkcs11js"] },
+        {
+          patterns: [
+            {
+              group: ["node:*", "react", "fs", "path", "pkcs11js"],
+              message: "Machines stay pure: no I/O, no React, no Node APIs.",
+            },
+            {
+              // out of machines/ (by alias or relative path) into the app, the hardware, the database
+              regex: String.raw`^(@/|(\.\./)+)(kiosk|prisma|app(?!/_shared(/|$)))(/|$)`,
+              message:
+                "Machines name their effects and never import them: the app provides them (machine.provide).",
+            },
+            {
+              regex: String.raw`^(@/|(\.\./)+)app/_shared(/|$)`,
+              allowTypeImports: true,
+              message: "Machines take only types from app/_shared (import type).",
+            },
+          ],
+        },
       ],
     },
   },

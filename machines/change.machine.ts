@@ -9,7 +9,7 @@ import {
   emptyContact,
   isInvalid,
   isOk,
-  PIN_EVENTS_WITH_REMOVAL,
+  PIN_CARD_EVENTS_WITH_REMOVAL,
   pinGuards,
   pinInvoke,
   receiptStates,
@@ -18,6 +18,8 @@ import {
 import { MESSAGES } from "./messages";
 import { pinMachine } from "./pin.machine";
 import { placeholder } from "./placeholder";
+import { NO_POSTAL_ANSWERS, POSTAL_LOOKUP, postalLookupActions, postalLookupGuards } from "./postal-lookup";
+import type { PostalLookupInput, PostalLookupResult } from "./postal-lookup";
 import { changeActions } from "./change.actions";
 import type {
   ChangeContext,
@@ -43,6 +45,8 @@ export const changeMachine = setup({
       loadChange: "loadChange";
       submitChange: "submitChange";
       printReceipt: "printReceipt";
+      "lookupPostalCode.representative": "lookupPostalCode";
+      "lookupPostalCode.department": "lookupPostalCode";
     };
   },
   actors: {
@@ -50,15 +54,18 @@ export const changeMachine = setup({
     loadChange: placeholder<LoadChangeResult, void>("loadChange"),
     submitChange: placeholder<SubmitChangeResult, ChangeInput>("submitChange"),
     printReceipt: placeholder<void, { receiptNumber: string }>("printReceipt"),
+    lookupPostalCode: placeholder<PostalLookupResult, PostalLookupInput>("lookupPostalCode"),
   },
   guards: {
     ...pinGuards,
+    ...postalLookupGuards,
     isOk,
     isInvalid,
     canRegisterInstead: canRegisterInstead(REGISTER_INSTEAD),
   },
   actions: {
     ...changeActions,
+    ...postalLookupActions<ChangeContext, ChangeEvent>(),
     forwardToPin: sendTo("pin", ({ event }) => event),
   },
 }).createMachine({
@@ -71,6 +78,7 @@ export const changeMachine = setup({
     warnings: [],
     view: null,
     form: null,
+    postal: NO_POSTAL_ANSWERS,
     propagate: false,
     fieldErrors: null,
     failure: null,
@@ -89,7 +97,7 @@ export const changeMachine = setup({
     pin: {
       entry: "clearFailure",
       invoke: pinInvoke("change", { target: "loading", store: "storeCard" }),
-      on: PIN_EVENTS_WITH_REMOVAL,
+      on: PIN_CARD_EVENTS_WITH_REMOVAL,
     },
     loading: {
       invoke: {
@@ -100,7 +108,9 @@ export const changeMachine = setup({
     },
     refused: REFUSED_WITH_REGISTER_OFFER,
     form: {
+      exit: POSTAL_LOOKUP.exit,
       on: {
+        ...POSTAL_LOOKUP.on,
         "form.submit": {
           target: "confirm",
           actions: { type: "storeForm", params: ({ event }) => ({ values: event.values }) },

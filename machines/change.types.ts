@@ -8,7 +8,8 @@ import type {
   LoadChangeResult,
 } from "../app/_shared/contracts";
 import type { Kind } from "../app/_shared/kinds";
-import type { PinEvent } from "./pin.types";
+import type { CardEvent } from "./pin.types";
+import type { PostalAnswers, PostalLookupEvent } from "./postal-lookup";
 
 export type {
   AgencyChoice,
@@ -35,12 +36,14 @@ export type ChangeFormValues = Omit<ChangeInput, "propagate">;
 /** A committed 変更 or 更新: receipt, where the email went, which agencies the batch updates (R22). */
 export type Submitted = FlowDone;
 
+/** What the 変更 screens send it (the PIN screen sends to the pin child), and the card. */
 export type ChangeEvent =
-  | PinEvent
+  | CardEvent
   | { type: "refusal.back" }
   | { type: "refusal.register" }
   | { type: "form.submit"; values: ChangeFormValues }
   | { type: "form.back" }
+  | PostalLookupEvent
   | { type: "propagate.toggle" }
   | { type: "confirm.submit" }
   | { type: "confirm.back" }
@@ -57,6 +60,8 @@ export type ChangeContext = {
   view: ChangeView | null;
   /** the submitted form values, kept for confirm and for 戻る */
   form: ChangeFormValues | null;
+  /** each contact block's last 郵便番号 → 住所 answer while the form is open */
+  postal: PostalAnswers;
   /** R22: reflect the change to the other agencies (unchecked until the bidder ticks it) */
   propagate: boolean;
   fieldErrors: Record<string, string> | null;

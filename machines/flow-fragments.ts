@@ -59,19 +59,18 @@ export function pinInvoke<TTarget extends string, TStore extends string>(
   } as const;
 }
 
-/** While a PIN step runs, the card and keypad events are the pin child's. */
-export const PIN_EVENTS = {
+/**
+ * While a PIN step runs, the pin child hears the card through the flow (the flow keeps its own
+ * cardPresent too); the keypad needs no such relay, as the PIN screen sends to the pin child.
+ */
+export const PIN_CARD_EVENTS = {
   "card.inserted": { actions: ["markCardPresent", "forwardToPin"] },
-  "pin.submit": { actions: "forwardToPin" },
-  "pin.cancel": { actions: "forwardToPin" },
 } as const;
 
-/** PIN_EVENTS for a flow where a removed card is also the pin child's to handle. */
-export const PIN_EVENTS_WITH_REMOVAL = {
-  "card.inserted": PIN_EVENTS["card.inserted"],
+/** PIN_CARD_EVENTS for a flow where a removed card is also the pin child's to handle. */
+export const PIN_CARD_EVENTS_WITH_REMOVAL = {
+  ...PIN_CARD_EVENTS,
   "card.removed": { actions: ["markCardAbsent", "forwardToPin"] },
-  "pin.submit": PIN_EVENTS["pin.submit"],
-  "pin.cancel": PIN_EVENTS["pin.cancel"],
 } as const;
 
 function thrownToRefused(message: string) {
@@ -162,8 +161,8 @@ export const REFUSED_WITH_REGISTER_OFFER = {
 } as const;
 
 /**
- * A blank contact block (変更's and 登録's submit input): only reachable if confirm were entered
- * without a form, which the statecharts rule out.
+ * A blank contact block: the 登録 form's starting point, and the submit input's fallback should
+ * confirm ever be entered without a form (the statecharts rule that out).
  */
 export function emptyContact(): ChangeInput["department"] {
   return {

@@ -17,6 +17,7 @@ import type { ChangeInput, LoadChangeResult, SubmitChangeResult } from "./change
 import type { StartSessionInput } from "./kiosk.types";
 import { pinMachine } from "./pin.machine";
 import type { InspectCardInput, PinPurpose, ProveCardInput } from "./pin.machine";
+import type { PostalLookupInput, PostalLookupResult } from "./postal-lookup";
 import { registrationMachine } from "./registration.machine";
 import type { SearchActorInput } from "./registration.types";
 import { renewalMachine } from "./renewal.machine";
@@ -30,6 +31,8 @@ type CoreDeps = {
   proveCard(input: { pin: string; purpose: PinPurpose }): Promise<PinStepResult>;
   searchQualification(input: SearchInput): Promise<SearchResult>;
   register(input: RegisterInput): Promise<RegisterResult>;
+  /** 郵便番号 → 住所 for the contact forms of 登録 and 変更 */
+  lookupPostalCode(postalCode: string): Promise<PostalLookupResult>;
   printReceipt(input: { receiptNumber: string }): Promise<void>;
   endSession(): Promise<void>;
 };
@@ -49,10 +52,10 @@ export type KioskDeps = CoreDeps & FlowDeps;
 export type PinDeps = Pick<CoreDeps, "inspectCard" | "proveCard">;
 export type RegistrationDeps = Pick<
   CoreDeps,
-  "inspectCard" | "proveCard" | "searchQualification" | "register" | "printReceipt"
+  "inspectCard" | "proveCard" | "searchQualification" | "register" | "printReceipt" | "lookupPostalCode"
 >;
 export type ChangeDeps = PinDeps &
-  Pick<CoreDeps, "printReceipt"> &
+  Pick<CoreDeps, "printReceipt" | "lookupPostalCode"> &
   Pick<FlowDeps, "loadChange" | "submitChange">;
 export type RenewalDeps = PinDeps &
   Pick<CoreDeps, "printReceipt"> &
@@ -67,6 +70,13 @@ function printActor(deps: Pick<KioskDeps, "printReceipt">) {
   return fromPromise<void, { receiptNumber: string }>(async ({ input, signal }) => {
     notAborted(signal);
     await deps.printReceipt(input);
+  });
+}
+
+function postalLookupActor(deps: Pick<KioskDeps, "lookupPostalCode">) {
+  return fromPromise<PostalLookupResult, PostalLookupInput>(async ({ input, signal }) => {
+    notAborted(signal);
+    return deps.lookupPostalCode(input.postalCode);
   });
 }
 
@@ -102,6 +112,7 @@ export function createRegistrationImplementations(deps: RegistrationDeps) {
         return deps.register(input);
       }),
       printReceipt: printActor(deps),
+      lookupPostalCode: postalLookupActor(deps),
     },
   };
 }
@@ -119,6 +130,7 @@ export function createChangeImplementations(deps: ChangeDeps) {
         return deps.submitChange(input);
       }),
       printReceipt: printActor(deps),
+      lookupPostalCode: postalLookupActor(deps),
     },
   };
 }

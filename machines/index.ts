@@ -12,6 +12,7 @@ export {
 } from "./implementations";
 export { stepOf, REGISTRATION_STEPS } from "./registration.steps";
 export { conceal } from "./concealed";
+export { emptyContact } from "./flow-fragments";
 export type {
   KioskDeps,
   FlowDeps,
@@ -24,6 +25,7 @@ export type { StepIndex, RegistrationStep } from "./registration.steps";
 export type { Concealed } from "./concealed";
 export { PIN_TRIES_PER_INSERTION } from "./pin.machine";
 export type {
+  CardEvent,
   InspectCardInput,
   PinEvent,
   PinInput,
@@ -36,5 +38,12 @@ export type * from "./registration.types";
 export type * from "./kiosk.types";
 export type * from "./change.types";
 export type * from "./renewal.types";
+export type {
+  ContactBlockName,
+  PostalAnswer,
+  PostalAnswers,
+  PostalLookupEvent,
+  PostalLookupResult,
+} from "./postal-lookup";
 export { CHANGE_STEPS, RENEWAL_STEPS, changeStepOf, renewalStepOf } from "./flow.steps";
 export type { ChangeStep, RenewalStep } from "./flow.steps";

@@ -3,7 +3,7 @@
 import { assign, forwardTo, setup } from "xstate";
 import type { Result, SessionView } from "../app/_shared/contracts";
 import { changeMachine } from "./change.machine";
-import { flowDone, flowInput, forwardAll, FORWARDED } from "./kiosk.flows";
+import { flowDone, flowInput } from "./kiosk.flows";
 import { MESSAGES } from "./messages";
 import { placeholder } from "./placeholder";
 import { registrationMachine } from "./registration.machine";
@@ -146,7 +146,6 @@ export const kioskMachine = setup({
                   },
                   on: {
                     "card.inserted": { actions: ["markCardPresent", "forwardToRegistration"] },
-                    ...forwardAll(FORWARDED.registration, "forwardToRegistration"),
                   },
                 },
                 change: {
@@ -159,7 +158,6 @@ export const kioskMachine = setup({
                   },
                   on: {
                     "card.inserted": { actions: ["markCardPresent", "forwardToChange"] },
-                    ...forwardAll(FORWARDED.change, "forwardToChange"),
                   },
                 },
                 renewal: {
@@ -175,7 +173,6 @@ export const kioskMachine = setup({
                     // Not the flow-wide rule: the old card comes out in `swap`, and the renewal
                     // machine itself answers `{ cardRemoved: true }` for a removal anywhere else.
                     "card.removed": { actions: ["markCardAbsent", "forwardToRenewal"] },
-                    ...forwardAll(FORWARDED.renewal, "forwardToRenewal"),
                   },
                 },
               },

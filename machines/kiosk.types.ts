@@ -1,8 +1,6 @@
 import type { AgencyView } from "../app/_shared/contracts";
 import type { Kind } from "../app/_shared/kinds";
-import type { ChangeEvent } from "./change.types";
-import type { RegistrationEvent } from "./registration.types";
-import type { RenewalEvent } from "./renewal.types";
+import type { CardEvent } from "./pin.types";
 
 export type KioskInput = {
   /** seconds without activity before the countdown dialog (R32) */
@@ -32,10 +30,7 @@ export type KioskContext = {
   error: string | null;
 };
 
-/**
- * Events the kiosk handles itself. Every flow's events (registration, change, renewal) are also
- * accepted and passed on to the running flow, so the screens can send every event to the kiosk.
- */
+/** What the kiosk's own screens, dialogs and activity watch send it. */
 export type KioskOwnEvent =
   | { type: "select.submit"; agencyCode: string; kind: Kind }
   | { type: "entry.userRegistration" }
@@ -48,6 +43,10 @@ export type KioskOwnEvent =
   | { type: "logout.confirm" }
   | { type: "logout.cancel" };
 
-export type KioskEvent = KioskOwnEvent | RegistrationEvent | ChangeEvent | RenewalEvent;
+/**
+ * The kiosk's own events and the card's. A flow's screens send to the flow's actor, never here; the
+ * card is the kiosk's to track (cardPresent, R31) and it hands each signal on to the running flow.
+ */
+export type KioskEvent = KioskOwnEvent | CardEvent;
 
 export type StartSessionInput = { agencyCode: string; kind: Kind };

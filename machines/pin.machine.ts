@@ -19,6 +19,7 @@ import type {
 } from "./pin.types";
 
 export type {
+  CardEvent,
   InspectCardInput,
   PinContext,
   PinEvent,

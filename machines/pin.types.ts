@@ -21,11 +21,11 @@ export type PinOutput =
   | { ok: false; failure: PinStepFailure | InspectCardFailure }
   | { ok: false; cancelled: true };
 
-export type PinEvent =
-  | { type: "card.inserted" }
-  | { type: "card.removed" }
-  | { type: "pin.submit"; pin: string }
-  | { type: "pin.cancel" };
+/** The reader's signals: the kiosk tracks them and hands them to the running flow, which hands them to its PIN step. */
+export type CardEvent = { type: "card.inserted" } | { type: "card.removed" };
+
+/** The card's signals and the keypad's: the PIN screen sends to the pin actor itself. */
+export type PinEvent = CardEvent | { type: "pin.submit"; pin: string } | { type: "pin.cancel" };
 
 export type PinContext = {
   purpose: PinPurpose;

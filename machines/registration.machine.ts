@@ -9,7 +9,7 @@ import {
   emptyContact,
   isInvalid,
   isOk,
-  PIN_EVENTS_WITH_REMOVAL,
+  PIN_CARD_EVENTS_WITH_REMOVAL,
   pinGuards,
   pinInvoke,
   receiptStates,
@@ -17,6 +17,8 @@ import {
 import { MESSAGES } from "./messages";
 import { pinMachine } from "./pin.machine";
 import { placeholder } from "./placeholder";
+import { NO_POSTAL_ANSWERS, POSTAL_LOOKUP, postalLookupActions, postalLookupGuards } from "./postal-lookup";
+import type { PostalLookupInput, PostalLookupResult } from "./postal-lookup";
 import { registrationActions } from "./registration.actions";
 import type {
   RegistrationContext,
@@ -37,6 +39,8 @@ export const registrationMachine = setup({
       searchQualification: "searchQualification";
       register: "register";
       printReceipt: "printReceipt";
+      "lookupPostalCode.representative": "lookupPostalCode";
+      "lookupPostalCode.department": "lookupPostalCode";
     };
   },
   actors: {
@@ -44,9 +48,11 @@ export const registrationMachine = setup({
     searchQualification: placeholder<SearchResult, SearchActorInput>("searchQualification"),
     register: placeholder<RegisterResult, RegisterInput>("register"),
     printReceipt: placeholder<void, { receiptNumber: string }>("printReceipt"),
+    lookupPostalCode: placeholder<PostalLookupResult, PostalLookupInput>("lookupPostalCode"),
   },
   guards: {
     ...pinGuards,
+    ...postalLookupGuards,
     isOk,
     isInvalid,
     needsHolderAcknowledgement: ({ context }) =>
@@ -54,6 +60,7 @@ export const registrationMachine = setup({
   },
   actions: {
     ...registrationActions,
+    ...postalLookupActions<RegistrationContext, RegistrationEvent>(),
     forwardToPin: sendTo("pin", ({ event }) => event),
   },
 }).createMachine({
@@ -67,6 +74,7 @@ export const registrationMachine = setup({
     search: null,
     searchFailure: null,
     form: null,
+    postal: NO_POSTAL_ANSWERS,
     holderMismatchAcknowledged: false,
     fieldErrors: null,
     failure: null,
@@ -84,7 +92,7 @@ export const registrationMachine = setup({
     pin: {
       entry: "clearFailure",
       invoke: pinInvoke("register", { target: "search", store: "storeCard" }),
-      on: PIN_EVENTS_WITH_REMOVAL,
+      on: PIN_CARD_EVENTS_WITH_REMOVAL,
     },
     refused: {
       on: { "refusal.back": { target: "cancelled" } },
@@ -127,7 +135,9 @@ export const registrationMachine = setup({
       },
     },
     form: {
+      exit: POSTAL_LOOKUP.exit,
       on: {
+        ...POSTAL_LOOKUP.on,
         "form.submit": [
           {
             guard: "needsHolderAcknowledgement",

@@ -8,6 +8,8 @@ import type {
 } from "../app/_shared/contracts";
 import type { Kind } from "../app/_shared/kinds";
 import type { Concealed } from "./concealed";
+import type { CardEvent } from "./pin.types";
+import type { PostalAnswers, PostalLookupEvent } from "./postal-lookup";
 
 export type RegistrationInput = { agency: AgencyView; kind: Kind; cardPresent: boolean };
 
@@ -21,16 +23,15 @@ export type SearchActorInput = { officialName: string; userId: string; password:
 
 export type Registered = Omit<Extract<RegisterResult, { ok: true }>, "ok">;
 
+/** What the registration screens send it (the PIN screen sends to the pin child), and the card. */
 export type RegistrationEvent =
-  | { type: "card.inserted" }
-  | { type: "card.removed" }
-  | { type: "pin.submit"; pin: string }
-  | { type: "pin.cancel" }
+  | CardEvent
   | { type: "refusal.back" }
   | { type: "search.submit"; officialName: string; userId: string; password: string }
   | { type: "search.back" }
   | { type: "form.submit"; values: RegisterInput }
   | { type: "form.back" }
+  | PostalLookupEvent
   | { type: "holder.acknowledge" }
   | { type: "holder.back" }
   | { type: "confirm.submit" }
@@ -49,6 +50,8 @@ export type RegistrationContext = {
   searchFailure: Failure | null;
   /** the submitted form values (contact blocks), kept for confirm and for 戻る */
   form: RegisterInput | null;
+  /** each contact block's last 郵便番号 → 住所 answer while the form is open */
+  postal: PostalAnswers;
   holderMismatchAcknowledged: boolean;
   fieldErrors: Record<string, string> | null;
   /** why the flow stopped: PIN refusal (e.g. 既に登録されています) or a refused registration */

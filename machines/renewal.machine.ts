@@ -7,7 +7,7 @@ import {
   answered,
   canRegisterInstead,
   isOk,
-  PIN_EVENTS,
+  PIN_CARD_EVENTS,
   pinGuards,
   pinInvoke,
   receiptStates,
@@ -92,7 +92,7 @@ export const renewalMachine = setup({
       entry: "clearFailure",
       // While a PIN step runs, a removed card still ends the flow (the root's card.removed).
       invoke: pinInvoke("renewalOld", { target: "swap", store: "storeOldCard" }),
-      on: PIN_EVENTS,
+      on: PIN_CARD_EVENTS,
     },
     swap: {
       // 「現在使用しているICカードを取り出し、新しいICカードを差し込んでください」: the old card
@@ -104,7 +104,7 @@ export const renewalMachine = setup({
     },
     newCard: {
       invoke: pinInvoke("renewalNew", { target: "loading", store: "storeNewCard" }),
-      on: PIN_EVENTS,
+      on: PIN_CARD_EVENTS,
     },
     loading: {
       invoke: {

@@ -3,7 +3,7 @@ import type { AgencyView, CardView, Failure, LoadRenewalResult } from "../app/_s
 import type { Kind } from "../app/_shared/kinds";
 import type { RenewalFormInput } from "../app/_shared/schemas";
 import type { FlowOutput } from "./change.types";
-import type { PinEvent } from "./pin.types";
+import type { CardEvent } from "./pin.types";
 
 export type { LoadRenewalResult, SubmitRenewalResult } from "../app/_shared/contracts";
 
@@ -19,8 +19,9 @@ export type RenewalInput = RenewalFormInput;
  */
 export type RenewalOutput = FlowOutput | { cardRemoved: true };
 
+/** What the ICカード更新 screens send it (the PIN screens send to the pin child), and the card. */
 export type RenewalEvent =
-  | PinEvent
+  | CardEvent
   | { type: "notice.ok" }
   | { type: "notice.back" }
   | { type: "refusal.back" }

@@ -2,21 +2,21 @@
 // The 変更 flow's screens, chosen from the change actor's snapshot (§3.2).
 import { useSelector } from "@xstate/react";
 import type { ActorRefFrom } from "xstate";
-import { lookupPostalCode } from "@/app/actions";
 import { CHANGE_STEPS, changeStepOf, type changeMachine } from "@/machines";
-import { printStateOf } from "./flowPrint";
-import { BusyStatus, FlowRefused } from "./FlowStep";
+import { resultOf } from "./flowResult";
+import { BusyStatus, contactFormProps, FlowRefused } from "./FlowStep";
 import { PinStep } from "./PinStep";
 import { StepIndicator } from "./StepIndicator";
-import type { KioskEvents } from "./useKioskEvents";
+import { useChangeEvents } from "./useFlowEvents";
 import { ChangeConfirmScreen } from "./screens/ChangeConfirm";
-import { ChangeDoneScreen } from "./screens/ChangeDone";
+import { ChangeDoneScreen } from "./screens/PropagatedDone";
 import { ChangeFormScreen } from "./screens/ChangeForm";
 
-type Props = { actorRef: ActorRefFrom<typeof changeMachine>; events: KioskEvents };
+type Props = { actorRef: ActorRefFrom<typeof changeMachine>; onLogout: () => void };
 
-export function ChangeFlow({ actorRef, events }: Props) {
+export function ChangeFlow({ actorRef, onLogout }: Props) {
   const snapshot = useSelector(actorRef, (s) => s);
+  const events = useChangeEvents(actorRef);
   const pinRef = useSelector(actorRef, (s) => s.children.pin);
   const { context } = snapshot;
   return (
@@ -27,7 +27,7 @@ export function ChangeFlow({ actorRef, events }: Props) {
   );
 
   function renderStep() {
-    if (snapshot.matches("pin")) return <PinStep pinRef={pinRef} events={events} title="PIN番号入力" />;
+    if (snapshot.matches("pin")) return <PinStep pinRef={pinRef} title="PIN番号入力" />;
     if (snapshot.matches("refused") && context.failure) {
       // the machine decides which refusals lead to 登録 (R2: a card not registered here)
       const canRegister = snapshot.can({ type: "refusal.register" });
@@ -35,17 +35,7 @@ export function ChangeFlow({ actorRef, events }: Props) {
     }
     const view = context.view;
     if (snapshot.matches("form") && view) {
-      return (
-        <ChangeFormScreen
-          view={view}
-          warnings={context.warnings}
-          initial={context.form}
-          serverErrors={context.fieldErrors}
-          lookupPostalCode={lookupPostalCode}
-          onSubmit={events.submitChangeForm}
-          onBack={events.formBack}
-        />
-      );
+      return <ChangeFormScreen view={view} {...contactFormProps(context, events)} />;
     }
     if ((snapshot.matches("confirm") || snapshot.matches("submitting")) && view && context.form) {
       return (
@@ -60,18 +50,10 @@ export function ChangeFlow({ actorRef, events }: Props) {
         />
       );
     }
-    if ((snapshot.matches("done") || snapshot.matches("print")) && context.receiptNumber) {
+    const result = resultOf(snapshot, events.printReceipt, onLogout);
+    if (result) {
       return (
-        <ChangeDoneScreen
-          agencyName={context.agency.name}
-          receiptNumber={context.receiptNumber}
-          emailTo={context.emailTo}
-          propagatesTo={context.propagatesTo}
-          print={printStateOf(snapshot.value)}
-          printError={context.printError}
-          onPrint={events.printReceipt}
-          onLogout={events.logout}
-        />
+        <ChangeDoneScreen {...result} agencyName={context.agency.name} propagatesTo={context.propagatesTo} />
       );
     }
     return <BusyStatus />;

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { formatKioskClock } from "./clock";
+import { formatKioskClock } from "./clockFormat";
 
 /**
  * The current time, or null until the browser has rendered it once. Starting at null keeps the

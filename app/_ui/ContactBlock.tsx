@@ -35,17 +35,6 @@ const FIELDS: {
   { name: "emailConfirm", inputMode: "email", type: "email", hint: "確認のため、もう一度入力してください。" },
 ];
 
-export const EMPTY_CONTACT: ContactInput = {
-  contactName: "",
-  postalCode: "",
-  address: "",
-  personName: "",
-  phone: "",
-  fax: "",
-  email: "",
-  emailConfirm: "",
-};
-
 /** A contact shown read-only (on file, or on the confirm screen). */
 export function ContactList({ contact }: { contact: ContactView }) {
   return <ReadOnlyList rows={contactRows(contact)} />;

@@ -121,13 +121,13 @@ function Screens({
         />
       ) : null}
       {snapshot.matches({ active: { screens: { flow: "registration" } } }) && registration ? (
-        <RegistrationFlow actorRef={registration} events={events} />
+        <RegistrationFlow actorRef={registration} onLogout={events.logout} />
       ) : null}
       {snapshot.matches({ active: { screens: { flow: "change" } } }) && change ? (
-        <ChangeFlow actorRef={change} events={events} />
+        <ChangeFlow actorRef={change} onLogout={events.logout} />
       ) : null}
       {snapshot.matches({ active: { screens: { flow: "renewal" } } }) && renewal ? (
-        <RenewalFlow actorRef={renewal} events={events} />
+        <RenewalFlow actorRef={renewal} onLogout={events.logout} />
       ) : null}
       {snapshot.matches({ active: { idle: "warning" } }) ? (
         <IdleWarningDialog remaining={context.idleRemaining} onContinue={events.activity} />

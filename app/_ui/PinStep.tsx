@@ -1,26 +1,23 @@
 "use client";
-// The PIN screen of any flow, read from the flow's `pin` child (docs/machines.md: the PIN screen's
-// state lives in that child, and may be undefined outside the PIN states).
+// The PIN screen of any flow, read from and sent to the flow's `pin` child (docs/machines.md: the
+// PIN screen's state lives in that child, and may be undefined outside the PIN states).
 import { useSelector } from "@xstate/react";
 import type { ActorRefFrom } from "xstate";
 import type { pinMachine } from "@/machines";
 import { PinScreen } from "./screens/Pin";
-import type { KioskEvents } from "./useKioskEvents";
+import { usePinEvents } from "./useFlowEvents";
 
 type PinRef = ActorRefFrom<typeof pinMachine>;
 type Labels = { title: string; prompt?: string };
 
-export function PinStep({
-  pinRef,
-  events,
-  ...labels
-}: { pinRef: PinRef | undefined; events: KioskEvents } & Labels) {
+export function PinStep({ pinRef, ...labels }: { pinRef: PinRef | undefined } & Labels) {
   if (!pinRef) return null;
-  return <PinFromActor pinRef={pinRef} events={events} {...labels} />;
+  return <PinFromActor pinRef={pinRef} {...labels} />;
 }
 
-function PinFromActor({ pinRef, events, title, prompt }: { pinRef: PinRef; events: KioskEvents } & Labels) {
+function PinFromActor({ pinRef, title, prompt }: { pinRef: PinRef } & Labels) {
   const pin = useSelector(pinRef, (s) => s);
+  const events = usePinEvents(pinRef);
   return (
     <PinScreen
       title={title}

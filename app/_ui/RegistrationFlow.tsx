@@ -2,23 +2,23 @@
 // The 登録 flow's screens, chosen from the registration actor's snapshot (§3.1).
 import { useSelector } from "@xstate/react";
 import type { ActorRefFrom } from "xstate";
-import { lookupPostalCode } from "@/app/actions";
 import { REGISTRATION_STEPS, stepOf, type registrationMachine } from "@/machines";
-import { printStateOf } from "./flowPrint";
-import { BusyStatus, FlowRefused } from "./FlowStep";
+import { resultOf } from "./flowResult";
+import { BusyStatus, contactFormProps, FlowRefused } from "./FlowStep";
 import { PinStep } from "./PinStep";
 import { StepIndicator } from "./StepIndicator";
-import type { KioskEvents } from "./useKioskEvents";
+import { useRegistrationEvents } from "./useFlowEvents";
 import { ConfirmScreen } from "./screens/Confirm";
 import { DoneScreen } from "./screens/Done";
 import { FormScreen } from "./screens/Form";
 import { HolderWarningDialog } from "./screens/HolderWarning";
 import { SearchScreen } from "./screens/Search";
 
-type Props = { actorRef: ActorRefFrom<typeof registrationMachine>; events: KioskEvents };
+type Props = { actorRef: ActorRefFrom<typeof registrationMachine>; onLogout: () => void };
 
-export function RegistrationFlow({ actorRef, events }: Props) {
+export function RegistrationFlow({ actorRef, onLogout }: Props) {
   const snapshot = useSelector(actorRef, (s) => s);
+  const events = useRegistrationEvents(actorRef);
   const { context } = snapshot;
   const step = REGISTRATION_STEPS[stepOf(snapshot)] ?? REGISTRATION_STEPS[0];
   return (
@@ -29,7 +29,7 @@ export function RegistrationFlow({ actorRef, events }: Props) {
   );
 
   function renderStep() {
-    if (snapshot.matches("pin")) return <RegistrationPin actorRef={actorRef} events={events} />;
+    if (snapshot.matches("pin")) return <RegistrationPin actorRef={actorRef} />;
     if (snapshot.matches("refused") && context.failure) {
       return <FlowRefused failure={context.failure} events={events} canRegister={false} />;
     }
@@ -50,16 +50,7 @@ export function RegistrationFlow({ actorRef, events }: Props) {
     if ((snapshot.matches("form") || snapshot.matches("holderWarning")) && search) {
       return (
         <>
-          <FormScreen
-            search={search}
-            card={context.card}
-            warnings={context.warnings}
-            initial={context.form}
-            serverErrors={context.fieldErrors}
-            lookupPostalCode={lookupPostalCode}
-            onSubmit={events.submitForm}
-            onBack={events.formBack}
-          />
+          <FormScreen search={search} card={context.card} {...contactFormProps(context, events)} />
           {snapshot.matches("holderWarning") && context.card ? (
             <HolderWarningDialog
               card={context.card}
@@ -88,23 +79,13 @@ export function RegistrationFlow({ actorRef, events }: Props) {
         />
       );
     }
-    if ((snapshot.matches("done") || snapshot.matches("print")) && context.receiptNumber) {
-      return (
-        <DoneScreen
-          receiptNumber={context.receiptNumber}
-          emailTo={context.emailTo}
-          print={printStateOf(snapshot.value)}
-          printError={context.printError}
-          onPrint={events.printReceipt}
-          onLogout={events.logout}
-        />
-      );
-    }
+    const result = resultOf(snapshot, events.printReceipt, onLogout);
+    if (result) return <DoneScreen {...result} />;
     return <BusyStatus />;
   }
 }
 
-function RegistrationPin({ actorRef, events }: Props) {
+function RegistrationPin({ actorRef }: Pick<Props, "actorRef">) {
   const pinRef = useSelector(actorRef, (s) => s.children.pin);
-  return <PinStep pinRef={pinRef} events={events} title="PIN番号入力" />;
+  return <PinStep pinRef={pinRef} title="PIN番号入力" />;
 }

@@ -3,20 +3,21 @@
 import { useSelector } from "@xstate/react";
 import type { ActorRefFrom } from "xstate";
 import { RENEWAL_STEPS, renewalStepOf, type renewalMachine } from "@/machines";
-import { printStateOf } from "./flowPrint";
+import { resultOf } from "./flowResult";
 import { BusyStatus, FlowRefused } from "./FlowStep";
 import { PinStep } from "./PinStep";
 import { StepIndicator } from "./StepIndicator";
-import type { KioskEvents } from "./useKioskEvents";
+import { useRenewalEvents } from "./useFlowEvents";
 import { RenewalConfirmScreen } from "./screens/RenewalConfirm";
-import { RenewalDoneScreen } from "./screens/RenewalDone";
+import { RenewalDoneScreen } from "./screens/PropagatedDone";
 import { RenewalNoticeScreen } from "./screens/RenewalNotice";
 import { SwapScreen } from "./screens/Swap";
 
-type Props = { actorRef: ActorRefFrom<typeof renewalMachine>; events: KioskEvents };
+type Props = { actorRef: ActorRefFrom<typeof renewalMachine>; onLogout: () => void };
 
-export function RenewalFlow({ actorRef, events }: Props) {
+export function RenewalFlow({ actorRef, onLogout }: Props) {
   const snapshot = useSelector(actorRef, (s) => s);
+  const events = useRenewalEvents(actorRef);
   const pinRef = useSelector(actorRef, (s) => s.children.pin);
   const { context } = snapshot;
   return (
@@ -34,7 +35,6 @@ export function RenewalFlow({ actorRef, events }: Props) {
       return (
         <PinStep
           pinRef={pinRef}
-          events={events}
           title="古いICカードの確認"
           prompt="現在使用しているICカードをカードリーダーに差し込んでください"
         />
@@ -45,7 +45,6 @@ export function RenewalFlow({ actorRef, events }: Props) {
       return (
         <PinStep
           pinRef={pinRef}
-          events={events}
           title="新しいICカードの確認"
           prompt="新しく取得したICカードをカードリーダーに差し込んでください"
         />
@@ -69,18 +68,10 @@ export function RenewalFlow({ actorRef, events }: Props) {
         />
       );
     }
-    if ((snapshot.matches("done") || snapshot.matches("print")) && context.receiptNumber) {
+    const result = resultOf(snapshot, events.printReceipt, onLogout);
+    if (result) {
       return (
-        <RenewalDoneScreen
-          agencyName={context.agency.name}
-          receiptNumber={context.receiptNumber}
-          emailTo={context.emailTo}
-          propagatesTo={context.propagatesTo}
-          print={printStateOf(snapshot.value)}
-          printError={context.printError}
-          onPrint={events.printReceipt}
-          onLogout={events.logout}
-        />
+        <RenewalDoneScreen {...result} agencyName={context.agency.name} propagatesTo={context.propagatesTo} />
       );
     }
     return <BusyStatus />;

@@ -12,6 +12,7 @@ export const kioskDeps: KioskDeps = {
   proveCard: ({ pin, purpose }) => actions.proveCard({ pin, purpose }),
   searchQualification: (input) => actions.searchQualification(input),
   register: (input) => actions.register(input),
+  lookupPostalCode: (postalCode) => actions.lookupPostalCode(postalCode),
   loadChange: () => actions.loadChange(),
   submitChange: (input) => actions.submitChange(input),
   loadRenewal: () => actions.loadRenewal(),

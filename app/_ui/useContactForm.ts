@@ -4,12 +4,17 @@
 import { useState } from "react";
 import type { ContactView } from "@/app/_shared/contracts";
 import type { ContactInput } from "@/app/_shared/schemas";
+import type { ContactBlockName, PostalAnswers } from "@/machines";
 import type { ContactField } from "./ContactBlock";
 
-export type Block = "representative" | "department";
-export type Lookup = (
-  postalCode: string,
-) => Promise<{ ok: true; address: string } | { ok: false; message: string }>;
+type Block = ContactBlockName;
+const BLOCKS: readonly Block[] = ["representative", "department"];
+
+/** The flow's postal lookup: its answers so far, and how to ask for a block's code. */
+export type PostalLookup = {
+  postal: PostalAnswers;
+  onPostalCode: (block: Block, postalCode: string) => void;
+};
 
 /** A contact on file, as the form edits it (the e-mail confirmation prefilled). */
 export function fromView(view: ContactView): ContactInput {
@@ -19,11 +24,32 @@ export function fromView(view: ContactView): ContactInput {
 export function useContactForm(
   initial: Record<Block, ContactInput>,
   serverErrors: Record<string, string> | null,
-  lookupPostalCode: Lookup,
+  { postal, onPostalCode }: PostalLookup,
 ) {
   const [values, setValues] = useState<Record<Block, ContactInput>>(initial);
   const [errors, setErrors] = useState<Record<string, string>>(serverErrors ?? {});
   const [postalNote, setPostalNote] = useState<Partial<Record<Block, string>>>({});
+
+  // The machine keeps each block's last answer; one that arrives while the form is shown fills
+  // 住所 once (adjusting state to a changed prop during render, not in an effect), so an address
+  // the bidder completes afterwards is not overwritten, and a form shown again starts clean.
+  const [answered, setAnswered] = useState(postal);
+  if (postal !== answered) {
+    setAnswered(postal);
+    for (const block of BLOCKS) {
+      const answer = postal[block];
+      if (!answer || answer === answered[block]) continue;
+      if (answer.ok) {
+        setValues((v) => ({ ...v, [block]: { ...v[block], address: answer.address } }));
+        setPostalNote((n) => ({
+          ...n,
+          [block]: "郵便番号から住所を入力しました。番地等を続けて入力してください。",
+        }));
+      } else {
+        setPostalNote((n) => ({ ...n, [block]: answer.message }));
+      }
+    }
+  }
 
   const change = (block: Block) => (field: ContactField, value: string) => {
     setValues((v) => ({ ...v, [block]: { ...v[block], [field]: value } }));
@@ -36,23 +62,7 @@ export function useContactForm(
     });
   };
 
-  const fillAddress = (block: Block) => async (postalCode: string) => {
-    if (!/^\s*[0-9０-９]{3}[-ー－‐]?[0-9０-９]{4}\s*$/.test(postalCode)) return;
-    try {
-      const found = await lookupPostalCode(postalCode);
-      if (found.ok) {
-        setValues((v) => ({ ...v, [block]: { ...v[block], address: found.address } }));
-        setPostalNote((n) => ({
-          ...n,
-          [block]: "郵便番号から住所を入力しました。番地等を続けて入力してください。",
-        }));
-      } else {
-        setPostalNote((n) => ({ ...n, [block]: found.message }));
-      }
-    } catch {
-      setPostalNote((n) => ({ ...n, [block]: "住所を補完できませんでした。住所を入力してください。" }));
-    }
-  };
+  const fillAddress = (block: Block) => (postalCode: string) => onPostalCode(block, postalCode);
 
   /** Replaces one block (「代表窓口情報と同じ」) and forgets its errors. */
   const replace = (block: Block, contact: ContactInput) => {

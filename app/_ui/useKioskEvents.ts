@@ -2,14 +2,11 @@
 
 import { useMemo } from "react";
 import type { Kind } from "@/app/_shared/kinds";
-import type { RegisterInput } from "@/app/_shared/contracts";
-import type { SearchInput } from "@/app/_shared/schemas";
-import type { ChangeFormValues } from "./screens/changeView";
 import { KioskContext } from "./kioskActor";
 
 /**
- * Named senders, so screens never build event objects. Every event goes to the kiosk actor,
- * which forwards the flow's events to the running flow.
+ * Named senders for the kiosk's own screens, dialogs, activity watch and card reader, so
+ * components never build event objects. A flow's screens send to their flow (useFlowEvents).
  */
 export function useKioskEvents() {
   const actor = KioskContext.useActorRef();
@@ -28,25 +25,6 @@ export function useKioskEvents() {
       cancelLogout: () => send({ type: "logout.cancel" }),
       cardInserted: () => send({ type: "card.inserted" }),
       cardRemoved: () => send({ type: "card.removed" }),
-      // The PIN is handed straight to the event; nothing on this side keeps it.
-      submitPin: (pin: string) => send({ type: "pin.submit", pin }),
-      cancelPin: () => send({ type: "pin.cancel" }),
-      refusalBack: () => send({ type: "refusal.back" }),
-      submitSearch: (input: SearchInput) => send({ type: "search.submit", ...input }),
-      searchBack: () => send({ type: "search.back" }),
-      submitForm: (values: RegisterInput) => send({ type: "form.submit", values }),
-      formBack: () => send({ type: "form.back" }),
-      acknowledgeHolder: () => send({ type: "holder.acknowledge" }),
-      holderBack: () => send({ type: "holder.back" }),
-      submitConfirm: () => send({ type: "confirm.submit" }),
-      confirmBack: () => send({ type: "confirm.back" }),
-      printReceipt: () => send({ type: "receipt.print" }),
-      // 変更 and ICカード更新
-      refusalRegister: () => send({ type: "refusal.register" }),
-      submitChangeForm: (values: ChangeFormValues) => send({ type: "form.submit", values }),
-      togglePropagate: () => send({ type: "propagate.toggle" }),
-      noticeOk: () => send({ type: "notice.ok" }),
-      noticeBack: () => send({ type: "notice.back" }),
     };
   }, [actor]);
 }

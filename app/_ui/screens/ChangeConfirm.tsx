@@ -1,6 +1,7 @@
 import { ContactList, ReadOnlyList } from "../ContactBlock";
 import { cardHolderRows, certificateRows, companyRows } from "../summary";
-import { contactView, type ChangeFormValues, type ChangeView } from "./changeView";
+import type { ChangeFormValues, ChangeView } from "@/machines";
+import { contactView } from "./changeView";
 import { PropagateChoice } from "./Propagation";
 import { ConfirmActions } from "./ConfirmActions";
 

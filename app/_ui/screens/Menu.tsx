@@ -1,3 +1,5 @@
+import { RenewalConditions } from "./RenewalNotice";
+
 type Props = { onRegister: () => void; onChange: () => void; onRenewal: () => void };
 
 /** 4 利用者登録メニュー, with the manual's explanation beside each operation. */
@@ -40,14 +42,7 @@ export function MenuScreen({ onRegister, onChange, onRenewal }: Props) {
         </button>
         <div id="menu-renewal">
           <p className="strong-note">※通常は使用しない機能です。</p>
-          <p>
-            ［ICカード更新］は、保有しているICカードの有効期限満了に備えて、事前に新しいICカードを取得し、利用者情報を引き継ぐ操作ですが、以下の条件では、正しく更新できません。［登録］ボタン（または［変更］ボタン）で操作してください。
-          </p>
-          <ol>
-            <li>競争入札参加資格者の更新漏れのため、新規申請をした場合</li>
-            <li>営業所等の新設・統廃合により、権限委譲をおこなった場合</li>
-            <li>これまで使用していたICカードの有効期限がきれている場合</li>
-          </ol>
+          <RenewalConditions />
           <p>※複数の団体に参加している場合、その他の団体に自動反映させるかどうかを選択できます。</p>
         </div>
       </div>

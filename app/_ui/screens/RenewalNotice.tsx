@@ -1,3 +1,24 @@
+import type { CSSProperties } from "react";
+
+/**
+ * The manual's explanation of ICカード更新 and the cases it gets wrong, said both beside the
+ * menu's button and on the renewal's first screen.
+ */
+export function RenewalConditions({ leadStyle }: { leadStyle?: CSSProperties }) {
+  return (
+    <>
+      <p style={leadStyle}>
+        ［ICカード更新］は、保有しているICカードの有効期限満了に備えて、事前に新しいICカードを取得し、利用者情報を引き継ぐ操作ですが、以下の条件では、正しく更新できません。［登録］ボタン（または［変更］ボタン）で操作してください。
+      </p>
+      <ol>
+        <li>競争入札参加資格者の更新漏れのため、新規申請をした場合</li>
+        <li>営業所等の新設・統廃合により、権限委譲をおこなった場合</li>
+        <li>これまで使用していたICカードの有効期限がきれている場合</li>
+      </ol>
+    </>
+  );
+}
+
 /**
  * ICカード更新's first screen: the manual's warning, because choosing 更新 when 登録 was needed is
  * the most expensive mistake (a changed user ID leaves the new card unusable). OK / 戻る.
@@ -18,14 +39,7 @@ export function RenewalNoticeScreen({ onOk, onBack }: { onOk: () => void; onBack
         </p>
       </div>
       <div className="notice">
-        <p style={{ margin: 0 }}>
-          ［ICカード更新］は、保有しているICカードの有効期限満了に備えて、事前に新しいICカードを取得し、利用者情報を引き継ぐ操作ですが、以下の条件では、正しく更新できません。［登録］ボタン（または［変更］ボタン）で操作してください。
-        </p>
-        <ol>
-          <li>競争入札参加資格者の更新漏れのため、新規申請をした場合</li>
-          <li>営業所等の新設・統廃合により、権限委譲をおこなった場合</li>
-          <li>これまで使用していたICカードの有効期限がきれている場合</li>
-        </ol>
+        <RenewalConditions leadStyle={{ margin: 0 }} />
         <strong>※注意</strong>
         <ul>
           <li>企業情報が変更になりICカードを取得し直した場合は、登録ボタンで登録してください。</li>

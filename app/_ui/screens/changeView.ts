@@ -1,10 +1,8 @@
-// The 変更 screens' data: the registration on file as loadChange answers it and the contact
-// blocks the bidder sends, validated with the server's own schema.
-import type { ContactView, LoadChangeResult } from "@/app/_shared/contracts";
-import { changeFormSchema, type ContactInput } from "@/app/_shared/schemas";
-
-export type ChangeView = Omit<Extract<LoadChangeResult, { ok: true }>, "ok">;
-export type ChangeFormValues = { representative: ContactInput; department: ContactInput };
+// The 変更 screens' handling of the contact blocks the bidder sends (the types are the change
+// machine's: ChangeView, ChangeFormValues): validated with the server's own schema, and listed.
+import type { ContactView } from "@/app/_shared/contracts";
+import { changeFormSchema } from "@/app/_shared/schemas";
+import type { ChangeFormValues } from "@/machines";
 
 /** The form's part of the schema: the R22 choice is made on 変更内容確認, not in the form. */
 export const changeContactsSchema = changeFormSchema.pick({ representative: true, department: true });

@@ -9,6 +9,7 @@ import type {
   SearchResult,
 } from "@/app/_shared/contracts";
 import type { ContactInput } from "@/app/_shared/schemas";
+import type { PostalLookupResult } from "@/machines";
 
 export const PIN = "1234";
 export const PASSWORD = "Saitama1";
@@ -118,3 +119,8 @@ export const usable: InspectCardResult = {
   warnings: [],
   pin: { countLow: false, finalTry: false },
 };
+
+/** 郵便番号 → 住所 for the tests that do not look at it: always found. */
+export async function foundAddress(): Promise<PostalLookupResult> {
+  return { ok: true, address: "埼玉県さいたま市浦和区高砂" };
+}

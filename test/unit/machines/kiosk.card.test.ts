@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { createActor, SimulatedClock } from "xstate";
 import { createKioskImplementations, kioskMachine } from "@/machines";
 import type { KioskDeps } from "@/machines";
-import { card, PIN, searchOk, session, settle, usable } from "./fixtures";
+import { card, foundAddress, PIN, searchOk, session, settle, usable } from "./fixtures";
 import { changed, changeView, renewalView, renewed } from "./flow.fixtures";
-import { END, IDLE, startKiosk, toMenu, WARNING } from "./kiosk.harness";
+import { END, IDLE, pinOf as pinActorOf, startKiosk, toMenu, WARNING } from "./kiosk.harness";
 
 describe("kiosk: card events reach the PIN screen", () => {
   it("waits for a card at PIN入力 and goes on when it is inserted", async () => {
@@ -18,6 +18,7 @@ describe("kiosk: card events reach the PIN screen", () => {
       },
       searchQualification: async () => searchOk(),
       register: async () => ({ ok: true, receiptNumber: "R-0001", emailTo: "kouji@example.jp" }),
+      lookupPostalCode: foundAddress,
       printReceipt: async () => {},
       endSession: async () => {},
       loadChange: async () => ({ ok: true, ...changeView }),
@@ -38,7 +39,7 @@ describe("kiosk: card events reach the PIN screen", () => {
     expect(pinOf()?.value).toBe("inspecting");
     await settle();
     expect(pinOf()?.value).toBe("entering");
-    actor.send({ type: "pin.submit", pin: PIN });
+    pinActorOf(actor).send({ type: "pin.submit", pin: PIN });
     await settle();
     expect(proved).toEqual([PIN]);
     expect(actor.getSnapshot().children.registration?.getSnapshot().value).toEqual({ search: "editing" });

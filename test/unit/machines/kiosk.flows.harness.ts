@@ -2,7 +2,7 @@
 // machines, the app's deps faked at the edge), for the card-removal and secrets tests.
 import { PIN, settle } from "./fixtures";
 import { changeValues, notRegistered, oldCardExpired } from "./flow.fixtures";
-import { toMenu } from "./kiosk.harness";
+import { flowOf, pinOf, toMenu } from "./kiosk.harness";
 import type { HarnessOptions, Kiosk } from "./kiosk.harness";
 
 export const CHANGE_STATES = [
@@ -30,15 +30,16 @@ export async function toChangeState(actor: Kiosk, state: ChangeState): Promise<v
   actor.send({ type: "menu.change" });
   await settle(); // the pin child's pre-flight check on the inserted card
   if (state === "pin") return;
-  actor.send({ type: "pin.submit", pin: PIN });
+  pinOf(actor).send({ type: "pin.submit", pin: PIN });
   await settle();
   if (state === "refused" || state === "loading" || state === "form") return;
-  actor.send({ type: "form.submit", values: changeValues });
+  const change = flowOf(actor, "change");
+  change.send({ type: "form.submit", values: changeValues });
   if (state === "confirm") return;
-  actor.send({ type: "confirm.submit" });
+  change.send({ type: "confirm.submit" });
   await settle();
   if (state === "submitting" || state === "done") return;
-  actor.send({ type: "receipt.print" });
+  change.send({ type: "receipt.print" });
   await settle();
 }
 
@@ -68,10 +69,11 @@ export async function toRenewalState(actor: Kiosk, state: RenewalState): Promise
   await toMenu(actor);
   actor.send({ type: "menu.renewal" });
   if (state === "notice") return;
-  actor.send({ type: "notice.ok" });
+  const renewal = flowOf(actor, "renewal");
+  renewal.send({ type: "notice.ok" });
   await settle();
   if (state === "oldCard") return;
-  actor.send({ type: "pin.submit", pin: PIN });
+  pinOf(actor).send({ type: "pin.submit", pin: PIN });
   await settle();
   if (state === "refused" || state === "swap") return;
   // 「現在使用しているICカードを取り出し、新しいICカードを差し込んでください」
@@ -79,12 +81,12 @@ export async function toRenewalState(actor: Kiosk, state: RenewalState): Promise
   actor.send({ type: "card.inserted" });
   await settle();
   if (state === "newCard") return;
-  actor.send({ type: "pin.submit", pin: PIN });
+  pinOf(actor).send({ type: "pin.submit", pin: PIN });
   await settle();
   if (state === "loading" || state === "confirm") return;
-  actor.send({ type: "confirm.submit" });
+  renewal.send({ type: "confirm.submit" });
   await settle();
   if (state === "submitting" || state === "done") return;
-  actor.send({ type: "receipt.print" });
+  renewal.send({ type: "receipt.print" });
   await settle();
 }

@@ -10,7 +10,7 @@ import {
   toChangeState,
   toRenewalState,
 } from "./kiosk.flows.harness";
-import { END, startKiosk } from "./kiosk.harness";
+import { END, flowOf, pinOf, startKiosk } from "./kiosk.harness";
 import type { Kiosk } from "./kiosk.harness";
 import { activePaths } from "./paths";
 
@@ -57,10 +57,11 @@ describe("kiosk: 変更", () => {
     await toChangeState(actor, "confirm");
     expect(calls.proved).toEqual(["change"]);
     expect(changeOf(actor)?.context.propagate).toBe(false);
-    actor.send({ type: "propagate.toggle" });
-    actor.send({ type: "propagate.toggle" });
-    actor.send({ type: "propagate.toggle" });
-    actor.send({ type: "confirm.submit" });
+    const change = flowOf(actor, "change");
+    change.send({ type: "propagate.toggle" });
+    change.send({ type: "propagate.toggle" });
+    change.send({ type: "propagate.toggle" });
+    change.send({ type: "confirm.submit" });
     await settle();
     expect(calls.submitChange).toEqual([{ ...changeValues, propagate: true }]);
     expect(changeOf(actor)?.context).toMatchObject({ receiptNumber: "C-0001", propagatesTo: ["さいたま市"] });
@@ -76,8 +77,9 @@ describe("kiosk: 変更", () => {
   it("changes once on a double tap of 変更", async () => {
     const { actor, calls } = startKiosk({ submitChange: "hang" });
     await toChangeState(actor, "confirm");
-    actor.send({ type: "confirm.submit" });
-    actor.send({ type: "confirm.submit" });
+    const change = flowOf(actor, "change");
+    change.send({ type: "confirm.submit" });
+    change.send({ type: "confirm.submit" });
     await settle();
     expect(calls.submitChange).toHaveLength(1);
     expect(changeOf(actor)?.value).toBe("submitting");
@@ -87,13 +89,13 @@ describe("kiosk: 変更", () => {
     const { actor, calls } = startKiosk({ proveFor: { change: notRegistered } });
     await toChangeState(actor, "refused");
     expect(changeOf(actor)?.context.failure?.code).toBe("notRegistered");
-    actor.send({ type: "refusal.register" });
+    flowOf(actor, "change").send({ type: "refusal.register" });
     expect(actor.getSnapshot().matches({ active: { screens: { flow: "registration" } } })).toBe(true);
     expect(actor.getSnapshot().children.change).toBeUndefined();
     await settle(); // the card is still in the reader: registration's PIN step inspects it at once
     const pin = actor.getSnapshot().children.registration?.getSnapshot().children.pin?.getSnapshot();
     expect(pin?.value).toBe("entering");
-    actor.send({ type: "pin.submit", pin: PIN });
+    pinOf(actor).send({ type: "pin.submit", pin: PIN });
     await settle();
     expect(calls.proved).toEqual(["change", "register"]);
   });
@@ -101,11 +103,11 @@ describe("kiosk: 変更", () => {
   it("returns to the menu from a refusal and from the form", async () => {
     const refused = startKiosk({ proveFor: { change: notRegistered } }).actor;
     await toChangeState(refused, "refused");
-    refused.send({ type: "refusal.back" });
+    flowOf(refused, "change").send({ type: "refusal.back" });
     expect(inMenu(refused)).toBe(true);
     const { actor } = startKiosk();
     await toChangeState(actor, "form");
-    actor.send({ type: "form.back" });
+    flowOf(actor, "change").send({ type: "form.back" });
     expect(inMenu(actor)).toBe(true);
   });
 });
@@ -132,7 +134,7 @@ describe("kiosk: ICカード更新", () => {
     expect(renewalOf(actor)?.context.oldCard?.serialHex).toBe("1a2b");
     actor.send({ type: "card.inserted" });
     await settle();
-    actor.send({ type: "pin.submit", pin: PIN });
+    pinOf(actor).send({ type: "pin.submit", pin: PIN });
     await settle();
     expect(calls.proved).toEqual(["renewalOld", "renewalNew"]);
     expect(renewalOf(actor)?.value).toBe("confirm");
@@ -142,9 +144,10 @@ describe("kiosk: ICカード更新", () => {
   it("sends the R22 choice and renews once on a double tap of 更新", async () => {
     const { actor, calls } = startKiosk({ submitRenewal: "hang" });
     await toRenewalState(actor, "confirm");
-    actor.send({ type: "propagate.toggle" });
-    actor.send({ type: "confirm.submit" });
-    actor.send({ type: "confirm.submit" });
+    const renewal = flowOf(actor, "renewal");
+    renewal.send({ type: "propagate.toggle" });
+    renewal.send({ type: "confirm.submit" });
+    renewal.send({ type: "confirm.submit" });
     await settle();
     expect(calls.submitRenewal).toEqual([{ propagate: true }]);
   });
@@ -153,7 +156,7 @@ describe("kiosk: ICカード更新", () => {
     const { actor } = startKiosk({ proveFor: { renewalOld: oldCardExpired } });
     await toRenewalState(actor, "refused");
     expect(renewalStepOf(renewalOf(actor)!)).toBe(1);
-    actor.send({ type: "refusal.register" });
+    flowOf(actor, "renewal").send({ type: "refusal.register" });
     expect(actor.getSnapshot().matches({ active: { screens: { flow: "registration" } } })).toBe(true);
     expect(actor.getSnapshot().context.cardPresent).toBe(true);
   });
@@ -161,24 +164,24 @@ describe("kiosk: ICカード更新", () => {
   it("does not offer 登録 when the new card's company differs; 戻る returns to the menu", async () => {
     const { actor } = startKiosk({ proveFor: { renewalNew: companyDiffers } });
     await toRenewalState(actor, "newCard");
-    actor.send({ type: "pin.submit", pin: PIN });
+    pinOf(actor).send({ type: "pin.submit", pin: PIN });
     await settle();
     expect(renewalOf(actor)?.value).toBe("refused");
     expect(renewalStepOf(renewalOf(actor)!)).toBe(2);
-    actor.send({ type: "refusal.register" });
+    flowOf(actor, "renewal").send({ type: "refusal.register" });
     expect(renewalOf(actor)?.value).toBe("refused");
-    actor.send({ type: "refusal.back" });
+    flowOf(actor, "renewal").send({ type: "refusal.back" });
     expect(inMenu(actor)).toBe(true);
   });
 
   it("leaves the renewal on 戻る at the notice and at the confirmation (the manual: redo it)", async () => {
     const early = startKiosk().actor;
     await toRenewalState(early, "notice");
-    early.send({ type: "notice.back" });
+    flowOf(early, "renewal").send({ type: "notice.back" });
     expect(inMenu(early)).toBe(true);
     const { actor, calls } = startKiosk();
     await toRenewalState(actor, "confirm");
-    actor.send({ type: "confirm.back" });
+    flowOf(actor, "renewal").send({ type: "confirm.back" });
     expect(inMenu(actor)).toBe(true);
     expect(calls.submitRenewal).toEqual([]);
   });

@@ -20,7 +20,7 @@ import type {
   SubmitChangeResult,
   SubmitRenewalResult,
 } from "@/machines";
-import { card, formValues, PASSWORD, PIN, searchOk, session, settle, usable } from "./fixtures";
+import { card, formValues, foundAddress, PASSWORD, PIN, searchOk, session, settle, usable } from "./fixtures";
 import { changed, changeView, newCard, renewalView, renewed } from "./flow.fixtures";
 
 export const IDLE = 60;
@@ -78,6 +78,7 @@ export function startKiosk(options: HarnessOptions = {}) {
       if (options.register === "hang") return never();
       return options.register ?? { ok: true, receiptNumber: "R-0001", emailTo: "kouji@example.jp" };
     },
+    lookupPostalCode: foundAddress,
     printReceipt: async () => {
       calls.print += 1;
       if (options.print === "hang") return never();
@@ -106,6 +107,22 @@ export function startKiosk(options: HarnessOptions = {}) {
 }
 
 export type Kiosk = ReturnType<typeof startKiosk>["actor"];
+export type FlowName = "registration" | "change" | "renewal";
+
+/** The running flow's actor: a flow's screens send their events to it, not to the kiosk. */
+export function flowOf<F extends FlowName>(actor: Kiosk, flow: F) {
+  const ref = actor.getSnapshot().children[flow];
+  if (!ref) throw new Error(`no ${flow} flow running`);
+  return ref;
+}
+
+/** The running flow's PIN step: the keypad sends to it directly. */
+export function pinOf(actor: Kiosk) {
+  const { registration, change, renewal } = actor.getSnapshot().children;
+  const pin = (registration ?? change ?? renewal)?.getSnapshot().children.pin;
+  if (!pin) throw new Error("no PIN step running");
+  return pin;
+}
 
 export async function toMenu(actor: Kiosk): Promise<void> {
   actor.send({ type: "select.submit", agencyCode: "110000", kind: "construction" });
@@ -144,10 +161,11 @@ export async function toFlowState(actor: Kiosk, state: FlowState): Promise<void>
   actor.send({ type: "menu.register" });
   await settle(); // the pin child's pre-flight check on the inserted card
   if (state === "pin") return;
-  actor.send({ type: "pin.submit", pin: PIN });
+  pinOf(actor).send({ type: "pin.submit", pin: PIN });
   await settle();
   if (state === "refused" || state === "search.editing") return;
-  actor.send({
+  const registration = flowOf(actor, "registration");
+  registration.send({
     type: "search.submit",
     officialName: "株式会社さいたま建設",
     userId: "1000000001",
@@ -155,12 +173,12 @@ export async function toFlowState(actor: Kiosk, state: FlowState): Promise<void>
   });
   await settle();
   if (state === "search.searching" || state === "form") return;
-  actor.send({ type: "form.submit", values: formValues });
+  registration.send({ type: "form.submit", values: formValues });
   if (state === "holderWarning" || state === "confirm") return;
-  actor.send({ type: "confirm.submit" });
+  registration.send({ type: "confirm.submit" });
   await settle();
   if (state === "registering" || state === "done") return;
-  actor.send({ type: "receipt.print" });
+  registration.send({ type: "receipt.print" });
   await settle();
 }
 

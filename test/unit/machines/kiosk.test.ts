@@ -11,6 +11,8 @@ import {
   toFlowState,
   toMenu,
   WARNING,
+  flowOf,
+  pinOf,
 } from "./kiosk.harness";
 import type { Kiosk } from "./kiosk.harness";
 import { activePaths, allStatePaths } from "./paths";
@@ -152,7 +154,7 @@ describe("kiosk: screens, logout and session start", () => {
     await toMenu(actor);
     actor.send({ type: "menu.change" });
     expect(actor.getSnapshot().matches({ active: { screens: { flow: "change" } } })).toBe(true);
-    actor.send({ type: "pin.cancel" });
+    pinOf(actor).send({ type: "pin.cancel" });
     await settle();
     expect(actor.getSnapshot().matches({ active: { screens: "menu" } })).toBe(true);
     actor.send({ type: "menu.renewal" });
@@ -163,7 +165,7 @@ describe("kiosk: screens, logout and session start", () => {
   it("returns to the menu when the registration flow is cancelled", async () => {
     const { actor } = startKiosk();
     await toFlowState(actor, "search.editing");
-    actor.send({ type: "search.back" });
+    flowOf(actor, "registration").send({ type: "search.back" });
     expect(actor.getSnapshot().matches({ active: { screens: "menu" } })).toBe(true);
     expect(actor.getSnapshot().children.registration).toBeUndefined();
   });
@@ -171,8 +173,9 @@ describe("kiosk: screens, logout and session start", () => {
   it("registers once on a double tap of 登録", async () => {
     const { actor, calls } = startKiosk();
     await toFlowState(actor, "confirm");
-    actor.send({ type: "confirm.submit" });
-    actor.send({ type: "confirm.submit" });
+    const registration = flowOf(actor, "registration");
+    registration.send({ type: "confirm.submit" });
+    registration.send({ type: "confirm.submit" });
     await settle();
     expect(calls.register).toBe(1);
     expect(stepOf(registrationOf(actor)!)).toBe(4);
@@ -196,10 +199,10 @@ describe("kiosk: the whole statechart and secrets", () => {
     watch(actor);
     await toMenu(actor);
     actor.send({ type: "menu.change" });
-    actor.send({ type: "pin.cancel" });
+    pinOf(actor).send({ type: "pin.cancel" });
     await settle();
     actor.send({ type: "menu.renewal" });
-    actor.send({ type: "notice.back" });
+    flowOf(actor, "renewal").send({ type: "notice.back" });
     actor.send({ type: "menu.register" });
     actor.send({ type: "session.logout" });
     actor.send({ type: "logout.cancel" });

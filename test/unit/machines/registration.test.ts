@@ -1,5 +1,4 @@
-import { createActor, SimulatedClock } from "xstate";
-import type { Actor } from "xstate";
+import { createActor } from "xstate";
 import { describe, expect, it } from "vitest";
 import type { ProveCardResult, RegisterInput, RegisterResult, SearchResult } from "@/app/_shared/contracts";
 import type { SearchInput } from "@/app/_shared/schemas";
@@ -13,14 +12,15 @@ import type { RegistrationDeps } from "@/machines";
 import {
   card,
   formValues,
+  foundAddress,
   PASSWORD,
   PIN,
   searchNotFound,
   searchOk,
-  session,
   settle,
   usable,
 } from "./fixtures";
+import { flowOptions, submitPin, submitSearch, toForm } from "./flow.harness";
 
 type Answers = {
   prove?: ProveCardResult[];
@@ -56,34 +56,21 @@ async function start(answers: Answers = {}) {
       calls.print += 1;
       if (next(answers.print, "ok") === "fail") throw new Error("printer offline");
     },
+    lookupPostalCode: foundAddress,
   };
-  const actor = createActor(registrationMachine.provide(createRegistrationImplementations(deps)), {
-    input: { agency: session.agency, kind: session.kind, cardPresent: true },
-    clock: new SimulatedClock(),
-  }).start();
+  const actor = createActor(
+    registrationMachine.provide(createRegistrationImplementations(deps)),
+    flowOptions(),
+  ).start();
   await settle(); // the pre-flight check on the card already in the reader
   return { actor, calls };
-}
-
-type RegistrationActor = Actor<typeof registrationMachine>;
-
-async function toForm(actor: RegistrationActor) {
-  actor.send({ type: "pin.submit", pin: PIN });
-  await settle();
-  actor.send({
-    type: "search.submit",
-    officialName: "株式会社さいたま建設",
-    userId: "1000000001",
-    password: PASSWORD,
-  });
-  await settle();
 }
 
 describe("registration machine with the real pin child", () => {
   it("passes the keypad's PIN through to proveCard and keeps the card and warnings (R18)", async () => {
     const { actor, calls } = await start();
     expect(actor.getSnapshot().children.pin?.getSnapshot().value).toBe("entering");
-    actor.send({ type: "pin.submit", pin: PIN });
+    submitPin(actor, PIN);
     await settle();
     expect(calls.prove).toEqual([PIN]);
     expect(actor.getSnapshot().value).toEqual({ search: "editing" });
@@ -99,7 +86,7 @@ describe("registration machine with the real pin child", () => {
       finalTry: true,
     };
     const { actor } = await start({ prove: [wrong] });
-    actor.send({ type: "pin.submit", pin: "0000" });
+    submitPin(actor, "0000");
     await settle();
     expect(actor.getSnapshot().value).toBe("pin");
     expect(actor.getSnapshot().children.pin?.getSnapshot().context.error).toEqual(wrong);
@@ -112,7 +99,7 @@ describe("registration machine with the real pin child", () => {
       message: "既に登録されています",
     };
     const { actor } = await start({ prove: [already] });
-    actor.send({ type: "pin.submit", pin: PIN });
+    submitPin(actor, PIN);
     await settle();
     expect(actor.getSnapshot().value).toBe("refused");
     expect(actor.getSnapshot().context.failure).toEqual(already);
@@ -126,15 +113,10 @@ describe("registration machine with the real pin child", () => {
     const record = () =>
       seen.push(JSON.stringify(actor.getPersistedSnapshot()), JSON.stringify(actor.getSnapshot()));
     actor.subscribe(record);
-    actor.send({ type: "pin.submit", pin: PIN });
+    submitPin(actor, PIN);
     record();
     await settle();
-    actor.send({
-      type: "search.submit",
-      officialName: "株式会社さいたま建設",
-      userId: "1000000001",
-      password: PASSWORD,
-    });
+    submitSearch(actor);
     record();
     await settle();
     expect(calls.search[0]?.password).toBe(PASSWORD);

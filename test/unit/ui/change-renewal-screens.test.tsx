@@ -1,22 +1,21 @@
 // Static renders of the 変更 and ICカード更新 screens (§3.2, §3.3): what each offers and says.
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { printStateOf } from "@/app/_ui/flowPrint";
+import { printStateOf } from "@/app/_ui/flowResult";
 import { StepIndicator } from "@/app/_ui/StepIndicator";
 import { ChangeConfirmScreen } from "@/app/_ui/screens/ChangeConfirm";
-import { ChangeDoneScreen } from "@/app/_ui/screens/ChangeDone";
 import { ChangeFormScreen } from "@/app/_ui/screens/ChangeForm";
-import type { ChangeView } from "@/app/_ui/screens/changeView";
 import { PinScreen } from "@/app/_ui/screens/Pin";
+import { ChangeDoneScreen, RenewalDoneScreen } from "@/app/_ui/screens/PropagatedDone";
 import { RefusedScreen } from "@/app/_ui/screens/Refused";
 import { RenewalConfirmScreen } from "@/app/_ui/screens/RenewalConfirm";
-import { RenewalDoneScreen } from "@/app/_ui/screens/RenewalDone";
 import { RenewalNoticeScreen } from "@/app/_ui/screens/RenewalNotice";
 import { SwapScreen } from "@/app/_ui/screens/Swap";
+import type { ChangeView } from "@/machines";
 import { card, company, contact } from "./fixtures";
 
 const noop = () => {};
-const lookup = async () => ({ ok: false as const, message: "" });
+const postalLookup = { postal: { representative: null, department: null }, onPostalCode: noop };
 const agencies = [
   { name: "埼玉県", current: true },
   { name: "さいたま市", current: false },
@@ -46,7 +45,7 @@ describe("変更 screens", () => {
         view={view}
         initial={null}
         serverErrors={null}
-        lookupPostalCode={lookup}
+        {...postalLookup}
         onSubmit={noop}
         onBack={noop}
       />,
@@ -70,7 +69,7 @@ describe("変更 screens", () => {
         view={view}
         initial={null}
         serverErrors={{ "department.email": "メールアドレスの形式が正しくありません。" }}
-        lookupPostalCode={lookup}
+        {...postalLookup}
         onSubmit={noop}
       />,
     );

@@ -6,7 +6,6 @@ import { createActor, waitFor, type AnyActorRef } from "xstate";
 import type { InspectCardResult, PinStepResult } from "@/app/_shared/contracts";
 import { ChangeFlow } from "@/app/_ui/ChangeFlow";
 import { RenewalFlow } from "@/app/_ui/RenewalFlow";
-import type { KioskEvents } from "@/app/_ui/useKioskEvents";
 import {
   changeMachine,
   createChangeImplementations,
@@ -17,7 +16,6 @@ import {
 import { card, company, contact } from "./fixtures";
 
 const noop = () => {};
-const events = new Proxy({}, { get: () => noop }) as KioskEvents;
 const input = {
   agency: { code: "110000", name: "埼玉県", goods: true },
   kind: "goods" as const,
@@ -45,6 +43,7 @@ function deps(refuse: Partial<Record<PinPurpose, InspectCardResult>> = {}) {
       refuse[purpose] ?? { ok: true, card: facts, warnings: [], pin: { countLow: false, finalTry: false } },
     proveCard: async (): Promise<PinStepResult> => ({ ok: true, card, warnings: [] }),
     printReceipt: async () => {},
+    lookupPostalCode: async () => ({ ok: true as const, address: company.address }),
     loadChange: async () => ({
       ok: true as const,
       userId: "2000000001",
@@ -77,11 +76,22 @@ function deps(refuse: Partial<Record<PinPurpose, InspectCardResult>> = {}) {
   };
 }
 
-/** The flow's PIN child has read the card and shows the keypad (its snapshots are its own). */
-async function pinReady(actor: { getSnapshot: () => { children: { pin?: AnyActorRef } } }) {
+type FlowActor = { getSnapshot: () => { children: { pin?: AnyActorRef } } };
+
+/** The flow's PIN step: the keypad sends to it, and its snapshots are its own. */
+function pinOf(actor: FlowActor): AnyActorRef {
   const pin = actor.getSnapshot().children.pin;
   if (!pin) throw new Error("no PIN step running");
-  await waitFor(pin, (s: { matches: (state: string) => boolean }) => s.matches("entering"));
+  return pin;
+}
+
+/** The flow's PIN child has read the card and shows the keypad. */
+async function pinReady(actor: FlowActor) {
+  await waitFor(pinOf(actor), (s: { matches: (state: string) => boolean }) => s.matches("entering"));
+}
+
+function submitPin(actor: FlowActor, pin: string) {
+  pinOf(actor).send({ type: "pin.submit", pin });
 }
 
 function current(html: string): string | undefined {
@@ -97,7 +107,7 @@ describe("RenewalFlow on the renewal machine", () => {
         input,
       },
     ).start();
-    const render = () => renderToStaticMarkup(<RenewalFlow actorRef={actor} events={events} />);
+    const render = () => renderToStaticMarkup(<RenewalFlow actorRef={actor} onLogout={noop} />);
 
     expect(render()).toContain("『ICカード更新』ではなく、『登録』より");
     expect(current(render())).toBe("確認");
@@ -107,7 +117,7 @@ describe("RenewalFlow on the renewal machine", () => {
     expect(render()).toContain(">古いICカードの確認</h1>");
     expect(current(render())).toBe("旧ICカード");
 
-    actor.send({ type: "pin.submit", pin: "1234" });
+    submitPin(actor, "1234");
     await waitFor(actor, (s) => s.matches("swap"));
     expect(render()).toContain("現在使用しているICカードを取り出し、新しいICカードを差し込んでください");
     expect(current(render())).toBe("新ICカード");
@@ -133,12 +143,12 @@ describe("RenewalFlow on the renewal machine", () => {
     ).start();
     actor.send({ type: "notice.ok" });
     await pinReady(actor);
-    actor.send({ type: "pin.submit", pin: "1234" });
+    submitPin(actor, "1234");
     await waitFor(actor, (s) => s.matches("swap"));
     actor.send({ type: "card.removed" });
     actor.send({ type: "card.inserted" });
     await waitFor(actor, (s) => s.matches("refused"));
-    const html = renderToStaticMarkup(<RenewalFlow actorRef={actor} events={events} />);
+    const html = renderToStaticMarkup(<RenewalFlow actorRef={actor} onLogout={noop} />);
     expect(html).toContain(">企業名称が異なるため、ICカード更新はできません</h1>");
     expect(html).not.toContain("登録へ進む");
     actor.stop();
@@ -150,14 +160,14 @@ describe("RenewalFlow on the renewal machine", () => {
     }).start();
     actor.send({ type: "notice.ok" });
     await pinReady(actor);
-    actor.send({ type: "pin.submit", pin: "1234" });
+    submitPin(actor, "1234");
     await waitFor(actor, (s) => s.matches("swap"));
     actor.send({ type: "card.removed" });
     actor.send({ type: "card.inserted" });
     await pinReady(actor);
-    actor.send({ type: "pin.submit", pin: "1111" });
+    submitPin(actor, "1111");
     await waitFor(actor, (s) => s.matches("confirm"));
-    const html = renderToStaticMarkup(<RenewalFlow actorRef={actor} events={events} />);
+    const html = renderToStaticMarkup(<RenewalFlow actorRef={actor} onLogout={noop} />);
     expect(html).toContain(">電子証明書更新確認</h1>");
     expect(html.match(/aria-current="step"/g)).toHaveLength(1);
     expect(html.match(/class="done"/g)).toHaveLength(3);
@@ -178,7 +188,7 @@ describe("ChangeFlow on the change machine", () => {
       },
     ).start();
     await waitFor(actor, (s) => s.matches("refused"));
-    const html = renderToStaticMarkup(<ChangeFlow actorRef={actor} events={events} />);
+    const html = renderToStaticMarkup(<ChangeFlow actorRef={actor} onLogout={noop} />);
     expect(html).toContain(">このICカードは利用者登録されていません</h1>");
     expect(html).toContain(">登録へ進む</button>");
     expect(current(html)).toBe("PIN入力");
@@ -188,9 +198,9 @@ describe("ChangeFlow on the change machine", () => {
   it("the proven card's registration prefills 利用者変更 at the 入力 step", async () => {
     const actor = createActor(changeMachine.provide(createChangeImplementations(deps())), { input }).start();
     await pinReady(actor);
-    actor.send({ type: "pin.submit", pin: "1234" });
+    submitPin(actor, "1234");
     await waitFor(actor, (s) => s.matches("form"));
-    const html = renderToStaticMarkup(<ChangeFlow actorRef={actor} events={events} />);
+    const html = renderToStaticMarkup(<ChangeFlow actorRef={actor} onLogout={noop} />);
     expect(html).toContain(">利用者変更</h1>");
     expect(html).toContain(`value="${contact.email}"`);
     expect(current(html)).toBe("入力");

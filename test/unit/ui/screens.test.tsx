@@ -19,7 +19,7 @@ function inputTag(html: string, name: string): string {
   if (!tag) throw new Error(`no input named ${name}`);
   return tag;
 }
-const lookup = async () => ({ ok: false as const, message: "" });
+const postalLookup = { postal: { representative: null, department: null }, onPostalCode: noop };
 
 describe("SelectScreen", () => {
   const agencies = [
@@ -100,7 +100,7 @@ describe("FormScreen", () => {
     warnings: [],
     initial: null,
     serverErrors: null,
-    lookupPostalCode: lookup,
+    ...postalLookup,
     onSubmit: noop,
     onBack: noop,
   };

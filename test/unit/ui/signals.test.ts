@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { cardSignals, NO_CARD } from "@/app/_ui/cardPresence";
-import { formatKioskClock } from "@/app/_ui/clock";
+import { formatKioskClock } from "@/app/_ui/clockFormat";
 
 describe("cardSignals (GET /api/card → machine events)", () => {
   it("reports an insertion when a card appears", () => {
