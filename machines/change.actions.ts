@@ -2,6 +2,7 @@
 // Each takes what it needs as params; the machine maps events to params where it refers to them.
 import { assign } from "xstate";
 import type { Failure } from "../app/_shared/contracts";
+import { submittedFields } from "./flow-fragments";
 import { MESSAGES } from "./messages";
 import type { PinOutput } from "./pin.types";
 import type {
@@ -50,16 +51,7 @@ export const changeActions = {
     form: params.values,
     fieldErrors: null,
   })),
-  storeSubmitted: update((params: { result: SubmitChangeResult }): Update =>
-    params.result.ok
-      ? {
-          receiptNumber: params.result.receiptNumber,
-          emailTo: params.result.emailTo,
-          propagatesTo: params.result.propagatesTo,
-          failure: null,
-        }
-      : {},
-  ),
+  storeSubmitted: update((params: { result: SubmitChangeResult }): Update => submittedFields(params.result)),
   storeFieldErrors: update((params: { result: SubmitChangeResult }): Update =>
     params.result.ok ? {} : { fieldErrors: params.result.fieldErrors ?? {} },
   ),

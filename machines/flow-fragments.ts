@@ -3,7 +3,7 @@
 // done/print states and the refusal with its 登録 offer. Each builds plain config that the
 // machine's own setup() checks where it is used, so actor, guard and action names must exist
 // there. Pure: no I/O.
-import type { ChangeInput, Failure } from "../app/_shared/contracts";
+import type { ChangeInput, Failure, FlowDone, Result } from "../app/_shared/contracts";
 import { MESSAGES } from "./messages";
 import type { PinOutput, PinPurpose } from "./pin.types";
 
@@ -122,6 +122,18 @@ export function answeredOrInvalid<TTarget extends string, TStore extends string,
     ],
     onError: thrownToRefused(thrownMessage),
   } as const;
+}
+
+/** What a committed 変更 or 更新 leaves in its flow's context: the result screen's facts. */
+export function submittedFields(result: Result<FlowDone>) {
+  return result.ok
+    ? {
+        receiptNumber: result.receiptNumber,
+        emailTo: result.emailTo,
+        propagatesTo: result.propagatesTo,
+        failure: null,
+      }
+    : {};
 }
 
 /** `done` (the result screen) and `print` (printing, then printed or failed; each may reprint). */

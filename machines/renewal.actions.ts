@@ -2,6 +2,7 @@
 // Each takes what it needs as params; the machine maps events to params where it refers to them.
 import { assign } from "xstate";
 import type { Failure } from "../app/_shared/contracts";
+import { submittedFields } from "./flow-fragments";
 import { MESSAGES } from "./messages";
 import type { PinOutput } from "./pin.types";
 import type { LoadRenewalResult, RenewalContext, RenewalEvent, SubmitRenewalResult } from "./renewal.types";
@@ -42,14 +43,7 @@ export const renewalActions = {
     params.result.ok ? {} : { failure: params.result },
   ),
   storeSubmitted: update((_, params: { result: SubmitRenewalResult }): Update =>
-    params.result.ok
-      ? {
-          receiptNumber: params.result.receiptNumber,
-          emailTo: params.result.emailTo,
-          propagatesTo: params.result.propagatesTo,
-          failure: null,
-        }
-      : {},
+    submittedFields(params.result),
   ),
   storeThrownFailure: update((_, params: { message: string }): Update => {
     const failure: Failure = { ok: false, code: "unexpected", message: params.message };
