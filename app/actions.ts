@@ -20,7 +20,8 @@ import type {
 import { invalidAnswer, startSessionSchema } from "@/app/_shared/schemas";
 import { inspectCard as inspectCardService } from "@/app/_server/card/inspect";
 import * as change from "@/app/_server/flows/change";
-import { currentInsertionId, proveCard as proveCardService } from "@/app/_server/card/pin-step";
+import { proveCard as proveCardService } from "@/app/_server/card/pin-step";
+import { currentInsertionId } from "@/app/_server/card/reader-status";
 import { answerUnexpected } from "@/app/_server/log";
 import { lookupPostalCode as lookupPostal } from "@/app/_server/postal";
 import { searchQualification as searchService } from "@/app/_server/qualifications/search";

@@ -7,7 +7,7 @@ import { agencyStatusForReceipt, batchOverview } from "@/app/_server/batch/statu
 import { runNightlyBatch, type BatchResult } from "@/app/_server/batch/propagation";
 import { submitChange } from "@/app/_server/flows/change";
 import { resetConfigForTests } from "@/app/_server/config";
-import { currentInsertionId } from "@/app/_server/card/pin-step";
+import { currentInsertionId } from "@/app/_server/card/reader-status";
 import { submitRenewal } from "@/app/_server/flows/renewal";
 import { seedDemoData } from "@/prisma/seed";
 import { freshDatabase } from "../support/db";

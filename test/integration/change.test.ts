@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { inspectCard } from "@/app/_server/card/inspect";
 import { loadChange, submitChange } from "@/app/_server/flows/change";
-import { currentInsertionId } from "@/app/_server/card/pin-step";
+import { currentInsertionId } from "@/app/_server/card/reader-status";
 import { flowSuite } from "../support/flow-suite";
 import { changeForm, openSession, provenFor, receiptText, registerDemoCard } from "../support/kiosk";
 

@@ -1,7 +1,8 @@
 // 登録 on a real SQLite file: R1, R4, R17, R21, R40 (outbox in the same transaction), double
 // submit, and the server's step checks.
 import { describe, expect, it } from "vitest";
-import { currentInsertionId, proveCard } from "@/app/_server/card/pin-step";
+import { proveCard } from "@/app/_server/card/pin-step";
+import { currentInsertionId } from "@/app/_server/card/reader-status";
 import { searchQualification } from "@/app/_server/qualifications/search";
 import { registerCard } from "@/app/_server/flows/registration";
 import { flowSuite } from "../support/flow-suite";

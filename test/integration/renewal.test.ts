@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { inspectCard } from "@/app/_server/card/inspect";
 import { loadChange } from "@/app/_server/flows/change";
-import { currentInsertionId } from "@/app/_server/card/pin-step";
+import { currentInsertionId } from "@/app/_server/card/reader-status";
 import { loadRenewal, submitRenewal } from "@/app/_server/flows/renewal";
 import type { ProvenCard } from "@/app/_server/visit/session";
 import { flowSuite } from "../support/flow-suite";

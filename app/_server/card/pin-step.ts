@@ -111,9 +111,3 @@ export async function proveCard(
   });
   return { ok: true, card: verified.card, warnings: verified.warnings };
 }
-
-/** The insertion the reader holds now, or null: registration checks it is still the proven card. */
-export async function currentInsertionId(): Promise<string | null> {
-  const status = await getCardReader().status();
-  return status.present ? status.insertionId : null;
-}

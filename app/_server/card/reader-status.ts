@@ -15,6 +15,11 @@ export async function cardStatus(): Promise<{ present: boolean; insertionId: str
     : { present: false, insertionId: null };
 }
 
+/** The insertion the reader holds now, or null: a submit checks it is still the proven card (R31). */
+export async function currentInsertionId(): Promise<string | null> {
+  return (await cardStatus()).insertionId;
+}
+
 /** The 仮想カードリーダー panel's view, or null when a real card driver is configured. */
 export async function simulatedReaderState(): Promise<SimulatedReaderState | null> {
   const reader = getSimulatedCardReader();
