@@ -57,7 +57,7 @@ async function main(): Promise<void> {
   // validated like a real terminal: the intermediate CA and the LGPKI-like CA's CRL (R18)
   env.INTERMEDIATE_CA_FILES = pki.validation.intermediateCaFiles.join(",");
   env.CRL_SOURCES = pki.validation.crlFiles.join(",");
-  step("npx", ["prisma", "migrate", "deploy"]);
+  step("npx", ["tsx", "prisma/migrate.ts"]);
   const prisma = createPrismaClient(`file:${dbFile}`);
   await seedDemoData(prisma);
   await prisma.$disconnect();

@@ -1,13 +1,30 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/client";
-import { sqliteUrl } from "./url";
+import { PrismaClient as PostgresPrismaClient } from "./postgres/generated/client";
+import { databaseFromEnv, type Database } from "./url";
 
 export { Prisma, PrismaClient } from "./generated/client";
 
-/** Builds a client on the SQLite file named by DATABASE_URL (or the given URL). */
-export function createPrismaClient(url: string = sqliteUrl()): PrismaClient {
-  fs.mkdirSync(path.dirname(url.slice("file:".length)), { recursive: true });
-  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url }) });
+/**
+ * A client on the database DATABASE_URL names (or the given URL): the SQLite file through
+ * better-sqlite3, or PostgreSQL through pg. One data layer: both clients are generated from the
+ * one model (prisma/postgres/schema.prisma is derived from schema.prisma), so the rest of the code
+ * sees one PrismaClient type whichever engine runs below it.
+ */
+export function createPrismaClient(url?: string): PrismaClient {
+  const database: Database = url === undefined ? databaseFromEnv() : databaseFromEnv({ DATABASE_URL: url });
+  if (database.engine === "postgresql") {
+    const client = new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
+    return client as unknown as PrismaClient;
+  }
+  fs.mkdirSync(path.dirname(database.url.slice("file:".length)), { recursive: true });
+  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: database.url }) });
+}
+
+/** Which engine a client built from `url` (default: DATABASE_URL) runs on. */
+export function databaseEngine(url?: string): Database["engine"] {
+  return (url === undefined ? databaseFromEnv() : databaseFromEnv({ DATABASE_URL: url })).engine;
 }

@@ -1,13 +1,53 @@
 import path from "node:path";
 
-/** The SQLite file the kiosk uses. With the driver adapter the path is ours to resolve (relative
- * to the working directory, not to prisma/), so every caller goes through here. */
-export function sqliteUrl(env: NodeJS.ProcessEnv = process.env): string {
-  const raw = env.DATABASE_URL ?? "file:./.data/kiosk.db";
-  if (!raw.startsWith("file:")) {
-    throw new Error(`DATABASE_URL must be a SQLite file: URL for now (got "${raw.split(":")[0]}:")`);
+// DATABASE_URL chooses the engine (issue 10): `file:…` is the embedded SQLite file (the default),
+// `postgresql://…` or `postgres://…` a shared PostgreSQL server for several terminals.
+
+export type Database = { engine: "sqlite"; url: string } | { engine: "postgresql"; url: string };
+
+const DEFAULT_URL = "file:./.data/kiosk.db";
+
+/** The database DATABASE_URL names; a URL of neither kind stops here, naming the variable. */
+export function databaseFromEnv(env: Record<string, string | undefined> = process.env): Database {
+  const raw = (env.DATABASE_URL ?? "").trim() || DEFAULT_URL;
+  if (raw.startsWith("file:")) {
+    // with the driver adapter the path is ours to resolve: relative to the working directory
+    // (not to prisma/); run-time location, so keep Next's file tracer from pulling in the project
+    return {
+      engine: "sqlite",
+      url: `file:${path.resolve(/*turbopackIgnore: true*/ process.cwd(), raw.slice(5))}`,
+    };
   }
-  const file = raw.slice("file:".length);
-  // run-time location: keep Next's file tracer from pulling the whole project into the build
-  return `file:${path.resolve(/*turbopackIgnore: true*/ process.cwd(), file)}`;
+  if (/^postgres(ql)?:\/\//.test(raw)) {
+    let host: string;
+    try {
+      host = new URL(raw).hostname;
+    } catch {
+      throw new Error(
+        "DATABASE_URL is not a valid postgresql:// URL (postgresql://user:password@host:5432/db)",
+      );
+    }
+    if (!host) throw new Error("DATABASE_URL names no host (postgresql://user:password@host:5432/db)");
+    return { engine: "postgresql", url: raw };
+  }
+  throw new Error(
+    `DATABASE_URL must be a SQLite file: URL or a postgresql:// URL (got "${raw.split(":")[0]}:")`,
+  );
+}
+
+/** The SQLite file URL (the default engine); throws when DATABASE_URL names PostgreSQL. */
+export function sqliteUrl(env: Record<string, string | undefined> = process.env): string {
+  const db = databaseFromEnv(env);
+  if (db.engine !== "sqlite") throw new Error("DATABASE_URL names PostgreSQL, not a SQLite file");
+  return db.url;
+}
+
+/** host[:port]/db of a PostgreSQL URL, for messages: never the user's password. */
+export function describeUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.hostname}${u.port ? `:${u.port}` : ""}${u.pathname}`;
+  } catch {
+    return "(unreadable URL)";
+  }
 }

@@ -41,8 +41,13 @@ function ensureNodeModules() {
   if (have !== want) {
     run("npm", ["ci", "--no-audit", "--no-fund"]);
     fs.writeFileSync(stamp, want);
-  } else if (!fs.existsSync(path.join(root, "prisma", "generated", "client.ts"))) {
-    run("npx", ["prisma", "generate"]);
+  } else {
+    // both engines' clients (prisma/postgres/schema.prisma is the PostgreSQL twin)
+    for (const dir of ["prisma", "prisma/postgres"]) {
+      if (!fs.existsSync(path.join(root, dir, "generated", "client.ts"))) {
+        run("npx", ["prisma", "generate", "--schema", `${dir}/schema.prisma`]);
+      }
+    }
   }
 }
 

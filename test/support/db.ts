@@ -1,9 +1,14 @@
-// A real SQLite file per test file: the committed migrations applied to a fresh temp file.
+// A real database per test file: the committed migrations applied to a fresh temp SQLite file,
+// or — with TEST_DATABASE_ENGINE=postgresql and TEST_DATABASE_URL (a PostgreSQL server's
+// maintenance database, test/support/postgres.ts) — to a new database of its own on that server.
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { Client } from "pg";
 import { createPrismaClient, type PrismaClient } from "@/prisma/client";
+import { migratePostgres } from "@/prisma/migrate";
 
 const MIGRATIONS = path.resolve(__dirname, "../../prisma/migrations");
 
@@ -19,8 +24,38 @@ export function applyMigrations(file: string): void {
   }
 }
 
+/** The engine the suites run on: SQLite unless the runner chose PostgreSQL for this pass. */
+export function testEngine(): "sqlite" | "postgresql" {
+  return process.env.TEST_DATABASE_ENGINE === "postgresql" ? "postgresql" : "sqlite";
+}
+
+function withDatabase(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+async function freshPostgres(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const admin = process.env.TEST_DATABASE_URL;
+  if (!admin) throw new Error("TEST_DATABASE_ENGINE=postgresql needs TEST_DATABASE_URL (npm test sets both)");
+  const name = `kiosk_test_${randomBytes(6).toString("hex")}`;
+  const run = async (sql: string) => {
+    const client = new Client({ connectionString: admin });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await run(`CREATE DATABASE "${name}"`);
+  const url = withDatabase(admin, name);
+  await migratePostgres(url);
+  return { url, drop: () => run(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+}
+
 /**
- * Points DATABASE_URL at a new migrated SQLite file and makes it the services' client
+ * Points DATABASE_URL at a new migrated database and makes it the services' client
  * (app/_server/db.ts keeps its client on globalThis). Returns the client and a cleanup.
  */
 export async function freshDatabase(): Promise<{
@@ -28,6 +63,21 @@ export async function freshDatabase(): Promise<{
   file: string;
   close: () => Promise<void>;
 }> {
+  if (testEngine() === "postgresql") {
+    const { url, drop } = await freshPostgres();
+    process.env.DATABASE_URL = url;
+    const prisma = createPrismaClient(url);
+    (globalThis as { kioskPrisma?: PrismaClient }).kioskPrisma = prisma;
+    return {
+      prisma,
+      file: url,
+      close: async () => {
+        await prisma.$disconnect();
+        delete (globalThis as { kioskPrisma?: PrismaClient }).kioskPrisma;
+        await drop();
+      },
+    };
+  }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kiosk-db-"));
   const file = path.join(dir, "test.db");
   applyMigrations(file);

@@ -2,7 +2,7 @@ import "server-only";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { sqliteUrl } from "@/prisma/url";
+import { databaseFromEnv } from "@/prisma/url";
 import { config } from "../config";
 
 let cached: string | undefined;
@@ -16,7 +16,13 @@ export function nextAuthSecret(): string {
   if (cached) return cached;
   const fromEnv = config().NEXTAUTH_SECRET;
   if (fromEnv) return (cached = fromEnv);
-  const dir = path.dirname(sqliteUrl().slice("file:".length));
+  // beside the SQLite file; with PostgreSQL, in this server's own .data/ (each server signs its
+  // own console's sign-ins)
+  const database = databaseFromEnv();
+  const dir =
+    database.engine === "sqlite"
+      ? path.dirname(database.url.slice("file:".length))
+      : path.resolve(/*turbopackIgnore: true*/ process.cwd(), ".data");
   const file = path.join(dir, "nextauth-secret");
   try {
     const existing = fs.readFileSync(file, "utf8").trim();
