@@ -11,6 +11,8 @@ const root = path.resolve(import.meta.dirname, "../..");
 // chromium + fonts-noto-cjk: browser tests with Japanese text; xvfb: Chromium runs headful in
 // them, as on the terminal (headless Chromium crashes printing a PDF); poppler-utils: pdftotext.
 // softhsm2 + opensc + libengine-pkcs11-openssl: PKCS#11 test tokens for the card layer's tests.
+// postgresql: the server binaries (/usr/lib/postgresql/<version>/bin) for the private cluster each
+// test run starts (test/support/postgres.ts); no system service is used.
 const SYSTEM_PACKAGES = [
   "chromium",
   "fonts-noto-cjk",
@@ -19,6 +21,7 @@ const SYSTEM_PACKAGES = [
   "softhsm2",
   "opensc",
   "libengine-pkcs11-openssl",
+  "postgresql",
 ];
 
 function run(cmd, args) {

@@ -1,10 +1,13 @@
 // Looks through everything a test run logged and stored (test-results/: step logs, the e2e
-// server log, the e2e SQLite file, the simulated cards' state) for the demo PINs and passwords.
+// server log, the e2e SQLite file, the simulated cards' state, the PostgreSQL server log) for the
+// demo PINs and passwords.
 // R30: none may appear anywhere.
 import fs from "node:fs";
 import path from "node:path";
 import { DEMO_CARDS } from "@/kiosk/pki/cards";
 import { DEMO_QUALIFICATIONS, DEMO_STAFF } from "@/prisma/demo-data";
+
+const SKIPPED_DIRS = new Set(["pki", "softhsm", "pgdata"]);
 
 function files(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
@@ -12,8 +15,11 @@ function files(dir: string): string[] {
     const p = path.join(dir, e.name);
     // The demo PKI and the SoftHSM2 tokens are the cards themselves (keys and certificate DER, in
     // which "ST=Saitama" followed by an ASN.1 SET tag reads "Saitama1"): not something we logged.
-    if (e.isDirectory()) return e.name === "pki" || e.name === "softhsm" ? [] : files(p);
-    return [p];
+    // pgdata is the test PostgreSQL's data directory (test/support/postgres.ts): binary pages and
+    // WAL of throwaway databases. Its server log, postgres/postgres.log, is outside it and scanned.
+    if (e.isDirectory()) return SKIPPED_DIRS.has(e.name) ? [] : files(p);
+    // files (or links to them) only: the PostgreSQL socket cannot be read
+    return fs.statSync(p, { throwIfNoEntry: false })?.isFile() ? [p] : [];
   });
 }
 
