@@ -23,8 +23,3 @@ export function createPrismaClient(url?: string): PrismaClient {
   fs.mkdirSync(path.dirname(database.url.slice("file:".length)), { recursive: true });
   return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: database.url }) });
 }
-
-/** Which engine a client built from `url` (default: DATABASE_URL) runs on. */
-export function databaseEngine(url?: string): Database["engine"] {
-  return (url === undefined ? databaseFromEnv() : databaseFromEnv({ DATABASE_URL: url })).engine;
-}

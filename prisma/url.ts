@@ -35,13 +35,6 @@ export function databaseFromEnv(env: Record<string, string | undefined> = proces
   );
 }
 
-/** The SQLite file URL (the default engine); throws when DATABASE_URL names PostgreSQL. */
-export function sqliteUrl(env: Record<string, string | undefined> = process.env): string {
-  const db = databaseFromEnv(env);
-  if (db.engine !== "sqlite") throw new Error("DATABASE_URL names PostgreSQL, not a SQLite file");
-  return db.url;
-}
-
 /** host[:port]/db of a PostgreSQL URL, for messages: never the user's password. */
 export function describeUrl(url: string): string {
   try {

@@ -6,9 +6,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { Client } from "pg";
 import { createPrismaClient, type PrismaClient } from "@/prisma/client";
 import { migratePostgres } from "@/prisma/migrate";
+import { connectPostgres } from "./postgres";
 
 const MIGRATIONS = path.resolve(__dirname, "../../prisma/migrations");
 
@@ -29,29 +29,24 @@ export function testEngine(): "sqlite" | "postgresql" {
   return process.env.TEST_DATABASE_ENGINE === "postgresql" ? "postgresql" : "sqlite";
 }
 
-function withDatabase(url: string, name: string): string {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
-async function freshPostgres(): Promise<{ url: string; drop: () => Promise<void> }> {
+/** A new database of its own on the run's PostgreSQL, migrated; dropped by the returned cleanup. */
+async function freshPostgres(): Promise<{ url: string; file: string; drop: () => Promise<void> }> {
   const admin = process.env.TEST_DATABASE_URL;
   if (!admin) throw new Error("TEST_DATABASE_ENGINE=postgresql needs TEST_DATABASE_URL (npm test sets both)");
+  const server = connectPostgres(admin);
   const name = `kiosk_test_${randomBytes(6).toString("hex")}`;
-  const run = async (sql: string) => {
-    const client = new Client({ connectionString: admin });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  await run(`CREATE DATABASE "${name}"`);
-  const url = withDatabase(admin, name);
+  const url = await server.createDatabase(name);
   await migratePostgres(url);
-  return { url, drop: () => run(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+  // `file` is what a test file names its database by: for PostgreSQL its URL
+  return { url, file: url, drop: () => server.dropDatabase(name) };
+}
+
+/** A new migrated SQLite file in a temp folder; removed by the returned cleanup. */
+function freshSqlite(): { url: string; file: string; drop: () => Promise<void> } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kiosk-db-"));
+  const file = path.join(dir, "test.db");
+  applyMigrations(file);
+  return { url: `file:${file}`, file, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 
 /**
@@ -63,34 +58,17 @@ export async function freshDatabase(): Promise<{
   file: string;
   close: () => Promise<void>;
 }> {
-  if (testEngine() === "postgresql") {
-    const { url, drop } = await freshPostgres();
-    process.env.DATABASE_URL = url;
-    const prisma = createPrismaClient(url);
-    (globalThis as { kioskPrisma?: PrismaClient }).kioskPrisma = prisma;
-    return {
-      prisma,
-      file: url,
-      close: async () => {
-        await prisma.$disconnect();
-        delete (globalThis as { kioskPrisma?: PrismaClient }).kioskPrisma;
-        await drop();
-      },
-    };
-  }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kiosk-db-"));
-  const file = path.join(dir, "test.db");
-  applyMigrations(file);
-  process.env.DATABASE_URL = `file:${file}`;
-  const prisma = createPrismaClient(`file:${file}`);
+  const database = testEngine() === "postgresql" ? await freshPostgres() : freshSqlite();
+  process.env.DATABASE_URL = database.url;
+  const prisma = createPrismaClient(database.url);
   (globalThis as { kioskPrisma?: PrismaClient }).kioskPrisma = prisma;
   return {
     prisma,
-    file,
+    file: database.file,
     close: async () => {
       await prisma.$disconnect();
       delete (globalThis as { kioskPrisma?: PrismaClient }).kioskPrisma;
-      fs.rmSync(dir, { recursive: true, force: true });
+      await database.drop();
     },
   };
 }

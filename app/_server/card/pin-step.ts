@@ -12,8 +12,6 @@ import { oldCardExpired } from "./refusals";
 import { describeCertificate } from "../certificates/check";
 import { requireSession, sessionFailure, type ProvenCard } from "../visit/session";
 
-export type CardPurpose = PinPurpose;
-
 function toPem(der: Uint8Array): string {
   const b64 = Buffer.from(der)
     .toString("base64")
@@ -28,7 +26,7 @@ function toPem(der: Uint8Array): string {
  */
 export async function proveCard(
   sessionId: string | undefined,
-  input: { pin: string; purpose: CardPurpose },
+  input: { pin: string; purpose: PinPurpose },
   now: Date = new Date(),
 ): Promise<PinStepResult> {
   const session = await requireSession(sessionId, stepFor(input.purpose), now);

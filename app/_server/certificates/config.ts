@@ -15,31 +15,26 @@ import { config } from "../config";
 // checkCertificate takes them. Anchors and intermediates are read once per setting (and working
 // directory); CRLs are re-read or re-fetched by crl.ts as they change.
 
-const anchorCache = new Map<string, TrustAnchor[]>();
+const caFileCache = new Map<string, TrustAnchor[]>();
+
+/** The CA certificates a comma-separated setting names, read once per value and working directory. */
+function caFiles(setting: string, load: (files: string[]) => TrustAnchor[]): TrustAnchor[] {
+  const key = `${load.name}|${process.cwd()}|${setting}`;
+  let certificates = caFileCache.get(key);
+  if (!certificates) {
+    certificates = load(splitList(setting));
+    caFileCache.set(key, certificates);
+  }
+  return certificates;
+}
 
 /** The configured anchors (TRUSTED_CA_FILES, relative to the working directory). */
 export function trustAnchors(): TrustAnchor[] {
-  const setting = config().TRUSTED_CA_FILES;
-  const key = `${process.cwd()}|${setting}`;
-  let anchors = anchorCache.get(key);
-  if (!anchors) {
-    anchors = loadTrustAnchors(splitList(setting));
-    anchorCache.set(key, anchors);
-  }
-  return anchors;
+  return caFiles(config().TRUSTED_CA_FILES, loadTrustAnchors);
 }
 
-const intermediateCache = new Map<string, IntermediateCa[]>();
-
 export function configuredIntermediates(): IntermediateCa[] {
-  const setting = config().INTERMEDIATE_CA_FILES;
-  const key = `${process.cwd()}|${setting}`;
-  let intermediates = intermediateCache.get(key);
-  if (!intermediates) {
-    intermediates = loadIntermediateCas(splitList(setting));
-    intermediateCache.set(key, intermediates);
-  }
-  return intermediates;
+  return caFiles(config().INTERMEDIATE_CA_FILES, loadIntermediateCas);
 }
 
 /** Intermediates and CRL sources of the running configuration, for checkCertificate. */
