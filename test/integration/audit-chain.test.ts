@@ -3,7 +3,6 @@
 import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
-import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { UNAUTHORIZED } from "@/app/_shared/staff-contracts";
 import { audit } from "@/app/_server/audit/append";
@@ -58,15 +57,8 @@ async function writeRows(): Promise<void> {
   );
 }
 
-/** Tampering goes around Prisma, straight to the SQLite file, as an intruder would. */
-function sql(statement: string, ...params: unknown[]): void {
-  const sqlite = new Database(database.file);
-  try {
-    sqlite.prepare(statement).run(...params);
-  } finally {
-    sqlite.close();
-  }
-}
+/** Tampering goes around the services, straight to the tables, as an intruder would. */
+const sql = (statement: string, ...params: unknown[]) => database.sql(statement, ...params);
 
 const idOf = async (seq: number) => (await database.prisma.auditLog.findUniqueOrThrow({ where: { seq } })).id;
 
@@ -91,7 +83,7 @@ describe("audit chain", () => {
 
   it("an edited detail names exactly that row (hash)", async () => {
     await writeRows();
-    sql(`UPDATE "AuditLog" SET "detail" = '{"step":99}' WHERE "seq" = 4`);
+    await sql(`UPDATE "AuditLog" SET "detail" = '{"step":99}' WHERE "seq" = 4`);
     const result = await verifyAuditChain(database.prisma, { pageSize: 3 });
     expect(result.ok).toBe(false);
     expect(result.rows).toBe(3);
@@ -105,7 +97,7 @@ describe("audit chain", () => {
 
   it("an edited outcome names exactly that row (hash)", async () => {
     await writeRows();
-    sql(`UPDATE "AuditLog" SET "outcome" = 'ok' WHERE "seq" = 6`);
+    await sql(`UPDATE "AuditLog" SET "outcome" = 'ok' WHERE "seq" = 6`);
     const result = await verifyAuditChain(database.prisma);
     expect(result.firstBroken).toMatchObject({ seq: 6, id: await idOf(6), reason: "hash" });
     expect(describeVerification(result)).toMatch(
@@ -117,7 +109,7 @@ describe("audit chain", () => {
     await writeRows();
     const row = await database.prisma.auditLog.findUniqueOrThrow({ where: { seq: 8 } });
     const forged = { ...row, outcome: "refused", detail: null };
-    sql(
+    await sql(
       `UPDATE "AuditLog" SET "outcome" = 'refused', "detail" = NULL, "hash" = ? WHERE "seq" = 8`,
       auditHash(forged),
     );
@@ -131,7 +123,7 @@ describe("audit chain", () => {
 
   it("a deleted middle row is named as a gap at the row after it", async () => {
     await writeRows();
-    sql(`DELETE FROM "AuditLog" WHERE "seq" = 7`);
+    await sql(`DELETE FROM "AuditLog" WHERE "seq" = 7`);
     const result = await verifyAuditChain(database.prisma, { pageSize: 4 });
     expect(result).toMatchObject({
       ok: false,
@@ -143,7 +135,7 @@ describe("audit chain", () => {
   it("a deleted last row is named by the head", async () => {
     await writeRows();
     const last11 = await idOf(11);
-    sql(`DELETE FROM "AuditLog" WHERE "seq" = 12`);
+    await sql(`DELETE FROM "AuditLog" WHERE "seq" = 12`);
     const result = await verifyAuditChain(database.prisma);
     expect(result).toMatchObject({
       ok: false,
@@ -156,8 +148,8 @@ describe("audit chain", () => {
   it("a head moved back over an edited last row is named by the row after it", async () => {
     await writeRows();
     const row11 = await database.prisma.auditLog.findUniqueOrThrow({ where: { seq: 11 } });
-    sql(`UPDATE "AuditLog" SET "outcome" = 'ok' WHERE "seq" = 12`);
-    sql(`UPDATE "AuditChainHead" SET "seq" = 11, "hash" = ? WHERE "id" = 1`, row11.hash);
+    await sql(`UPDATE "AuditLog" SET "outcome" = 'ok' WHERE "seq" = 12`);
+    await sql(`UPDATE "AuditChainHead" SET "seq" = 11, "hash" = ? WHERE "id" = 1`, row11.hash);
     const result = await verifyAuditChain(database.prisma);
     expect(result).toMatchObject({
       ok: false,
@@ -194,12 +186,12 @@ describe("audit chain", () => {
 
   it("audit:verify exits 0 on an intact chain and 1 naming the edited seq", async () => {
     await writeRows();
-    const env = { ...process.env, DATABASE_URL: `file:${database.file}` };
+    const env = { ...process.env, DATABASE_URL: database.url };
     const cli = ["tsx", "app/_server/cli/audit-verify.ts"];
     const ok = await run("npx", cli, { cwd: ROOT, env });
     expect(ok.stdout).toContain("監査ログ 12 行: 改ざんなし");
 
-    sql(`UPDATE "AuditLog" SET "detail" = '{"n":5}' WHERE "seq" = 10`);
+    await sql(`UPDATE "AuditLog" SET "detail" = '{"n":5}' WHERE "seq" = 10`);
     const failed = await run("npx", cli, { cwd: ROOT, env }).then(
       () => ({ code: 0, stderr: "" }),
       (error: { code: number; stderr: string }) => error,
@@ -225,7 +217,7 @@ describe("verifyAuditChainAction", () => {
       firstBroken: null,
       summary: "監査ログ 12 行: 改ざんなし",
     });
-    sql(`DELETE FROM "AuditLog" WHERE "seq" = 3`);
+    await sql(`DELETE FROM "AuditLog" WHERE "seq" = 3`);
     expect(await verifyAuditChainAction()).toMatchObject({
       ok: true,
       intact: false,

@@ -25,7 +25,7 @@ afterAll(async () => {
 });
 
 async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env = { ...process.env, DATABASE_URL: `file:${database.file}` };
+  const env = { ...process.env, DATABASE_URL: database.url };
   try {
     const { stdout, stderr } = await exec(
       "npx",

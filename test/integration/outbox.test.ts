@@ -142,15 +142,16 @@ describe("outbox delivery", () => {
     expect(row.lastError).toBeTruthy();
   });
 
-  it("delivers once when two dispatchers run at the same time", async () => {
+  it("delivers once when several dispatchers run at the same time", async () => {
     const { id } = await queueOne();
     stub.delayMs = 100;
-    const results = await Promise.all([
-      dispatchDueEmails({ now: T0, transport: transport() }),
-      dispatchDueEmails({ now: T0, transport: transport() }),
-    ]);
-    expect(results.map((r) => r.sent).sort()).toEqual([0, 1]);
-    expect(results.map((r) => r.skipped).sort()).toEqual([0, 1]);
+    // Whether the later ones still see the row as due (and lose the claim) or already see it
+    // claimed depends on the engine's timing; either way exactly one sends it.
+    const results = await Promise.all(
+      [1, 2, 3, 4].map(() => dispatchDueEmails({ now: T0, transport: transport() })),
+    );
+    expect(results.map((r) => r.sent).sort()).toEqual([0, 0, 0, 1]);
+    expect(results.reduce((n, r) => n + r.retried + r.failed, 0)).toBe(0);
     expect(stub.requests).toHaveLength(1);
     expect(await rowOf(id)).toMatchObject({ status: "sent", attempts: 1 });
   });

@@ -6,7 +6,6 @@
 // throw (a throw would mean the export is not wrapped in staffAction).
 import fs from "node:fs";
 import path from "node:path";
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { resetConfigForTests } from "@/app/_server/config";
 import { signInStaff } from "@/app/_server/staff/sessions";
@@ -89,24 +88,7 @@ const JUNK_CALLS: (() => unknown[])[] = [() => [], () => [{}], () => [junkForm()
 let database: Awaited<ReturnType<typeof freshDatabase>>;
 const modules = new Map<string, Record<string, unknown>>();
 
-function rowCounts(): Record<string, number> {
-  const sqlite = new Database(database.file, { readonly: true });
-  try {
-    const tables = sqlite
-      .prepare(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations'",
-      )
-      .all() as { name: string }[];
-    return Object.fromEntries(
-      tables.map(({ name }) => [
-        name,
-        (sqlite.prepare(`SELECT COUNT(*) AS n FROM "${name}"`).get() as { n: number }).n,
-      ]),
-    );
-  } finally {
-    sqlite.close();
-  }
-}
+const rowCounts = () => database.tableCounts();
 
 async function callAll(info: ActionInfo): Promise<unknown[]> {
   const fn = modules.get(info.file)![info.name] as (...args: unknown[]) => Promise<unknown>;
@@ -162,28 +144,28 @@ describe("the staff actions found", () => {
 
 describe.each(ACTIONS.map((a) => [`${a.file} ${a.name}`, a] as const))("%s", (_label, info) => {
   it("without a session: unauthorized, nothing written", async () => {
-    const before = rowCounts();
+    const before = await rowCounts();
     const answers = await callAll(info);
     for (const answer of answers) expect(answer).toEqual(UNAUTHORIZED);
-    expect(rowCounts()).toEqual(before);
+    expect(await rowCounts()).toEqual(before);
   });
 
   it("with a disabled member's unexpired session: unauthorized, nothing written", async () => {
     await database.prisma.staffUser.update({ where: { login: "staff01" }, data: { disabledAt: null } });
     jwt.sid = await sessionOf("staff01", "kiosk-staff-01");
     await database.prisma.staffUser.update({ where: { login: "staff01" }, data: { disabledAt: new Date() } });
-    const before = rowCounts();
+    const before = await rowCounts();
     const answers = await callAll(info);
     for (const answer of answers) expect(answer).toEqual(UNAUTHORIZED);
-    expect(rowCounts()).toEqual(before);
+    expect(await rowCounts()).toEqual(before);
     await database.prisma.staffUser.update({ where: { login: "staff01" }, data: { disabledAt: null } });
   });
 
   it.runIf(info.admin)("as a staff-role member on an admin action: forbidden, nothing written", async () => {
     jwt.sid = await sessionOf("staff01", "kiosk-staff-01");
-    const before = rowCounts();
+    const before = await rowCounts();
     const answers = await callAll(info);
     for (const answer of answers) expect(answer).toEqual(FORBIDDEN);
-    expect(rowCounts()).toEqual(before);
+    expect(await rowCounts()).toEqual(before);
   });
 });

@@ -241,13 +241,15 @@ describe("staffAction", () => {
 });
 
 describe("next-auth's secret", () => {
-  it("is NEXTAUTH_SECRET, or one made once and kept beside the database (mode 0600)", () => {
+  it("is NEXTAUTH_SECRET, or one made once and kept beside the SQLite file or in .data/ (mode 0600)", () => {
     const secret = authOptions().secret!;
     if (process.env.NEXTAUTH_SECRET) {
       expect(secret).toBe(process.env.NEXTAUTH_SECRET);
       return;
     }
-    const file = path.join(path.dirname(database.file), "nextauth-secret");
+    // beside the SQLite file; on PostgreSQL in the server's own .data/
+    const dir = database.url.startsWith("file:") ? path.dirname(database.file) : path.resolve(".data");
+    const file = path.join(dir, "nextauth-secret");
     expect(fs.readFileSync(file, "utf8").trim()).toBe(secret);
     expect(secret.length).toBeGreaterThanOrEqual(32);
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);

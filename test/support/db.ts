@@ -55,22 +55,57 @@ function freshSqlite(): { url: string; file: string; drop: () => Promise<void> }
  */
 export async function freshDatabase(): Promise<{
   prisma: PrismaClient;
+  /** DATABASE_URL for a child process (a CLI) on this database */
+  url: string;
   file: string;
+  /** one raw statement, `?` for each parameter on either engine: tampering, as an intruder would */
+  sql: (statement: string, ...params: unknown[]) => Promise<number>;
+  /** rows per table (migration bookkeeping left out): "nothing written" checks */
+  tableCounts: () => Promise<Record<string, number>>;
   close: () => Promise<void>;
 }> {
-  const database = testEngine() === "postgresql" ? await freshPostgres() : freshSqlite();
+  const engine = testEngine();
+  const database = engine === "postgresql" ? await freshPostgres() : freshSqlite();
   process.env.DATABASE_URL = database.url;
   const prisma = createPrismaClient(database.url);
   (globalThis as { kioskPrisma?: PrismaClient }).kioskPrisma = prisma;
   return {
     prisma,
+    url: database.url,
     file: database.file,
+    sql: (statement, ...params) => {
+      let n = 0;
+      const native = engine === "postgresql" ? statement.replace(/\?/g, () => `$${++n}`) : statement;
+      return prisma.$executeRawUnsafe(native, ...params);
+    },
+    tableCounts: () => tableCounts(prisma, engine),
     close: async () => {
       await prisma.$disconnect();
       delete (globalThis as { kioskPrisma?: PrismaClient }).kioskPrisma;
       await database.drop();
     },
   };
+}
+
+const BOOKKEEPING = new Set(["_prisma_migrations", "_kiosk_migrations"]);
+
+async function tableCounts(prisma: PrismaClient, engine: "sqlite" | "postgresql") {
+  const tables = await prisma.$queryRawUnsafe<{ name: string }[]>(
+    engine === "postgresql"
+      ? `SELECT table_name::text AS name FROM information_schema.tables
+         WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`
+      : `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`,
+  );
+  const counts: Record<string, number> = {};
+  for (const { name } of tables
+    .filter((t) => !BOOKKEEPING.has(t.name))
+    .sort((a, b) => a.name.localeCompare(b.name))) {
+    const [row] = await prisma.$queryRawUnsafe<{ n: number | bigint }[]>(
+      `SELECT COUNT(*) AS n FROM "${name}"`,
+    );
+    counts[name] = Number(row?.n ?? 0);
+  }
+  return counts;
 }
 
 export const TEST_STAFF_LOGIN = "test-staff";

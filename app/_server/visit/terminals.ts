@@ -108,6 +108,19 @@ function conflict(message: string): StaffFailure {
   return { ok: false, code: "conflict", message };
 }
 
+/**
+ * The terminal's own row, made on its first opening. Outside the opening's transaction: two
+ * servers opening at once both try to insert it, and on PostgreSQL the loser's unique violation
+ * would abort the whole transaction, where here it only means the row now exists.
+ */
+async function ensureTerminalRow(terminalId: string): Promise<void> {
+  try {
+    await db().terminal.upsert({ where: { id: terminalId }, create: { id: terminalId }, update: {} });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+  }
+}
+
 const ALREADY_OPEN = "この端末はすでに受付を開始しています。";
 
 export async function openTerminal(
@@ -127,8 +140,8 @@ export async function openTerminal(
     return { ok: false, code: "invalid", message, fieldErrors: { reason: message } };
   }
   try {
+    await ensureTerminalRow(terminalId);
     const result = await db().$transaction(async (tx) => {
-      await tx.terminal.upsert({ where: { id: terminalId }, create: { id: terminalId }, update: {} });
       const current = await tx.terminalOpening.findUnique({ where: { openKey: terminalId } });
       if (current && acceptsUntil(current, now, hours)) return null;
       if (current) {
