@@ -1,5 +1,6 @@
 import "server-only";
 import { createPrismaClient, type PrismaClient } from "@/prisma/client";
+import { databaseFromEnv } from "@/prisma/url";
 
 // One client per process; Next's dev server reloads modules, so keep it on globalThis.
 const globalForPrisma = globalThis as unknown as { kioskPrisma?: PrismaClient };
@@ -22,4 +23,18 @@ export function isUniqueViolation(error: unknown, field?: string): boolean {
   if (known?.name !== "PrismaClientKnownRequestError" || known.code !== "P2002") return false;
   if (!field) return true;
   return JSON.stringify(known.meta ?? {}).includes(field);
+}
+
+// pg_advisory_xact_lock keys: arbitrary, fixed, distinct from prisma/migrate.ts's migration lock
+const SERIAL_LOCKS = { receiptNumber: 7_301_001 } as const;
+
+/**
+ * Until `tx` ends, no other transaction passes this point for the same `what`: for a read-then-write
+ * no row lock covers (the day's last receipt number). PostgreSQL: a transaction-scoped advisory
+ * lock, released by commit or rollback, so a killed server holds nothing. SQLite needs none: it lets
+ * one writer at a time in already.
+ */
+export async function serializeInTransaction(tx: Tx, what: keyof typeof SERIAL_LOCKS): Promise<void> {
+  if (databaseFromEnv().engine !== "postgresql") return;
+  await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${SERIAL_LOCKS[what]})`);
 }

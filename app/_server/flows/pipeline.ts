@@ -84,6 +84,11 @@ export type SubmitFlow<S extends SubmitStep, F, P, C extends string> = {
   email(facts: RegistrationEmailInput, session: SessionAt<S>): EmailContent;
   /** a unique violation a rule explains (R1, R13) as its refusal; null lets the error through */
   uniqueConflict?(error: unknown): RuleConflict<C> | null;
+  /**
+   * A unique violation meaning another visit committed first what `prepare` read as absent (the
+   * user ID's first card, R4): the pipeline prepares and writes once more on what is now there.
+   */
+  preparedTooEarly?(error: unknown): boolean;
 };
 
 export type SubmitCode = "session" | "cardRemoved" | "invalid";
@@ -110,37 +115,56 @@ export async function submit<S extends SubmitStep, F, P, C extends string>(
   if (currentInsertionId !== flow.cardInReader(session).insertionId) return cardRemoved();
   const parsed = flow.schema.safeParse(input);
   if (!parsed.success) return invalidAnswer(parsed.error, "入力内容をご確認ください。");
-  const prepared = await flow.prepare(session, parsed.data);
-  if (!prepared.ok) return prepared;
 
-  try {
-    const done = await db().$transaction((tx) =>
-      commit(tx, flow, { session, form: parsed.data, prepared: prepared.value, now }),
-    );
-    kickOutbox();
-    return { ok: true, ...done };
-  } catch (error) {
-    if (!(error instanceof AlreadyDone || error instanceof RuleConflict || isUniqueViolation(error)))
-      throw error;
-    // a second submit of this visit loses to the first at whichever guarded write it reaches
-    // first (the visit's receipt, a status guard, a unique index): it answers the first's receipt
-    const first = await raceAnswer<C>(session.id, flow.operation);
-    if (first) return first;
-    const conflict =
-      error instanceof RuleConflict
-        ? (error as RuleConflict<C>)
-        : isUniqueViolation(error)
-          ? (flow.uniqueConflict?.(error) ?? null)
-          : null;
-    if (!conflict) throw error;
-    await audit({
-      action: flow.auditAction,
-      outcome: "refused",
-      kioskSessionId: session.id,
-      detail: { reason: conflict.rule },
-    });
-    return conflict.failure;
+  for (let attempt = 1; ; attempt++) {
+    const prepared = await flow.prepare(session, parsed.data);
+    if (!prepared.ok) return prepared;
+    try {
+      const done = await db().$transaction(
+        (tx) => commit(tx, flow, { session, form: parsed.data, prepared: prepared.value, now }),
+        WRITE_TRANSACTION,
+      );
+      kickOutbox();
+      return { ok: true, ...done };
+    } catch (error) {
+      if (attempt === 1 && flow.preparedTooEarly?.(error)) continue;
+      return lostRace(flow, session, error);
+    }
   }
+}
+
+/**
+ * Waits in line rather than failing: when every terminal submits at once, the writes queue on the
+ * audit chain's head row (and the day's receipt numbers), and the pool hands out connections in
+ * turn. Generous bounds, far above one submit's own few tens of milliseconds.
+ */
+const WRITE_TRANSACTION = { maxWait: 20_000, timeout: 30_000 };
+
+async function lostRace<S extends SubmitStep, F, P, C extends string>(
+  flow: SubmitFlow<S, F, P, C>,
+  session: SessionAt<S>,
+  error: unknown,
+): Promise<SubmitResult<C>> {
+  if (!(error instanceof AlreadyDone || error instanceof RuleConflict || isUniqueViolation(error)))
+    throw error;
+  // a second submit of this visit loses to the first at whichever guarded write it reaches
+  // first (the visit's receipt, a status guard, a unique index): it answers the first's receipt
+  const first = await raceAnswer<C>(session.id, flow.operation);
+  if (first) return first;
+  const conflict =
+    error instanceof RuleConflict
+      ? (error as RuleConflict<C>)
+      : isUniqueViolation(error)
+        ? (flow.uniqueConflict?.(error) ?? null)
+        : null;
+  if (!conflict) throw error;
+  await audit({
+    action: flow.auditAction,
+    outcome: "refused",
+    kioskSessionId: session.id,
+    detail: { reason: conflict.rule },
+  });
+  return conflict.failure;
 }
 
 async function commit<S extends SubmitStep, F, P, C extends string>(

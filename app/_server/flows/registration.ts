@@ -87,6 +87,9 @@ const registration: SubmitFlow<"qualificationMatched", Form, Prepared, Refusal> 
   // R1: another visit registered this card (to any user ID) between the PIN step and now
   uniqueConflict: (error) =>
     isUniqueViolation(error, "serialNumber") ? new RuleConflict("R1", alreadyRegistered()) : null,
+  // R4: another terminal registered this user ID's first card (and its 代表窓口情報) meanwhile;
+  // prepared again, this card becomes a later one and shows what is on file
+  preparedTooEarly: (error) => isUniqueViolation(error, "qualificationId"),
 };
 
 /** Submitting twice in one visit answers the first receipt. */

@@ -1,13 +1,15 @@
 import "server-only";
-import type { Tx } from "../db";
+import { serializeInTransaction, type Tx } from "../db";
 import { tokyoDay } from "../time";
 
 /**
  * 受付番号: the Tokyo date and the day's sequence, e.g. 20261126-0007 — short enough to read out
- * at the counter. The unique index on Receipt.number catches the rare concurrent collision
- * (PostgreSQL); SQLite serializes writers, so there it cannot happen.
+ * at the counter. Terminals issuing at the same moment take turns until their transactions end
+ * (serializeInTransaction), so none reads a number another is about to write; the unique index on
+ * Receipt.number stays the last word.
  */
 export async function nextReceiptNumber(tx: Tx, now: Date): Promise<string> {
+  await serializeInTransaction(tx, "receiptNumber");
   const prefix = tokyoDay(now).replace(/-/g, "");
   const last = await tx.receipt.findFirst({
     where: { number: { startsWith: `${prefix}-` } },
