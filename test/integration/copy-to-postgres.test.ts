@@ -171,7 +171,7 @@ describe("npm run db:copy-to-postgres", () => {
 
     const { url, name } = await target("broken");
     await expect(copyToPostgres({ sqliteFile: broken, targetUrl: url, batchSize: 1 })).rejects.toThrow(
-      /table Receipt, rows after rowid [1-9]\d*: invalid input syntax for type json/,
+      /table Receipt, rows after rowid [1-9]\d*: /,
     );
     const left = await snapshot(name);
     for (const t of TABLES) expect(left[t], t).toMatch(t === "AuditChainHead" ? /^1:/ : /^0:$/);
