@@ -35,6 +35,26 @@ export function databaseFromEnv(env: Record<string, string | undefined> = proces
   );
 }
 
+/** pg's Pool default: the most connections one server process opens to PostgreSQL. */
+export const DEFAULT_POOL_MAX = 10;
+
+/**
+ * The pg pool for a PostgreSQL URL: at most `connection_limit` connections (Prisma's name for it,
+ * which the pg adapter does not read itself), else pg's default of 10. The parameter is taken out
+ * of the URL so the driver never sees a setting it does not know.
+ */
+export function postgresPool(url: string): { connectionString: string; max: number } {
+  const u = new URL(url);
+  const limit = u.searchParams.get("connection_limit");
+  if (limit === null) return { connectionString: url, max: DEFAULT_POOL_MAX };
+  const max = Number(limit);
+  if (!Number.isInteger(max) || max < 1 || max > 1000) {
+    throw new Error(`DATABASE_URL: connection_limit must be a whole number from 1 to 1000 (got "${limit}")`);
+  }
+  u.searchParams.delete("connection_limit");
+  return { connectionString: u.toString(), max };
+}
+
 /** host[:port]/db of a PostgreSQL URL, for messages: never the user's password. */
 export function describeUrl(url: string): string {
   try {
