@@ -1,6 +1,8 @@
 // `npm test`: every suite, in order, each one's output shown and kept under test-results/ so the
 // leak scan can read everything the run printed. Exits non-zero if anything failed.
-// The unit and e2e steps get a PostgreSQL in TEST_DATABASE_URL: the one given, or a private cluster
+// The integration suites run twice: on SQLite files (with the unit tests), then on PostgreSQL
+// databases (integration-postgres); the summary counts each engine's tests.
+// Those steps and e2e get a PostgreSQL in TEST_DATABASE_URL: the one given, or a private cluster
 // started for the run under test-results/postgres/ and stopped at the end (test/support/postgres.ts).
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -34,7 +36,10 @@ export function runLogged(
   });
 }
 
-/** `tsx test/run-all.ts e2e` runs only the named steps (typecheck, lint, format, unit, e2e). */
+/**
+ * `tsx test/run-all.ts e2e` runs only the named steps (typecheck, lint, format, unit,
+ * integration-postgres, e2e).
+ */
 function wanted(name: string): boolean {
   const only = process.argv.slice(2);
   return only.length === 0 || only.includes(name);
@@ -128,6 +133,25 @@ async function runSteps(failed: string[], postgres: ReturnType<typeof runPostgre
         "--outputFile.json=test-results/unit.json",
       ],
     ],
+    // the same integration files again with every test database on the run's PostgreSQL (the
+    // files about PostgreSQL itself ran in the step above, on that server already)
+    [
+      "integration-postgres",
+      bin("vitest"),
+      [
+        "run",
+        "--config",
+        "test/vitest.config.mts",
+        "test/integration/",
+        "--exclude",
+        "test/integration/postgres-*.test.ts",
+        "--exclude",
+        "test/integration/copy-to-postgres.test.ts",
+        "--reporter=default",
+        "--reporter=json",
+        "--outputFile.json=test-results/integration-postgres.json",
+      ],
+    ],
   ];
   // unit and e2e get a PostgreSQL, started before the first of them. Not getting one is a failed
   // step of its own, named with its reason; the steps still run (and fail where they need it).
@@ -140,8 +164,10 @@ async function runSteps(failed: string[], postgres: ReturnType<typeof runPostgre
   };
   for (const [name, cmd, args] of steps) {
     if (!wanted(name)) continue;
-    if (name === "unit") await needPostgres();
-    if ((await runLogged(name, cmd, args)) !== 0) failed.push(name);
+    if (name === "unit" || name === "integration-postgres") await needPostgres();
+    const env =
+      name === "integration-postgres" ? { ...process.env, TEST_DATABASE_ENGINE: "postgresql" } : process.env;
+    if ((await runLogged(name, cmd, args, env)) !== 0) failed.push(name);
   }
   if (wanted("e2e")) {
     await needPostgres();
@@ -162,15 +188,18 @@ function report(failed: string[]): void {
   }
 
   const unit = counts(path.join(results, "unit.json"), wanted("unit"));
+  const onPostgres = counts(path.join(results, "integration-postgres.json"), wanted("integration-postgres"));
   const simulated = counts(path.join(results, "e2e.json"), wanted("e2e"));
   const pkcs11 = counts(path.join(results, "e2e-pkcs11.json"), wanted("e2e"));
   const e2e = {
     numPassedTests: simulated.numPassedTests + pkcs11.numPassedTests,
     numFailedTests: simulated.numFailedTests + pkcs11.numFailedTests,
   };
-  const passed = unit.numPassedTests + e2e.numPassedTests;
-  const failedTests = unit.numFailedTests + e2e.numFailedTests;
-  console.log(`\nunit+integration: ${unit.numPassedTests} passed; e2e: ${e2e.numPassedTests} passed`);
+  const passed = unit.numPassedTests + onPostgres.numPassedTests + e2e.numPassedTests;
+  const failedTests = unit.numFailedTests + onPostgres.numFailedTests + e2e.numFailedTests;
+  console.log(
+    `\nunit+integration (SQLite): ${unit.numPassedTests} passed; integration (PostgreSQL): ${onPostgres.numPassedTests} passed; e2e: ${e2e.numPassedTests} passed`,
+  );
   if (failed.length > 0) console.log(`failed steps: ${failed.join(", ")}`);
   console.log(
     `tests: ${passed} passed, ${failedTests + (failed.length > 0 && failedTests === 0 ? 1 : 0)} failed`,

@@ -253,6 +253,20 @@ describe("nightly propagation (R21, R22)", () => {
     expect(await env.prisma.batchRun.count()).toBe(1);
   });
 
+  it("the schedule runs once a night across servers: a timer firing after another server's run finished does nothing", async () => {
+    await registerDemoCard("DEMO-A");
+    const first = ok(await runNightlyBatch({ trigger: "schedule" }));
+    await registerDemoCard("DEMO-B");
+    const late = await runNightlyBatch({ trigger: "schedule" });
+    expect(late).toMatchObject({ ok: false, code: "doneTonight", runId: first.runId });
+    expect(await env.prisma.batchRun.count()).toBe(1);
+    expect(await env.prisma.propagationTask.count({ where: { status: "pending" } })).toBe(2);
+    // staff (or the CLI) can still run it by hand; tomorrow night's timer runs as usual
+    expect(ok(await runNightlyBatch({ trigger: "manual" })).applied).toBe(2);
+    const tomorrow = new Date(Date.now() + 24 * 60 * 60 * 1000);
+    expect((await runNightlyBatch({ trigger: "schedule", now: tomorrow })).ok).toBe(true);
+  });
+
   it("a live runner's lock is respected; a crashed one (stale heartbeat) is taken over and marked abandoned", async () => {
     await registerDemoCard("DEMO-A");
     const now = new Date();

@@ -34,7 +34,10 @@ export type BatchAlreadyRunning = {
 
 export type BatchFailed = { ok: false; code: "failed"; message: string; runId: string };
 
-export type BatchResult = BatchSuccess | BatchAlreadyRunning | BatchFailed;
+/** The schedule's run when another server's timer already ran tonight's (every server has one). */
+export type BatchDoneTonight = { ok: false; code: "doneTonight"; message: string; runId: string };
+
+export type BatchResult = BatchSuccess | BatchAlreadyRunning | BatchFailed | BatchDoneTonight;
 
 export const RUN_KEY = "nightly";
 
@@ -54,6 +57,10 @@ export async function runNightlyBatch(options: {
   const clock = () => new Date(base + (Date.now() - started));
   const chunkSize = Math.max(1, Math.floor(options.chunkSize ?? config().BATCH_CHUNK_SIZE));
 
+  if (options.trigger === "schedule") {
+    const done = await scheduledRunSince(new Date(clock().getTime() - SCHEDULED_RUN_COVERS_MS));
+    if (done) return { ok: false, code: "doneTonight", message: DONE_TONIGHT_MESSAGE, runId: done };
+  }
   const lock = await takeLock(options.trigger, clock);
   if (!lock.ok) return lock;
   const runId = lock.runId;
@@ -62,11 +69,13 @@ export async function runNightlyBatch(options: {
   try {
     const plan = await planRun();
     for (;;) {
-      const chunk = await db().$transaction((tx) => applyChunk(tx, runId, chunkSize, plan, clock()), {
-        isolationLevel: Prisma.TransactionIsolationLevel.Serializable,
-        timeout: 120_000,
-        maxWait: 30_000,
-      });
+      const chunk = await retryingSerializationFailures(() =>
+        db().$transaction((tx) => applyChunk(tx, runId, chunkSize, plan, clock()), {
+          isolationLevel: Prisma.TransactionIsolationLevel.Serializable,
+          timeout: 120_000,
+          maxWait: 30_000,
+        }),
+      );
       applied += chunk.applied;
       if (chunk.last) break;
     }
@@ -126,6 +135,36 @@ export async function runNightlyBatch(options: {
 }
 
 class LockLost extends Error {}
+
+// A scheduled run that finished this long ago still counts for tonight: far more than the spread
+// of the servers' clocks, far less than a day.
+const SCHEDULED_RUN_COVERS_MS = 12 * 60 * 60 * 1000;
+const DONE_TONIGHT_MESSAGE = "今夜の夜間反映は別のサーバで済んでいます。 (Tonight's run is already done.)";
+
+/** The id of a scheduled run that finished successfully since `since`, if any. */
+async function scheduledRunSince(since: Date): Promise<string | null> {
+  const run = await db().batchRun.findFirst({
+    where: { trigger: "schedule", status: "done", startedAt: { gte: since } },
+    select: { id: true },
+  });
+  return run?.id ?? null;
+}
+
+/**
+ * PostgreSQL may abort a serializable chunk (P2034) when a kiosk's submit wrote tasks beside it;
+ * nothing of the chunk committed, so it is simply run again. SQLite never answers this.
+ */
+async function retryingSerializationFailures<T>(run: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      const code = (error as { code?: unknown } | null)?.code;
+      if (code !== "P2034" || attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+    }
+  }
+}
 
 type Lock = { ok: true; runId: string; tookOver: string | null } | BatchAlreadyRunning;
 

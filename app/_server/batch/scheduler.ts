@@ -4,7 +4,7 @@ import { runNightlyBatch, type BatchResult } from "./propagation";
 
 // The nightly run inside the server process (instrumentation.ts starts it with the server): every
 // terminal's server schedules it at BATCH_TIME (Asia/Tokyo); the runKey lock lets one of them run
-// and the others answer "already running".
+// and the others answer "already running", or "done tonight" once it has finished.
 
 const TOKYO_OFFSET_MS = 9 * 60 * 60 * 1000; // Japan has no daylight saving time
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -83,6 +83,8 @@ export function ensureBatchScheduler(deps: SchedulerDeps = {}): Date | null {
         );
       } else if (result.code === "alreadyRunning") {
         log("[batch] nightly propagation: already running elsewhere");
+      } else if (result.code === "doneTonight") {
+        log("[batch] nightly propagation: already done tonight by another server");
       } else {
         console.warn(`[batch] nightly propagation failed: ${result.message}`);
       }
