@@ -25,16 +25,21 @@ export function isUniqueViolation(error: unknown, field?: string): boolean {
   return JSON.stringify(known.meta ?? {}).includes(field);
 }
 
-// pg_advisory_xact_lock keys: arbitrary, fixed, distinct from prisma/migrate.ts's migration lock
-const SERIAL_LOCKS = { receiptNumber: 7_301_001 } as const;
+// pg_advisory_xact_lock classes: arbitrary, fixed; the (class, key) form never meets
+// prisma/migrate.ts's one-number migration lock
+const SERIAL_LOCKS = { receiptNumber: 7301, searchAttempts: 7302 } as const;
 
 /**
- * Until `tx` ends, no other transaction passes this point for the same `what`: for a read-then-write
- * no row lock covers (the day's last receipt number). PostgreSQL: a transaction-scoped advisory
- * lock, released by commit or rollback, so a killed server holds nothing. SQLite needs none: it lets
- * one writer at a time in already.
+ * Until `tx` ends, no other transaction passes this point for the same `what` (and `key`): for a
+ * read-then-write no row lock covers — the day's last receipt number, a user ID's recent failed
+ * searches. PostgreSQL: a transaction-scoped advisory lock, released by commit or rollback, so a
+ * killed server holds nothing. SQLite needs none: it lets one writer at a time in already.
  */
-export async function serializeInTransaction(tx: Tx, what: keyof typeof SERIAL_LOCKS): Promise<void> {
+export async function serializeInTransaction(
+  tx: Tx,
+  what: keyof typeof SERIAL_LOCKS,
+  key = "",
+): Promise<void> {
   if (databaseFromEnv().engine !== "postgresql") return;
-  await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${SERIAL_LOCKS[what]})`);
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SERIAL_LOCKS[what]}::int, hashtext(${key}))`;
 }

@@ -3,13 +3,14 @@
 // day's receipt numbers never collide, and the audit chain does not fork.
 import { hash } from "@node-rs/argon2";
 import { beforeAll, describe, expect, it } from "vitest";
+import { resetConfigForTests } from "@/app/_server/config";
 import { verifyAuditChain } from "@/app/_server/audit/verify";
 import { proveCard } from "@/app/_server/card/pin-step";
 import { currentInsertionId } from "@/app/_server/card/reader-status";
 import { registerCard } from "@/app/_server/flows/registration";
 import { searchQualification } from "@/app/_server/qualifications/search";
 import { flowSuite } from "../support/flow-suite";
-import { openSession, pinOf, registrationForm, SAITAMA_LOGIN } from "../support/kiosk";
+import { matchedSession, openSession, pinOf, registrationForm, SAITAMA_LOGIN } from "../support/kiosk";
 
 const suite = flowSuite("RACE-01");
 
@@ -133,4 +134,21 @@ describe("登録 at many terminals at once", () => {
     expect(q.cardRegistrations).toHaveLength(2);
     await chainVerifies();
   }, 120_000);
+
+  it("a visit started at one terminal is refused at another: its session id opens nothing there", async () => {
+    const { sessionId } = await matchedSession("DEMO-A");
+    const insertion = await currentInsertionId();
+    process.env.TERMINAL_ID = "RACE-02";
+    resetConfigForTests();
+    const expired = { ok: false, code: "session" };
+    expect(await proveCard(sessionId, { pin: pinOf("DEMO-A"), purpose: "register" })).toMatchObject(expired);
+    expect(await searchQualification(sessionId, SAITAMA_LOGIN)).toMatchObject(expired);
+    expect(await registerCard(sessionId, registrationForm({ ack: true }), insertion)).toMatchObject(expired);
+    expect(await suite.env.prisma.cardRegistration.count()).toBe(0);
+
+    // back at the terminal that started it, the same visit goes on
+    process.env.TERMINAL_ID = "RACE-01";
+    resetConfigForTests();
+    expect((await registerCard(sessionId, registrationForm({ ack: true }), insertion)).ok).toBe(true);
+  });
 });

@@ -89,6 +89,29 @@ describe("search (§3.1)", () => {
     expect(later.ok).toBe(true);
   });
 
+  it("R11: failures are counted atomically — 10 wrong searches for one user ID at once get 5 tries between them", async () => {
+    // as from several terminals at the same moment: each its own visit
+    const sessions = [];
+    for (let i = 0; i < 10; i++) sessions.push(await proven());
+    await env.prisma.searchAttempt.deleteMany();
+    const results = await Promise.all(
+      sessions.map((id, i) => searchQualification(id, { ...SAITAMA_LOGIN, password: `Wrong0${i}x` })),
+    );
+    const codes = results.map((r) => (r.ok ? "ok" : r.code)).sort();
+    expect(codes).toEqual([...Array(5).fill("locked"), ...Array(5).fill("notFound")]);
+    expect(await env.prisma.searchAttempt.count()).toBe(5);
+  });
+
+  it("R11: a successful search does not count towards the lock", async () => {
+    const sessionId = await proven();
+    for (let i = 0; i < 4; i++)
+      await searchQualification(sessionId, { ...SAITAMA_LOGIN, password: `Wrong00${i}` });
+    expect((await searchQualification(await proven(), SAITAMA_LOGIN)).ok).toBe(true);
+    const fifth = await searchQualification(await proven(), { ...SAITAMA_LOGIN, password: "Wrong009" });
+    expect(!fifth.ok && fifth.code).toBe("notFound");
+    expect(await env.prisma.searchAttempt.count({ where: { succeeded: false } })).toBe(5);
+  });
+
   it("R11: 5 failures at one terminal lock that terminal for other user IDs too", async () => {
     const sessionId = await proven();
     for (let i = 0; i < 5; i++) {

@@ -1,31 +1,52 @@
 import "server-only";
 import { config } from "../config";
-import { db } from "../db";
+import { db, serializeInTransaction, type Tx } from "../db";
 
 // R11: at most SEARCH_MAX_FAILURES failed searches per user ID and per terminal within
 // SEARCH_WINDOW_MINUTES; after that the search is refused until the oldest failure ages out.
+// Atomic across terminals: an attempt is counted as a failure before its password is checked (and
+// turned into a success after), inside one step that searches for the same user ID take in turn —
+// so ten terminals trying one user ID at the same moment get SEARCH_MAX_FAILURES tries between
+// them, not ten.
 
 export type LockState = { locked: false } | { locked: true; retryAt: Date };
+export type Claim = { locked: false; attemptId: string } | { locked: true; retryAt: Date };
 
-export async function searchLock(userId: string, terminalId: string, now: Date): Promise<LockState> {
+/** Refuses the attempt when locked; otherwise records it as a failure and returns its row. */
+export async function claimSearchAttempt(userId: string, terminalId: string, now: Date): Promise<Claim> {
+  return db().$transaction(async (tx) => {
+    await serializeInTransaction(tx, "searchAttempts", userId);
+    const lock = await lockState(tx, userId, terminalId, now);
+    if (lock.locked) return lock;
+    const row = await tx.searchAttempt.create({
+      data: { userId, terminalId, succeeded: false, createdAt: now },
+      select: { id: true },
+    });
+    return { locked: false, attemptId: row.id };
+  });
+}
+
+/** The claimed attempt's credentials matched: it no longer counts towards the lock. */
+export async function markSearchSucceeded(attemptId: string): Promise<void> {
+  await db().searchAttempt.update({ where: { id: attemptId }, data: { succeeded: true } });
+}
+
+async function lockState(tx: Tx, userId: string, terminalId: string, now: Date): Promise<LockState> {
   const { SEARCH_MAX_FAILURES: max, SEARCH_WINDOW_MINUTES: minutes } = config();
   const since = new Date(now.getTime() - minutes * 60_000);
   const recent = (where: { userId: string } | { terminalId: string }) =>
-    db().searchAttempt.findMany({
+    tx.searchAttempt.findMany({
       where: { ...where, succeeded: false, createdAt: { gt: since } },
       orderBy: { createdAt: "desc" },
       take: max,
       select: { createdAt: true },
     });
-  const [byUser, byTerminal] = await Promise.all([recent({ userId }), recent({ terminalId })]);
+  const byUser = await recent({ userId });
+  const byTerminal = await recent({ terminalId });
   const retryAts = [byUser, byTerminal]
     .filter((rows) => rows.length >= max)
     // the lock lifts when the max-th most recent failure leaves the window
     .map((rows) => new Date(rows[max - 1]!.createdAt.getTime() + minutes * 60_000));
   if (retryAts.length === 0) return { locked: false };
   return { locked: true, retryAt: new Date(Math.max(...retryAts.map((d) => d.getTime()))) };
-}
-
-export async function recordSearch(userId: string, terminalId: string, succeeded: boolean, now: Date) {
-  await db().searchAttempt.create({ data: { userId, terminalId, succeeded, createdAt: now } });
 }

@@ -6,7 +6,7 @@ import { audit } from "../audit/append";
 import { config } from "../config";
 import { db } from "../db";
 import { companyView, contactOf, findQualification, holderCheck } from "./records";
-import { searchLock, recordSearch } from "./search-lock";
+import { claimSearchAttempt, markSearchSucceeded } from "./search-lock";
 import { requireSession, sessionFailure } from "../visit/session";
 import { isSameTokyoDay } from "../time";
 
@@ -43,7 +43,7 @@ export async function searchQualification(
   const refused = (reason: string) =>
     audit({ action: "search", outcome: "refused", kioskSessionId: session.id, userId, detail: { reason } });
 
-  const lock = await searchLock(userId, terminalId, now);
+  const lock = await claimSearchAttempt(userId, terminalId, now);
   if (lock.locked) {
     await refused("locked");
     const minutes = Math.max(1, Math.ceil((lock.retryAt.getTime() - now.getTime()) / 60_000));
@@ -61,7 +61,7 @@ export async function searchQualification(
     passwordOk &&
     normalizeName(officialName) === normalizeName(q.officialName) &&
     q.agencies.some((a) => a.agencyId === session.agency.id);
-  await recordSearch(userId, terminalId, credentialsMatch, now);
+  if (credentialsMatch) await markSearchSucceeded(lock.attemptId);
 
   if (!q || !credentialsMatch) {
     await refused("mismatch");
