@@ -3,6 +3,8 @@
 // simulated one nor pkcs11js (a native addon that may not even be installed there). The driver
 // modules below are wrapped to record when they are first loaded; the other drivers are the
 // control that the recording works.
+import type { ReactElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { SOFTHSM_MODULE } from "@/kiosk/pki/softhsm";
 
@@ -20,6 +22,10 @@ vi.mock("@/kiosk/card/pkcs11/reader", async (original) => {
   loaded.add("pkcs11 reader");
   return original();
 });
+
+vi.mock("next/navigation", () => ({ useRouter: () => ({ refresh: () => undefined }) }));
+// the outbox dispatcher the kiosk page kicks is not this test's subject
+vi.mock("@/app/_server/email/dispatcher", () => ({ kickOutbox: async () => undefined }));
 
 afterEach(async () => {
   (await import("@/kiosk/card")).resetCardReaderForTests();
@@ -48,6 +54,19 @@ describe("CARD_DRIVER=none", () => {
       failure: { code: "noReader" },
     });
     expect(await card.getSimulatedCardReader()).toBeNull();
+    expect([...loaded]).toEqual([]);
+  });
+
+  it("makes the kiosk page say the terminal has no reader, without a card driver or the database", async () => {
+    vi.stubEnv("CARD_DRIVER", "none");
+    // nowhere to connect: a page that read the database would fail, not render
+    vi.stubEnv("DATABASE_URL", "postgresql://kiosk@127.0.0.1:1/none");
+    const { default: KioskPage } = await import("@/app/page");
+    const html = renderToStaticMarkup((await KioskPage()) as ReactElement);
+    expect(html).toContain("この端末にはICカードリーダーがありません");
+    expect(html).toContain("カードリーダーのある端末で行ってください");
+    expect(html).toContain('href="/staff"');
+    expect(html).not.toContain("調達機関");
     expect([...loaded]).toEqual([]);
   });
 
