@@ -1,6 +1,7 @@
 "use server";
 // The kiosk's server actions: thin — read the session cookie, delegate to app/_server, answer a
-// typed result. Unexpected errors are logged and answered as a plain message, never a 500 page.
+// typed result. Unexpected errors are logged and answered as a plain message, never a 500 page; an
+// unreachable database is answered with the code "unavailable".
 import { refresh } from "next/cache";
 import { cookies } from "next/headers";
 import type {
@@ -35,9 +36,23 @@ const UNEXPECTED: Failure<"unexpected"> & { code: "unexpected" } = {
   message: "システムで問題が発生しました。お手数ですが係員にお声がけください。",
 };
 
-/** A kiosk action's body: what it did not expect is logged and answered with a plain message. */
-function guarded<T>(name: string, run: () => Promise<T>): Promise<T | typeof UNEXPECTED> {
-  return answerUnexpected("kiosk", name, "error", UNEXPECTED, run);
+// The database is down (issue 10): the kiosk machine leaves the visit for its unavailable screen
+// on this code, whatever step asked; the message is for a screen that shows it as it is.
+const UNAVAILABLE: Failure<"unavailable"> & { code: "unavailable" } = {
+  ok: false,
+  code: "unavailable",
+  message: "ただいまご利用いただけません。しばらくしてから、もう一度お試しください。",
+};
+
+/**
+ * A kiosk action's body: a database that cannot be reached is answered as unavailable, anything
+ * else it did not expect is logged and answered with a plain message.
+ */
+function guarded<T>(
+  name: string,
+  run: () => Promise<T>,
+): Promise<T | typeof UNEXPECTED | typeof UNAVAILABLE> {
+  return answerUnexpected("kiosk", name, "error", UNEXPECTED, run, UNAVAILABLE);
 }
 
 async function sessionId(): Promise<string | undefined> {

@@ -4,9 +4,20 @@ import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 
+/** simulated: the demo's virtual cards; pkcs11: real readers; none: no reader (console-only server). */
+export const CARD_DRIVERS = ["simulated", "pkcs11", "none"] as const;
+export type CardDriver = (typeof CARD_DRIVERS)[number];
+
 const schema = z.object({
-  /** Which CardReader drives the terminal: "simulated" (demo default) or "pkcs11". */
-  CARD_DRIVER: z.string().default("simulated"),
+  /** Which CardReader drives the terminal. */
+  CARD_DRIVER: z
+    .string()
+    .trim()
+    .default("simulated")
+    .refine((v): v is CardDriver => (CARD_DRIVERS as readonly string[]).includes(v), {
+      error: (issue) =>
+        `"${String(issue.input)}" is not a card driver this kiosk has; use one of: ${CARD_DRIVERS.join(", ")}`,
+    }),
   /** The demo PKI: CA certificates, virtual cards (keys, certificates, PIN hashes). */
   KIOSK_PKI_DIR: z.string().min(1).default(".data/pki"),
   /** Where the simulated cards keep their PIN try counters across removal and restarts. */
@@ -20,7 +31,7 @@ const schema = z.object({
 });
 
 export type KioskConfig = {
-  cardDriver: string;
+  cardDriver: CardDriver;
   pkiDir: string;
   simCardStateFile: string;
   /** absolute; null unless CARD_DRIVER=pkcs11 */

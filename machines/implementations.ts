@@ -14,6 +14,7 @@ import type {
 import type { SearchInput } from "../app/_shared/schemas";
 import { changeMachine } from "./change.machine";
 import type { ChangeInput, LoadChangeResult, SubmitChangeResult } from "./change.types";
+import { KIOSK_SYSTEM_ID } from "./kiosk.machine";
 import type { StartSessionInput } from "./kiosk.types";
 import { pinMachine } from "./pin.machine";
 import type { InspectCardInput, PinPurpose, ProveCardInput } from "./pin.machine";
@@ -35,6 +36,8 @@ type CoreDeps = {
   lookupPostalCode(postalCode: string): Promise<PostalLookupResult>;
   printReceipt(input: { receiptNumber: string }): Promise<void>;
   endSession(): Promise<void>;
+  /** does the server reach its database again (after an "unavailable" answer)? */
+  checkHealth(): Promise<boolean>;
 };
 
 /** The 変更 and ICカード更新 server actions. */
@@ -66,6 +69,19 @@ function notAborted(signal: AbortSignal): void {
   if (signal.aborted) throw new Error("aborted before the call started");
 }
 
+/**
+ * Hands on a server answer; an "unavailable" one (the database is down) is also told to the kiosk
+ * root, which ends the visit for its unavailable screen. One place for every step, so no flow has
+ * to learn the outage: the root stops the flow, and this answer reaches no one.
+ */
+type ActorSystemLike = { get(systemId: string): { send(event: { type: string }): void } | undefined };
+
+function watched<T>(system: ActorSystemLike, result: T): T {
+  const code = (result as { ok?: unknown; code?: unknown } | null)?.code;
+  if (code === "unavailable") system.get(KIOSK_SYSTEM_ID)?.send({ type: "system.unavailable" });
+  return result;
+}
+
 function printActor(deps: Pick<KioskDeps, "printReceipt">) {
   return fromPromise<void, { receiptNumber: string }>(async ({ input, signal }) => {
     notAborted(signal);
@@ -83,13 +99,13 @@ function postalLookupActor(deps: Pick<KioskDeps, "lookupPostalCode">) {
 export function createPinImplementations(deps: PinDeps) {
   return {
     actors: {
-      inspectCard: fromPromise<InspectCardResult, InspectCardInput>(async ({ input, signal }) => {
+      inspectCard: fromPromise<InspectCardResult, InspectCardInput>(async ({ input, signal, system }) => {
         notAborted(signal);
-        return deps.inspectCard({ purpose: input.purpose });
+        return watched(system, await deps.inspectCard({ purpose: input.purpose }));
       }),
-      proveCard: fromPromise<PinStepResult, ProveCardInput>(async ({ input, signal }) => {
+      proveCard: fromPromise<PinStepResult, ProveCardInput>(async ({ input, signal, system }) => {
         notAborted(signal);
-        return deps.proveCard({ pin: input.pin.reveal(), purpose: input.purpose });
+        return watched(system, await deps.proveCard({ pin: input.pin.reveal(), purpose: input.purpose }));
       }),
     },
   };
@@ -99,17 +115,18 @@ export function createRegistrationImplementations(deps: RegistrationDeps) {
   return {
     actors: {
       pin: pinMachine.provide(createPinImplementations(deps)),
-      searchQualification: fromPromise<SearchResult, SearchActorInput>(async ({ input, signal }) => {
+      searchQualification: fromPromise<SearchResult, SearchActorInput>(async ({ input, signal, system }) => {
         notAborted(signal);
-        return deps.searchQualification({
+        const search = deps.searchQualification({
           officialName: input.officialName,
           userId: input.userId,
           password: input.password.reveal(),
         });
+        return watched(system, await search);
       }),
-      register: fromPromise<RegisterResult, RegisterInput>(async ({ input, signal }) => {
+      register: fromPromise<RegisterResult, RegisterInput>(async ({ input, signal, system }) => {
         notAborted(signal);
-        return deps.register(input);
+        return watched(system, await deps.register(input));
       }),
       printReceipt: printActor(deps),
       lookupPostalCode: postalLookupActor(deps),
@@ -121,13 +138,13 @@ export function createChangeImplementations(deps: ChangeDeps) {
   return {
     actors: {
       pin: pinMachine.provide(createPinImplementations(deps)),
-      loadChange: fromPromise<LoadChangeResult, void>(async ({ signal }) => {
+      loadChange: fromPromise<LoadChangeResult, void>(async ({ signal, system }) => {
         notAborted(signal);
-        return deps.loadChange();
+        return watched(system, await deps.loadChange());
       }),
-      submitChange: fromPromise<SubmitChangeResult, ChangeInput>(async ({ input, signal }) => {
+      submitChange: fromPromise<SubmitChangeResult, ChangeInput>(async ({ input, signal, system }) => {
         notAborted(signal);
-        return deps.submitChange(input);
+        return watched(system, await deps.submitChange(input));
       }),
       printReceipt: printActor(deps),
       lookupPostalCode: postalLookupActor(deps),
@@ -140,13 +157,13 @@ export function createRenewalImplementations(deps: RenewalDeps) {
     actors: {
       // one pin machine for both cards: the purpose in its input tells the server which check
       pin: pinMachine.provide(createPinImplementations(deps)),
-      loadRenewal: fromPromise<LoadRenewalResult, void>(async ({ signal }) => {
+      loadRenewal: fromPromise<LoadRenewalResult, void>(async ({ signal, system }) => {
         notAborted(signal);
-        return deps.loadRenewal();
+        return watched(system, await deps.loadRenewal());
       }),
-      submitRenewal: fromPromise<SubmitRenewalResult, RenewalInput>(async ({ input, signal }) => {
+      submitRenewal: fromPromise<SubmitRenewalResult, RenewalInput>(async ({ input, signal, system }) => {
         notAborted(signal);
-        return deps.submitRenewal(input);
+        return watched(system, await deps.submitRenewal(input));
       }),
       printReceipt: printActor(deps),
     },
@@ -160,13 +177,17 @@ export function createKioskImplementations(deps: KioskDeps) {
       registration: registrationMachine.provide(createRegistrationImplementations(deps)),
       change: changeMachine.provide(createChangeImplementations(deps)),
       renewal: renewalMachine.provide(createRenewalImplementations(deps)),
-      startSession: fromPromise<Result<SessionView>, StartSessionInput>(async ({ input, signal }) => {
+      startSession: fromPromise<Result<SessionView>, StartSessionInput>(async ({ input, signal, system }) => {
         notAborted(signal);
-        return deps.startSession(input);
+        return watched(system, await deps.startSession(input));
       }),
       endSession: fromPromise<void, void>(async () => {
         // Always ends the server session, even when the kiosk has already moved on.
         await deps.endSession();
+      }),
+      checkHealth: fromPromise<boolean, void>(async ({ signal }) => {
+        notAborted(signal);
+        return deps.checkHealth();
       }),
     },
   };

@@ -11,6 +11,15 @@ import { renewalMachine } from "./renewal.machine";
 import type { RenewalOutput } from "./renewal.types";
 import type { EndReason, KioskContext, KioskEvent, KioskInput, StartSessionInput } from "./kiosk.types";
 
+/**
+ * The kiosk root's systemId: pass it to createActor, so that a step deep in a flow can tell the
+ * root the server is unavailable (machines/implementations.ts).
+ */
+export const KIOSK_SYSTEM_ID = "kiosk";
+
+/** How often the unavailable screen asks whether the server can reach its database again. */
+const HEALTH_RETRY_MS = 5000;
+
 export const kioskMachine = setup({
   types: {} as {
     context: KioskContext;
@@ -22,11 +31,14 @@ export const kioskMachine = setup({
       renewal: "renewal";
       startSession: "startSession";
       endSession: "endSession";
+      checkHealth: "checkHealth";
     };
   },
   actors: {
     startSession: placeholder<Result<SessionView>, StartSessionInput>("startSession"),
     endSession: placeholder<void, void>("endSession"),
+    /** true when the server reaches its database again */
+    checkHealth: placeholder<boolean, void>("checkHealth"),
     registration: registrationMachine,
     change: changeMachine,
     renewal: renewalMachine,
@@ -35,12 +47,14 @@ export const kioskMachine = setup({
     idleTimeout: ({ context }) => context.idleSeconds * 1000,
     warningTick: 1000,
     endDelay: ({ context }) => context.endSeconds * 1000,
+    healthRetry: HEALTH_RETRY_MS,
   },
   guards: {
     isStarted: (_, params: { result: Result<SessionView> }) => params.result.ok,
     isLastSecond: ({ context }) => context.idleRemaining <= 1,
     isSwitchToRegister: (_, params: { output: RenewalOutput }) => "switchTo" in params.output,
     isCardRemoved: (_, params: { output: RenewalOutput }) => "cardRemoved" in params.output,
+    isHealthy: (_, params: { healthy: boolean }) => params.healthy,
   },
   actions: {
     markCardPresent: assign({ cardPresent: true }),
@@ -53,7 +67,7 @@ export const kioskMachine = setup({
     startCountdown: assign(({ context }) => ({ idleRemaining: context.warningSeconds })),
     countDown: assign(({ context }) => ({ idleRemaining: context.idleRemaining - 1 })),
     stopCountdown: assign({ idleRemaining: 0 }),
-    storeEndReason: assign((_, params: { reason: EndReason }) => ({ endReason: params.reason })),
+    storeEndReason: assign((_, params: { reason: EndReason | null }) => ({ endReason: params.reason })),
     // The flow's own data (cards, qualification, form) lives in the flow's actor, which stops
     // when the flow state is left; this clears what the kiosk itself holds.
     clearBidderData: assign({ agency: null, kind: null, idleRemaining: 0, error: null }),
@@ -78,6 +92,8 @@ export const kioskMachine = setup({
   on: {
     "card.inserted": { actions: "markCardPresent" },
     "card.removed": { actions: "markCardAbsent" },
+    // from any state: leaving `active` stops the flow and its data (nothing half-done continues)
+    "system.unavailable": { target: ".unavailable" },
   },
   states: {
     select: {
@@ -224,6 +240,30 @@ export const kioskMachine = setup({
       // TTL) must not keep 終了画面 from returning to screen 1, so the failure is only consumed.
       invoke: { id: "endSession", src: "endSession", onError: {} },
       after: { endDelay: { target: "select" } },
+    },
+    // The server cannot reach its database. No endSession here (it would fail too): the visit's
+    // row expires by TTL, or the next startSession ends it. Back on select the bidder starts over.
+    unavailable: {
+      entry: ["clearBidderData", { type: "storeEndReason", params: { reason: null } }],
+      initial: "waiting",
+      states: {
+        waiting: { after: { healthRetry: { target: "checking" } } },
+        checking: {
+          invoke: {
+            id: "checkHealth",
+            src: "checkHealth",
+            onDone: [
+              {
+                guard: { type: "isHealthy", params: ({ event }) => ({ healthy: event.output }) },
+                target: "#kiosk.select",
+                actions: { type: "storeSessionError", params: { message: MESSAGES.resumed } },
+              },
+              { target: "waiting" },
+            ],
+            onError: { target: "waiting" },
+          },
+        },
+      },
     },
     timedOut: {
       entry: "clearBidderData",

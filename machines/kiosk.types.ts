@@ -41,7 +41,12 @@ export type KioskOwnEvent =
   | { type: "user.activity" }
   | { type: "session.logout" }
   | { type: "logout.confirm" }
-  | { type: "logout.cancel" };
+  | { type: "logout.cancel" }
+  /**
+   * The server answered "unavailable" (its database cannot be reached) to any step: sent to the
+   * kiosk root by the implementations (KIOSK_SYSTEM_ID), which ends the visit wherever it is.
+   */
+  | { type: "system.unavailable" };
 
 /**
  * The kiosk's own events and the card's. A flow's screens send to the flow's actor, never here; the

@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/client";
+import { KioskPrismaPg } from "./pg-adapter";
 import { PrismaClient as PostgresPrismaClient } from "./postgres/generated/client";
 import { databaseFromEnv, postgresPool, type Database } from "./url";
 
@@ -17,7 +17,7 @@ export { Prisma, PrismaClient } from "./generated/client";
 export function createPrismaClient(url?: string): PrismaClient {
   const database: Database = url === undefined ? databaseFromEnv() : databaseFromEnv({ DATABASE_URL: url });
   if (database.engine === "postgresql") {
-    const client = new PostgresPrismaClient({ adapter: new PrismaPg(postgresPool(database.url)) });
+    const client = new PostgresPrismaClient({ adapter: new KioskPrismaPg(postgresPool(database.url)) });
     return client as unknown as PrismaClient;
   }
   fs.mkdirSync(path.dirname(database.url.slice("file:".length)), { recursive: true });

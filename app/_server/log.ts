@@ -1,5 +1,6 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
+import { isDatabaseUnreachable } from "./db";
 
 // The one way the server answers what it did not expect: the person gets a plain sentence, the
 // log gets the error's name, code and stack frames — never its message, which can quote the input
@@ -23,18 +24,41 @@ export function logUnexpected(scope: string, where: string, error: unknown, leve
 }
 
 /**
- * Runs `run`; anything it throws is logged (logUnexpected) and answered with `answer`. Next's own
+ * Runs `run`; a database that cannot be reached (isDatabaseUnreachable) is answered with
+ * `unavailable` and logged as one warning — an outage the operator fixes, not a bug, and the
+ * screen recovers by itself. Anything else is thrown on.
+ */
+export async function answerUnavailable<T, U>(
+  scope: string,
+  where: string,
+  unavailable: U,
+  run: () => Promise<T>,
+): Promise<T | U> {
+  try {
+    return await run();
+  } catch (error) {
+    if (!isDatabaseUnreachable(error)) throw error;
+    const code = (error as { code?: unknown }).code;
+    console.warn(`[${scope}] ${where}: database unreachable${typeof code === "string" ? ` (${code})` : ""}`);
+    return unavailable;
+  }
+}
+
+/**
+ * Runs `run`; anything it throws is logged (logUnexpected) and answered with `answer` — or, when
+ * the database could not be reached, with `unavailable` (by default the same answer). Next's own
  * control flow (redirect(), notFound()) is thrown on, not a failure.
  */
-export async function answerUnexpected<T, A>(
+export async function answerUnexpected<T, A, U = A>(
   scope: string,
   where: string,
   level: LogLevel,
   answer: A,
   run: () => Promise<T>,
-): Promise<T | A> {
+  unavailable?: U,
+): Promise<T | A | U> {
   try {
-    return await run();
+    return await answerUnavailable(scope, where, unavailable ?? answer, run);
   } catch (error) {
     unstable_rethrow(error);
     logUnexpected(scope, where, error, level);

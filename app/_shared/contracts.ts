@@ -14,6 +14,13 @@ export type Failure<C extends string = string> = {
 };
 export type Result<T, C extends string = string> = ({ ok: true } & T) | Failure<C>;
 
+/**
+ * Any kiosk action may answer this: the server could not reach its database (issue 10). The
+ * kiosk leaves the visit for its ただいまご利用いただけません screen and starts over when the server
+ * answers again; nothing was written.
+ */
+export type UnavailableCode = "unavailable";
+
 export type AgencyView = { code: string; name: string; goods: boolean };
 
 /** The IC card as proven by its signature (never as typed). */
@@ -77,6 +84,7 @@ export type ProveCardCode =
   | "alreadyRegistered"
   | "cardError"
   | "unexpected"
+  | UnavailableCode
   | "revoked" // R18: listed in its CA's CRL
   | "crlStale" // the CRL is past its nextUpdate
   | "crlInvalid" // the CRL does not verify against its CA (or cannot be parsed)
@@ -92,7 +100,8 @@ export type ProveCardFailure = Failure<ProveCardCode> & {
 
 export type ProveCardResult = { ok: true; card: CardView; warnings: string[] } | ProveCardFailure;
 
-export type SearchCode = "session" | "invalid" | "notFound" | "locked" | "lapsed" | "unexpected";
+export type SearchCode =
+  "session" | "invalid" | "notFound" | "locked" | "lapsed" | "unexpected" | UnavailableCode;
 export type SearchResult = Result<
   {
     userId: string;
@@ -109,7 +118,13 @@ export type SearchResult = Result<
 export type { RegistrationFormInput as RegisterInput } from "./schemas";
 
 export type RegisterCode =
-  "session" | "invalid" | "alreadyRegistered" | "cardRemoved" | "holderMismatch" | "unexpected";
+  | "session"
+  | "invalid"
+  | "alreadyRegistered"
+  | "cardRemoved"
+  | "holderMismatch"
+  | "unexpected"
+  | UnavailableCode;
 export type RegisterResult = Result<{ receiptNumber: string; emailTo: string }, RegisterCode>;
 
 export type Operation = "register" | "change" | "renewal";
@@ -166,6 +181,7 @@ export type InspectCardCode =
   | "crlInvalid"
   | "crlUnavailable"
   | "unexpected"
+  | UnavailableCode
   | CardPurposeCode;
 
 export type InspectCardFailure = Failure<InspectCardCode> & { card?: CardFacts };
@@ -189,7 +205,7 @@ export type CardPurposeCode =
 /** One agency of the user ID's qualification; `current` is the one chosen at this visit. */
 export type AgencyChoice = { name: string; current: boolean };
 
-export type ChangeCode = "session" | "notRegistered" | "unexpected";
+export type ChangeCode = "session" | "notRegistered" | "unexpected" | UnavailableCode;
 export type LoadChangeResult = Result<
   {
     userId: string;
@@ -208,7 +224,8 @@ export type { ChangeFormInput as ChangeInput } from "./schemas";
 /** What 変更 and 更新 answer: the receipt, where the email goes, and who follows tonight (R22). */
 export type FlowDone = { receiptNumber: string; emailTo: string; propagatesTo: string[] };
 
-export type SubmitChangeCode = "session" | "invalid" | "notRegistered" | "cardRemoved" | "unexpected";
+export type SubmitChangeCode =
+  "session" | "invalid" | "notRegistered" | "cardRemoved" | "unexpected" | UnavailableCode;
 export type SubmitChangeResult = Result<FlowDone, SubmitChangeCode>;
 
 export type LoadRenewalResult = Result<
@@ -218,5 +235,11 @@ export type LoadRenewalResult = Result<
 >;
 
 export type SubmitRenewalCode =
-  "session" | "invalid" | "notRegistered" | "alreadyRegistered" | "cardRemoved" | "unexpected";
+  | "session"
+  | "invalid"
+  | "notRegistered"
+  | "alreadyRegistered"
+  | "cardRemoved"
+  | "unexpected"
+  | UnavailableCode;
 export type SubmitRenewalResult = Result<FlowDone, SubmitRenewalCode>;

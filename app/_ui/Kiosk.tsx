@@ -1,6 +1,7 @@
 "use client";
 // The kiosk page: header, the screen for the current state, dialogs, and (demo) the virtual reader.
 import type { AgencyView } from "@/app/_shared/contracts";
+import { KIOSK_SYSTEM_ID } from "@/machines";
 import { Clock, useNow } from "./Clock";
 import { KioskHeader } from "./KioskHeader";
 import { KioskContext } from "./kioskActor";
@@ -15,6 +16,7 @@ import { LogoutDialog } from "./screens/LogoutDialog";
 import { MenuScreen } from "./screens/Menu";
 import { SelectScreen } from "./screens/Select";
 import { TopScreen } from "./screens/Top";
+import { UnavailableNotice } from "./screens/Unavailable";
 import { useKioskEvents, type KioskEvents } from "./useKioskEvents";
 import { useActivity, useCardPolling } from "./useKioskSignals";
 import { VirtualReader } from "./VirtualReader";
@@ -31,7 +33,9 @@ export type KioskProps = {
 
 export function Kiosk({ agencies, idleSeconds, warningSeconds, simulatedReader }: KioskProps) {
   return (
-    <KioskContext.Provider options={{ input: { idleSeconds, warningSeconds, endSeconds: END_SECONDS } }}>
+    <KioskContext.Provider
+      options={{ input: { idleSeconds, warningSeconds, endSeconds: END_SECONDS }, systemId: KIOSK_SYSTEM_ID }}
+    >
       <KioskShell agencies={agencies} simulatedReader={simulatedReader} />
     </KioskContext.Provider>
   );
@@ -96,6 +100,7 @@ function Screens({
     );
   }
   if (snapshot.matches("end")) return <EndScreen reason={context.endReason} />;
+  if (snapshot.matches("unavailable")) return <UnavailableNotice />;
   if (!snapshot.matches("active")) {
     return (
       <p className="busy" role="status">

@@ -21,6 +21,11 @@ export const kioskDeps: KioskDeps = {
   endSession: async () => {
     await actions.endSession();
   },
+  // a route, not an action: a cheap GET the unavailable screen repeats until the database is back
+  checkHealth: async () => {
+    const response = await fetch("/api/health", { cache: "no-store" });
+    return response.ok;
+  },
 };
 
 export const KioskContext = createActorContext(kioskMachine.provide(createKioskImplementations(kioskDeps)));

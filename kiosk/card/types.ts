@@ -51,7 +51,7 @@ export function isCardError(error: unknown): error is CardError {
 }
 
 export interface CardReader {
-  readonly driver: "simulated" | "pkcs11";
+  readonly driver: "simulated" | "pkcs11" | "none";
   listReaders(): Promise<ReaderInfo[]>;
   status(readerId?: string): Promise<ReaderStatus>;
   /** Subscribes to insert/remove; returns the unsubscribe function. */

@@ -25,7 +25,7 @@ beforeAll(async () => {
   await seedDemoData(env.prisma);
   process.env.TERMINAL_ID = "BAT-PAGE";
   resetConfigForTests();
-  freshCardReader();
+  await freshCardReader();
 });
 afterAll(() => env.close());
 

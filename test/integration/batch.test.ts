@@ -34,7 +34,7 @@ beforeEach(async () => {
   process.env.TERMINAL_ID = "BAT-01";
   delete process.env.BATCH_STALE_SECONDS;
   resetConfigForTests();
-  freshCardReader();
+  await freshCardReader();
   await clearRegistrations(env.prisma);
   await env.prisma.batchRun.deleteMany();
 });

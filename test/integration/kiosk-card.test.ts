@@ -24,7 +24,7 @@ afterAll(() => env.close());
 beforeEach(async () => {
   process.env.TERMINAL_ID = "CARD-01";
   resetConfigForTests();
-  reader = freshCardReader();
+  reader = await freshCardReader();
 });
 
 async function inserted(label: string) {

@@ -145,7 +145,7 @@ describe("pkcs11 driver on SoftHSM2", () => {
     });
     resetCardReaderForTests();
     try {
-      expect(getCardReader().driver).toBe("pkcs11");
+      expect((await getCardReader()).driver).toBe("pkcs11");
       const sessionId = await openSession();
       const result = await proveCard(sessionId, { pin: demoCard("DEMO-E").pin, purpose: "register" });
       expect(result).toMatchObject({
@@ -153,7 +153,7 @@ describe("pkcs11 driver on SoftHSM2", () => {
         card: { holderName: "埼玉 太郎", issuer: "OU=Demo Commercial CA G2,O=DEMO-CA,C=JP" },
       });
     } finally {
-      await (getCardReader() as Pkcs11CardReader).close();
+      await ((await getCardReader()) as Pkcs11CardReader).close();
       resetCardReaderForTests();
       keys.forEach((key, i) => {
         if (before[i] === undefined) delete process.env[key];

@@ -17,7 +17,7 @@ afterAll(() => env.close());
 beforeEach(async () => {
   process.env.TERMINAL_ID = `T-${Math.random().toString(36).slice(2, 8)}`;
   resetConfigForTests();
-  freshCardReader();
+  await freshCardReader();
   await env.prisma.searchAttempt.deleteMany();
 });
 

@@ -73,7 +73,7 @@ describe("walk-ins and the terminal's opening", () => {
   });
 
   it("the receipt of a registration carries the opening of its visit", async () => {
-    freshCardReader();
+    await freshCardReader();
     const opened = await openTerminal(staff, { reason: "来庁者の登録" });
     if (!opened.ok) throw new Error(opened.message);
     const result = await registerDemoCard("DEMO-A");

@@ -23,7 +23,7 @@ export function flowSuite(terminalId: string): FlowSuite {
   beforeEach(async () => {
     process.env.TERMINAL_ID = terminalId;
     resetConfigForTests();
-    suite.reader = freshCardReader();
+    suite.reader = await freshCardReader();
     // each case starts from "no card is registered"
     await clearRegistrations(suite.env.prisma);
   });

@@ -21,11 +21,11 @@ import type { Kind } from "@/app/_shared/kinds";
 import type { PrismaClient } from "@/prisma/client";
 import { openTestTerminal } from "./db";
 
-export function freshCardReader() {
+export async function freshCardReader() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kiosk-sim-"));
   process.env.KIOSK_SIMCARD_STATE = path.join(dir, "state.json");
   resetCardReaderForTests();
-  return getSimulatedCardReader()!;
+  return (await getSimulatedCardReader())!;
 }
 
 export function pinOf(label: string): string {
@@ -46,7 +46,7 @@ export async function provenSession(
   opts: { agencyCode?: string; kind?: Kind; insert?: boolean } = {},
 ) {
   const sessionId = await openSession(opts.agencyCode, opts.kind);
-  if (opts.insert !== false) getSimulatedCardReader()!.insert(label);
+  if (opts.insert !== false) (await getSimulatedCardReader())!.insert(label);
   const proof = await proveCard(sessionId, { pin: pinOf(label), purpose: "register" });
   return { sessionId, proof };
 }
@@ -120,7 +120,7 @@ export async function provenFor(
   opts: { agencyCode?: string; kind?: Kind; insert?: boolean; sessionId?: string } = {},
 ) {
   const sessionId = opts.sessionId ?? (await openSession(opts.agencyCode, opts.kind));
-  if (opts.insert !== false) getSimulatedCardReader()!.insert(label);
+  if (opts.insert !== false) (await getSimulatedCardReader())!.insert(label);
   const proof = await proveCard(sessionId, { pin: pinOf(label), purpose });
   return { sessionId, proof };
 }
@@ -129,7 +129,7 @@ export async function provenFor(
 export async function renewalSession(oldLabel: string, newLabel: string, opts: { agencyCode?: string } = {}) {
   const old = await provenFor(oldLabel, "renewalOld", opts);
   if (!old.proof.ok) return { sessionId: old.sessionId, proof: old.proof, stage: "old" as const };
-  getSimulatedCardReader()!.remove();
+  (await getSimulatedCardReader())!.remove();
   const next = await provenFor(newLabel, "renewalNew", { sessionId: old.sessionId });
   return { sessionId: old.sessionId, proof: next.proof, stage: "new" as const };
 }

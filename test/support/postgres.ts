@@ -49,6 +49,11 @@ export type PrivatePostgres = PostgresServer & {
   port: number;
   /** e.g. "15.18" */
   version: string;
+  /**
+   * starts the cluster again after stop(), on the same port and data directory, so clients that
+   * hold its URL reconnect (a "database back" test); a no-op while it runs
+   */
+  start(): Promise<void>;
   binDir: string;
   dataDir: string;
   logFile: string;
@@ -378,30 +383,24 @@ export async function startPostgres(options: { dir: string; binDir?: string }): 
         .join(""),
   );
 
+  const pgCtlStart = (port: number) =>
+    asOwnerRun("pg_ctl", ["-D", dataDir, "-o", `-p ${port}`, "-l", logFile, "-w", "-t", "60", "start"]);
+  const startFailed = async (start: Run): Promise<never> => {
+    await stopLeftoverPostgres(dir); // a server that came up too late for -t must not stay behind
+    throw new Error(
+      `pg_ctl start failed (exit ${start.code}) for ${dataDir}: ${(start.stderr || start.stdout).trim()}\n` +
+        `last lines of ${logFile}:\n${tail(logFile)}`,
+    );
+  };
+
   // The port is free when picked but could be taken before the server binds it: try again then.
   let port = 0;
   for (let attempt = 1; ; attempt++) {
     port = await freePort();
-    const start = await asOwnerRun("pg_ctl", [
-      "-D",
-      dataDir,
-      "-o",
-      `-p ${port}`,
-      "-l",
-      logFile,
-      "-w",
-      "-t",
-      "60",
-      "start",
-    ]);
+    const start = await pgCtlStart(port);
     if (start.code === 0) break;
-    const log = tail(logFile);
-    if (attempt < 3 && /could not bind|Address already in use/i.test(log)) continue;
-    await stopLeftoverPostgres(dir); // a server that came up too late for -t must not stay behind
-    throw new Error(
-      `pg_ctl start failed (exit ${start.code}) for ${dataDir}: ${(start.stderr || start.stdout).trim()}\n` +
-        `last lines of ${logFile}:\n${log}`,
-    );
+    if (attempt < 3 && /could not bind|Address already in use/i.test(tail(logFile))) continue;
+    await startFailed(start);
   }
 
   const server = connectPostgres(`postgresql://${SUPERUSER}@127.0.0.1:${port}/postgres`, binDir);
@@ -422,6 +421,14 @@ export async function startPostgres(options: { dir: string; binDir?: string }): 
     dataDir,
     logFile,
     stop: () => (stopped ??= stopCluster(dataDir, asOwnerRun)),
+    start: async () => {
+      if (!stopped) return;
+      await stopped;
+      // same port: the clients under test keep the URL they were given
+      const start = await pgCtlStart(port);
+      if (start.code !== 0) await startFailed(start);
+      stopped = undefined;
+    },
   };
 }
 

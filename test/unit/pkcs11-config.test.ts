@@ -20,14 +20,14 @@ describe("pkcs11 configuration", () => {
     );
   });
 
-  it("builds the pkcs11 reader with the module and the optional token label", () => {
+  it("builds the pkcs11 reader with the module and the optional token label", async () => {
     const config = kioskConfig({
       CARD_DRIVER: "pkcs11",
       PKCS11_MODULE: SOFTHSM_MODULE,
       PKCS11_SLOT_LABEL: " DEMO-A ",
     });
     expect(config).toMatchObject({ pkcs11Module: SOFTHSM_MODULE, pkcs11SlotLabel: "DEMO-A" });
-    expect(createCardReader(config).driver).toBe("pkcs11");
+    expect((await createCardReader(config)).driver).toBe("pkcs11");
   });
 
   it("accepts only slotList or reinitialize for PKCS11_RESCAN, naming the variable", () => {

@@ -229,18 +229,22 @@ describe("simulated card reader, card swapped mid-call", () => {
 });
 
 describe("card reader selection", () => {
-  it("builds the simulated reader for CARD_DRIVER=simulated and names the variable otherwise", () => {
+  it("builds the simulated reader for CARD_DRIVER=simulated and names the variable otherwise", async () => {
     const config = kioskConfig({ KIOSK_PKI_DIR: pkiDir, KIOSK_SIMCARD_STATE: stateFile });
     expect(config.cardDriver).toBe("simulated");
-    expect(createCardReader(config)).toBeInstanceOf(SimulatedCardReader);
-    expect(() => createCardReader({ ...config, cardDriver: "pcsc" })).toThrow(/CARD_DRIVER="pcsc"/);
+    expect(await createCardReader(config)).toBeInstanceOf(SimulatedCardReader);
+    expect(() => kioskConfig({ CARD_DRIVER: "pcsc" })).toThrow(/CARD_DRIVER: "pcsc" is not a card driver/);
+    // a config that did not come through kioskConfig() is refused by the factory too
+    const unchecked = { ...config, cardDriver: "pcsc" } as unknown as typeof config;
+    await expect(createCardReader(unchecked)).rejects.toThrow(/CARD_DRIVER="pcsc"/);
   });
 
-  it("keeps one reader per process, so an inserted card survives a module reload", () => {
+  it("keeps one reader per process, so an inserted card survives a module reload", async () => {
     resetCardReaderForTests();
-    const first = getCardReader();
-    expect(getCardReader()).toBe(first);
-    expect(getSimulatedCardReader()).toBe(first);
+    const [first, second] = await Promise.all([getCardReader(), getCardReader()]);
+    expect(second).toBe(first);
+    expect(await getCardReader()).toBe(first);
+    expect(await getSimulatedCardReader()).toBe(first);
     resetCardReaderForTests();
   });
 });

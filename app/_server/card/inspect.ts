@@ -97,7 +97,7 @@ export async function inspectCard(
   const purpose = input.purpose;
   const session = await requireSession(sessionId, stepFor(purpose), now);
   if (!session) return sessionFailure();
-  const reader = getCardReader();
+  const reader = await getCardReader();
   let der: Uint8Array;
   let pin: PinStatus;
   try {

@@ -34,7 +34,7 @@ export async function proveCard(
   if (!pinSchema.safeParse(input.pin).success) {
     return { ok: false, code: "pinLength", message: "PIN番号は4〜16桁の数字で入力してください。" };
   }
-  const reader = getCardReader();
+  const reader = await getCardReader();
   let proof;
   let insertionId: string | null = null;
   try {

@@ -9,7 +9,7 @@ export type SimulatedReaderState = {
 
 /** What the kiosk screen polls: presence and the insertion id, nothing about the bidder. */
 export async function cardStatus(): Promise<{ present: boolean; insertionId: string | null }> {
-  const status = await getCardReader().status();
+  const status = await (await getCardReader()).status();
   return status.present
     ? { present: true, insertionId: status.insertionId }
     : { present: false, insertionId: null };
@@ -22,7 +22,7 @@ export async function currentInsertionId(): Promise<string | null> {
 
 /** The 仮想カードリーダー panel's view, or null when a real card driver is configured. */
 export async function simulatedReaderState(): Promise<SimulatedReaderState | null> {
-  const reader = getSimulatedCardReader();
+  const reader = await getSimulatedCardReader();
   if (!reader) return null;
   const status = await reader.status();
   return {
@@ -41,7 +41,7 @@ const actionSchema = z.discriminatedUnion("action", [
 export async function simulatedReaderAction(
   body: unknown,
 ): Promise<{ ok: true; state: SimulatedReaderState } | { ok: false; message: string } | null> {
-  const reader = getSimulatedCardReader();
+  const reader = await getSimulatedCardReader();
   if (!reader) return null;
   const parsed = actionSchema.safeParse(body);
   if (!parsed.success) return { ok: false, message: "操作が正しくありません。" };

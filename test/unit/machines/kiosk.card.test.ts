@@ -21,6 +21,7 @@ describe("kiosk: card events reach the PIN screen", () => {
       lookupPostalCode: foundAddress,
       printReceipt: async () => {},
       endSession: async () => {},
+      checkHealth: async () => true,
       loadChange: async () => ({ ok: true, ...changeView }),
       submitChange: async () => changed,
       loadRenewal: async () => ({ ok: true, ...renewalView }),

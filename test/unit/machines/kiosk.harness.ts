@@ -9,7 +9,7 @@ import type {
   SearchResult,
   SessionView,
 } from "@/app/_shared/contracts";
-import { createKioskImplementations, kioskMachine } from "@/machines";
+import { createKioskImplementations, KIOSK_SYSTEM_ID, kioskMachine } from "@/machines";
 import type {
   ChangeInput,
   KioskDeps,
@@ -40,6 +40,8 @@ export type HarnessOptions = {
   submitChange?: SubmitChangeResult | "hang";
   loadRenewal?: LoadRenewalResult | "hang";
   submitRenewal?: SubmitRenewalResult | "hang";
+  /** what each health check answers, in turn (then true): false = database still unreachable */
+  health?: (boolean | Error)[];
 };
 
 const never = <T>() => new Promise<T>(() => {});
@@ -50,6 +52,7 @@ export function startKiosk(options: HarnessOptions = {}) {
     register: 0,
     endSession: 0,
     print: 0,
+    checkHealth: 0,
     proved: [] as PinPurpose[],
     submitChange: [] as ChangeInput[],
     submitRenewal: [] as RenewalInput[],
@@ -87,6 +90,12 @@ export function startKiosk(options: HarnessOptions = {}) {
       calls.endSession += 1;
       if (options.endSession === "fail") throw new Error("server gone");
     },
+    checkHealth: async () => {
+      const next = options.health?.[calls.checkHealth] ?? true;
+      calls.checkHealth += 1;
+      if (next instanceof Error) throw next;
+      return next;
+    },
     loadChange: () => answer(options.loadChange, { ok: true, ...changeView }),
     submitChange: (input) => {
       calls.submitChange.push(input);
@@ -102,6 +111,7 @@ export function startKiosk(options: HarnessOptions = {}) {
   const actor = createActor(kioskMachine.provide(createKioskImplementations(deps)), {
     input: { idleSeconds: IDLE, warningSeconds: WARNING, endSeconds: END, cardPresent: true },
     clock,
+    systemId: KIOSK_SYSTEM_ID,
   }).start();
   return { actor, clock, calls };
 }

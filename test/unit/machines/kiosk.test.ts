@@ -182,6 +182,70 @@ describe("kiosk: screens, logout and session start", () => {
   });
 });
 
+const UNAVAILABLE = {
+  ok: false as const,
+  code: "unavailable" as const,
+  message: "ただいまご利用いただけません。",
+};
+
+describe("kiosk: the server cannot reach its database (issue 10)", () => {
+  it("leaves a visit mid-flow for unavailable when a step answers unavailable, bidder data gone", async () => {
+    const { actor } = startKiosk({ search: UNAVAILABLE });
+    await toFlowState(actor, "search.searching");
+    await settle();
+    expect(actor.getSnapshot().value).toEqual({ unavailable: "waiting" });
+    expectBidderDataCleared(actor);
+  });
+
+  it.each([
+    ["register", { register: { ...UNAVAILABLE } }, "registering"],
+    ["PIN step", { prove: { ...UNAVAILABLE } }, "pin"],
+  ] as const)("does so from the %s as well", async (_name, options, state) => {
+    const { actor } = startKiosk(options);
+    await toFlowState(actor, state);
+    if (state === "pin") pinOf(actor).send({ type: "pin.submit", pin: PIN });
+    await settle();
+    expect(actor.getSnapshot().matches("unavailable")).toBe(true);
+    expect(actor.getSnapshot().children.registration).toBeUndefined();
+  });
+
+  it("goes to unavailable when the session cannot start for it, without ending a session", async () => {
+    const { actor, calls } = startKiosk({ session: { ...UNAVAILABLE } });
+    actor.send({ type: "select.submit", agencyCode: "110000", kind: "construction" });
+    await settle();
+    expect(actor.getSnapshot().matches("unavailable")).toBe(true);
+    expect(calls.endSession).toBe(0);
+  });
+
+  it("asks again every 5 s and returns to select, with a start-over notice, once the server is back", async () => {
+    const { actor, clock, calls } = startKiosk({
+      search: UNAVAILABLE,
+      health: [false, new Error("offline")],
+    });
+    await toFlowState(actor, "search.searching");
+    await settle();
+    clock.increment(4999);
+    expect(calls.checkHealth).toBe(0);
+    clock.increment(1);
+    await settle();
+    expect(calls.checkHealth).toBe(1);
+    expect(actor.getSnapshot().value).toEqual({ unavailable: "waiting" });
+    clock.increment(5000); // the check fails outright: still waiting
+    await settle();
+    expect(actor.getSnapshot().value).toEqual({ unavailable: "waiting" });
+    clock.increment(5000);
+    await settle();
+    expect(calls.checkHealth).toBe(3);
+    expect(actor.getSnapshot().value).toBe("select");
+    expect(actor.getSnapshot().context.error).toContain("最初からやり直してください");
+    // a new visit starts clean
+    actor.send({ type: "select.submit", agencyCode: "110000", kind: "construction" });
+    await settle();
+    expect(actor.getSnapshot().context.error).toBeNull();
+    expect(actor.getSnapshot().matches("active")).toBe(true);
+  });
+});
+
 describe("kiosk: the whole statechart and secrets", () => {
   it("visits every state node across real sessions", async () => {
     const visited = new Set<string>();
@@ -212,6 +276,9 @@ describe("kiosk: the whole statechart and secrets", () => {
     actor.send({ type: "menu.register" });
     actor.send({ type: "card.removed" });
     clock.increment(END * 1000);
+    actor.send({ type: "system.unavailable" });
+    clock.increment(5000);
+    await settle();
     expect(visited).toEqual(allStatePaths(kioskMachine));
   });
 
