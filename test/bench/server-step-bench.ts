@@ -175,8 +175,11 @@ function report(results: StepResult[], clients: number, rounds: number): void {
         .join(", ");
     if (bad(ours) || bad(raw)) {
       console.log(
-        `  ${step} on ${engine}: answers not ok — next: ${bad(ours) || "none"}; raw: ${bad(raw) || "none"}`,
+        `  ${step} on ${engine}: answers not ok — next: ${bad(ours) || "none"}; raw: ${bad(raw) || "none"}` +
+          " (counted in the percentiles: a refused request is still an answer the terminal waited for)",
       );
+      // the kiosk answers a generic message; the baseline names the database's error
+      for (const [code, message] of Object.entries(raw.examples)) console.log(`    raw ${code}: ${message}`);
     }
   }
   console.log(
