@@ -6,6 +6,13 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   // should `next build` ever call it (to prerender), a build must not start a nightly run
   if (process.env.NEXT_PHASE === "phase-production-build") return;
+  const { databaseStartProblem } = await import("./app/_server/startup");
+  const problem = await databaseStartProblem();
+  if (problem) {
+    // the one line whoever starts the server must see; the process stops
+    console.error(`[kiosk] cannot start: ${problem}`);
+    process.exit(1);
+  }
   const { ensureBatchScheduler } = await import("./app/_server/batch/scheduler");
   // the nightly propagation (R21, R22), once per process; BATCH_SCHEDULE=off schedules nothing
   ensureBatchScheduler();

@@ -2,6 +2,7 @@
 // (≥ 20, default 25), BENCH_LOOKUPS (per run, default 2000), BENCH_ROWS (default 1000000),
 // BENCH_REBUILD=1 to rebuild the cached lookup database.
 import "./allow-server-only";
+import "./pg-as-commonjs";
 import os from "node:os";
 import { benchLookup, buildLookupDatabase } from "./lookup-bench";
 import { benchReceipt } from "./receipt-bench";

@@ -1,11 +1,12 @@
-// (d) The nightly propagation (R21, R22) of 100,000 registrations across 5 agencies on SQLite:
-// runNightlyBatch (the service: run lock, chunked transactions through Prisma's $executeRaw,
-// heartbeat, audit row) vs. the same rows written by plain better-sqlite3 in ONE transaction
-// (INSERT … SELECT … ON CONFLICT into AgencyRegistration, UPDATE of the tasks). Both start from
-// byte-identical copies of one fixture file in every run; medians of BENCH_PROPAGATION_RUNS
-// (default 3, ≥ 3) runs, alternating which side goes first. Not a test, but it checks that both
-// sides produced the same rows. Options: BENCH_PROPAGATION_ROWS (default 100000),
-// BENCH_PROPAGATION_CHUNK (default: the service's default chunk size).
+// (d) SQLite and (f) PostgreSQL: the nightly propagation (R21, R22) of 100,000 registrations across
+// 5 agencies: runNightlyBatch (the service: run lock, chunked transactions through Prisma's
+// $executeRaw, heartbeat, audit row) vs. the same rows written by the plain driver in ONE
+// transaction (INSERT … SELECT … ON CONFLICT into AgencyRegistration, UPDATE of the tasks). Both
+// start from identical copies of one fixture in every run (a copied SQLite file; a database made
+// from a template database on a throwaway PostgreSQL cluster, propagation-pg.ts); medians of
+// BENCH_PROPAGATION_RUNS (default 3, ≥ 3) runs, alternating which side goes first. Not a test, but
+// it checks that both sides produced the same rows. Options: BENCH_PROPAGATION_ROWS (default
+// 100000), BENCH_PROPAGATION_CHUNK (default: the service's default chunk size).
 // `npm run bench` starts it as a process of its own (run.ts); `tsx test/bench/propagation-bench.ts` too.
 import "./allow-server-only";
 import fs from "node:fs";
@@ -16,16 +17,15 @@ import { runNightlyBatch } from "@/app/_server/batch/propagation";
 import { config } from "@/app/_server/config";
 import { createPrismaClient, type PrismaClient } from "@/prisma/client";
 import { applyMigrations } from "@/test/support/db";
-import { insertPropagationFixture, sqliteDate, type PropagationFixture } from "./propagation-fixture";
-import { median, medianRatio, printTable, runPairs } from "./stats";
-
-const AGENCIES = [
-  ["110000", "埼玉県", 1],
-  ["111007", "さいたま市", 1],
-  ["112011", "川越市", 0],
-  ["112020", "熊谷市", 0],
-  ["112038", "川口市", 1],
-] as const;
+import { startBenchPostgres, stopOnSignal } from "./bench-postgres";
+import {
+  BENCH_AGENCIES as AGENCIES,
+  insertPropagationFixture,
+  sqliteDate,
+  type PropagationFixture,
+} from "./propagation-fixture";
+import { benchPropagationPostgres } from "./propagation-pg";
+import { median, medianRatio, printTable, runPair } from "./stats";
 
 function intFromEnv(name: string, fallback: number, min: number): number {
   const value = Number(process.env[name] ?? fallback);
@@ -194,17 +194,16 @@ export async function benchPropagation(
     for (let run = 0; run < runs; run++) {
       await prepareOurs();
       prepareRaw();
-      const one = await runPairs(
-        1,
+      const one = await runPair(
+        run,
         async () => {
           const result = await runNightlyBatch({ trigger: "cli", chunkSize });
           if (!result.ok) throw new Error(`runNightlyBatch: ${result.code} ${result.message}`);
         },
         async () => rawPropagation(raw!),
       );
-      // alternate which side goes first across runs (runPairs alternates within one call)
-      pair.ours.push(one.ours[0]!);
-      pair.baseline.push(one.baseline[0]!);
+      pair.ours.push(one.ours);
+      pair.baseline.push(one.baseline);
       await checkBoth();
     }
     return {
@@ -232,27 +231,48 @@ async function main(): Promise<void> {
     : undefined;
   process.env.TERMINAL_ID ??= "BENCH-01";
   console.log(
-    `\n(d) nightly propagation: ${registrations.toLocaleString("en")} registrations across ${AGENCIES.length} agencies ` +
-      `(${(registrations * (AGENCIES.length - 1)).toLocaleString("en")} pending tasks), ${runs} runs\n`,
+    `\n(d, f) nightly propagation: ${registrations.toLocaleString("en")} registrations across ${AGENCIES.length} agencies ` +
+      `(${(registrations * (AGENCIES.length - 1)).toLocaleString("en")} pending tasks), ${runs} runs per engine\n`,
   );
-  const r = await benchPropagation(registrations, runs, chunk);
+  const results: [string, PropagationBench][] = [
+    ["SQLite", await benchPropagation(registrations, runs, chunk)],
+  ];
+  const pg = await startBenchPostgres("propagation");
+  if ("missing" in pg) {
+    console.log(`(f) PostgreSQL skipped: ${pg.missing}\n`);
+  } else {
+    const release = stopOnSignal(pg.stop);
+    try {
+      results.push([
+        `PostgreSQL ${pg.version}`,
+        await benchPropagationPostgres(pg, registrations, runs, chunk),
+      ]);
+    } finally {
+      await pg.stop();
+      release();
+    }
+  }
   const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
   printTable(
-    ["median", "runNightlyBatch", "raw INSERT…SELECT", "ratio", "goal", "result"],
-    [
-      [
-        `apply ${r.tasks.toLocaleString("en")} tasks`,
-        s(r.oursMs),
-        s(r.rawMs),
-        `${r.ratio.toFixed(2)}×`,
-        "≤ 2×",
-        r.ratio <= 2 ? "ok" : "OVER GOAL",
-      ],
-    ],
+    ["median", "engine", "runNightlyBatch", "raw INSERT…SELECT", "ratio", "goal", "result"],
+    results.map(([engine, r]) => [
+      `apply ${r.tasks.toLocaleString("en")} tasks`,
+      engine,
+      s(r.oursMs),
+      s(r.rawMs),
+      `${r.ratio.toFixed(2)}×`,
+      "≤ 2×",
+      r.ratio <= 2 ? "ok" : "OVER GOAL",
+    ]),
   );
+  const [, first] = results[0]!;
   console.log(
-    `\nfixture built in ${s(r.buildMs)}; chunk size ${r.chunkSize ?? `${config().BATCH_CHUNK_SIZE} (BATCH_CHUNK_SIZE)`}; ` +
-      "both sides checked: same AgencyRegistration rows, every task applied",
+    `\nfixture built in ${results.map(([engine, r]) => `${s(r.buildMs)} (${engine})`).join(", ")}; ` +
+      `chunk size ${first.chunkSize ?? `${config().BATCH_CHUNK_SIZE} (BATCH_CHUNK_SIZE)`}; ` +
+      "both sides checked: same AgencyRegistration rows, every task applied" +
+      (results.length > 1
+        ? "; PostgreSQL: a private cluster under test-results/bench-postgres/, stopped"
+        : ""),
   );
 }
 

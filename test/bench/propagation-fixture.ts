@@ -4,6 +4,15 @@
 // agency — as 登録 writes them. Shared by the propagation benchmark and the crash test.
 import type Database from "better-sqlite3";
 
+/** The demo's 5 agencies as the benchmarks write them: code, name, 物品 (1/0). */
+export const BENCH_AGENCIES = [
+  ["110000", "埼玉県", 1],
+  ["111007", "さいたま市", 1],
+  ["112011", "川越市", 0],
+  ["112020", "熊谷市", 0],
+  ["112038", "川口市", 1],
+] as const;
+
 export type PropagationFixture = {
   registrations: number;
   /** pending tasks written: registrations × (agencies − 1) */

@@ -28,11 +28,20 @@ if (process.execArgv.includes(CONDITION)) {
     stdio: "inherit",
     env: { ...process.env, NODE_ENV: process.env.NODE_ENV ?? "production" },
   });
-  // The nightly propagation benchmark builds its own 100,000-registration SQLite file.
+  // (e) the kiosk server step under load: next start and a node:http baseline as servers of their
+  // own; the card proof it prepares visits with loads @peculiar/x509 too (see above).
+  const serverStep = spawnSync(
+    process.execPath,
+    [...process.execArgv, path.join(__dirname, "server-step-bench.ts")],
+    { stdio: "inherit", env: { ...process.env, NODE_ENV: process.env.NODE_ENV ?? "production" } },
+  );
+  // The nightly propagation benchmark builds its own 100,000-registration fixtures (SQLite file,
+  // PostgreSQL template database).
   const propagation = spawnSync(
     process.execPath,
     [...process.execArgv, path.join(__dirname, "propagation-bench.ts")],
     { stdio: "inherit", env: { ...process.env, NODE_ENV: process.env.NODE_ENV ?? "production" } },
   );
-  process.exitCode = (child.status ?? 1) || (pkcs11.status ?? 1) || (propagation.status ?? 1);
+  process.exitCode =
+    (child.status ?? 1) || (pkcs11.status ?? 1) || (serverStep.status ?? 1) || (propagation.status ?? 1);
 }

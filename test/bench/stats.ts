@@ -1,4 +1,5 @@
-// Timing helpers for the benchmarks: medians, not means, so a GC pause does not move the result.
+// Timing helpers for the benchmarks: medians, not means, so a GC pause does not move the result;
+// percentiles for latencies under load.
 import { performance } from "node:perf_hooks";
 
 export function median(values: readonly number[]): number {
@@ -6,6 +7,14 @@ export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** The p-th percentile (0–100) by nearest rank: p95 of 200 samples is the 190th smallest. */
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) throw new Error("percentile of nothing");
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]!;
 }
 
 export async function timeMs(work: () => Promise<unknown>): Promise<number> {
@@ -16,7 +25,21 @@ export async function timeMs(work: () => Promise<unknown>): Promise<number> {
 
 export type Pair = { ours: number[]; baseline: number[] };
 
-/** Runs both sides once per run, alternating which goes first so neither always gets a warm cache. */
+/** Runs both sides once, the baseline first on odd runs, so neither always gets a warm cache. */
+export async function runPair(
+  run: number,
+  ours: (run: number) => Promise<unknown>,
+  baseline: (run: number) => Promise<unknown>,
+): Promise<{ ours: number; baseline: number }> {
+  if (run % 2 === 0) {
+    const o = await timeMs(() => ours(run));
+    return { ours: o, baseline: await timeMs(() => baseline(run)) };
+  }
+  const b = await timeMs(() => baseline(run));
+  return { ours: await timeMs(() => ours(run)), baseline: b };
+}
+
+/** runPair for runs 0 … runs − 1. */
 export async function runPairs(
   runs: number,
   ours: (run: number) => Promise<unknown>,
@@ -24,13 +47,9 @@ export async function runPairs(
 ): Promise<Pair> {
   const pair: Pair = { ours: [], baseline: [] };
   for (let run = 0; run < runs; run++) {
-    if (run % 2 === 0) {
-      pair.ours.push(await timeMs(() => ours(run)));
-      pair.baseline.push(await timeMs(() => baseline(run)));
-    } else {
-      pair.baseline.push(await timeMs(() => baseline(run)));
-      pair.ours.push(await timeMs(() => ours(run)));
-    }
+    const one = await runPair(run, ours, baseline);
+    pair.ours.push(one.ours);
+    pair.baseline.push(one.baseline);
   }
   return pair;
 }
