@@ -5,9 +5,11 @@
 import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { Client } from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoData } from "@/prisma/seed";
-import { insertPropagationFixture } from "../bench/propagation-fixture";
+import { insertPropagationFixture, type PropagationFixture } from "../bench/propagation-fixture";
+import { insertPropagationFixturePg } from "../bench/propagation-fixture-pg";
 import { freshDatabase } from "../support/db";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -22,7 +24,30 @@ beforeAll(async () => {
 afterAll(() => env.close());
 
 function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  return { ...process.env, DATABASE_URL: `file:${env.file}`, TERMINAL_ID: "BAT-CRASH", ...extra };
+  return { ...process.env, DATABASE_URL: env.url, TERMINAL_ID: "BAT-CRASH", ...extra };
+}
+
+/** The pending work written straight into this run's database, SQLite file or PostgreSQL. */
+async function pendingWork(opts: {
+  registrations: number;
+  agencyIds: string[];
+  prefix: string;
+}): Promise<PropagationFixture> {
+  if (env.url.startsWith("file:")) {
+    const sqlite = new Database(env.file);
+    try {
+      return insertPropagationFixture(sqlite, opts);
+    } finally {
+      sqlite.close();
+    }
+  }
+  const client = new Client({ connectionString: env.url });
+  await client.connect();
+  try {
+    return await insertPropagationFixturePg(client, opts);
+  } finally {
+    await client.end();
+  }
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -31,20 +56,9 @@ describe("nightly batch: killed mid-run, then re-run", () => {
   it("resumes without duplicates: every task applied once, the killed run abandoned", async () => {
     const agencies = (await env.prisma.agency.findMany({ orderBy: { code: "asc" } })).map((a) => a.id);
     expect(agencies).toHaveLength(5);
-    const sqlite = new Database(env.file);
-    sqlite.pragma("busy_timeout = 10000");
-    const fixture = insertPropagationFixture(sqlite, {
-      registrations: 5000,
-      agencyIds: agencies,
-      prefix: "crash",
-    });
+    const fixture = await pendingWork({ registrations: 5000, agencyIds: agencies, prefix: "crash" });
     expect(fixture.tasks).toBe(20_000);
-    const applied = () =>
-      (
-        sqlite.prepare(`SELECT count(*) AS n FROM "PropagationTask" WHERE "status" = 'applied'`).get() as {
-          n: number;
-        }
-      ).n;
+    const applied = () => env.prisma.propagationTask.count({ where: { status: "applied" } });
 
     // its own process group, so the kill reaches tsx's node process too
     const child = spawn("npx", ["tsx", CLI], {
@@ -61,7 +75,7 @@ describe("nightly batch: killed mid-run, then re-run", () => {
     let seen = 0;
     const deadline = Date.now() + 60_000;
     while (Date.now() < deadline) {
-      seen = applied();
+      seen = await applied();
       if (seen >= 500 || child.exitCode !== null) break;
       await sleep(5);
     }
@@ -69,7 +83,7 @@ describe("nightly batch: killed mid-run, then re-run", () => {
     process.kill(-child.pid!, "SIGKILL");
     await exited;
 
-    const atKill = applied();
+    const atKill = await applied();
     console.log(`killed at ${atKill} of ${fixture.tasks}`);
     expect(atKill).toBeGreaterThan(0);
     expect(atKill).toBeLessThan(fixture.tasks);
@@ -95,7 +109,7 @@ describe("nightly batch: killed mid-run, then re-run", () => {
     expect(rerun.stdout).toContain(`${fixture.tasks - atKill} applied`);
     expect(rerun.stdout).toContain(`took over the abandoned run ${dead.id}`);
 
-    expect(applied()).toBe(fixture.tasks);
+    expect(await applied()).toBe(fixture.tasks);
     expect(await env.prisma.propagationTask.count({ where: { status: "pending" } })).toBe(0);
     const runs = await env.prisma.batchRun.findMany({ orderBy: { startedAt: "asc" } });
     expect(runs.map((r) => r.status)).toEqual(["abandoned", "done"]);
@@ -106,22 +120,17 @@ describe("nightly batch: killed mid-run, then re-run", () => {
       fixture.tasks - atKill,
     );
     expect(await env.prisma.agencyRegistration.count()).toBe(fixture.rowsWhenApplied);
-    const pairs = sqlite
-      .prepare(
-        `SELECT count(*) AS n FROM (SELECT DISTINCT "cardRegistrationId", "agencyId" FROM "AgencyRegistration")`,
-      )
-      .get() as { n: number };
-    expect(pairs.n).toBe(fixture.rowsWhenApplied);
+    const [pairs] = await env.prisma.$queryRawUnsafe<{ n: number | bigint }[]>(
+      `SELECT count(*) AS n FROM (SELECT DISTINCT "cardRegistrationId", "agencyId" FROM "AgencyRegistration") d`,
+    );
+    expect(Number(pairs!.n)).toBe(fixture.rowsWhenApplied);
     // every task's row holds its receipt
-    const mismatched = sqlite
-      .prepare(
-        `SELECT count(*) AS n FROM "PropagationTask" t LEFT JOIN "AgencyRegistration" a
-         ON a."cardRegistrationId" = t."cardRegistrationId" AND a."agencyId" = t."targetAgencyId"
-         WHERE a."receiptId" IS NULL OR a."receiptId" <> t."receiptId"`,
-      )
-      .get() as { n: number };
-    expect(mismatched.n).toBe(0);
-    sqlite.close();
+    const [mismatched] = await env.prisma.$queryRawUnsafe<{ n: number | bigint }[]>(
+      `SELECT count(*) AS n FROM "PropagationTask" t LEFT JOIN "AgencyRegistration" a
+       ON a."cardRegistrationId" = t."cardRegistrationId" AND a."agencyId" = t."targetAgencyId"
+       WHERE a."receiptId" IS NULL OR a."receiptId" <> t."receiptId"`,
+    );
+    expect(Number(mismatched!.n)).toBe(0);
 
     // idempotent at this size too
     const again = spawnSync("npx", ["tsx", CLI], { cwd: ROOT, env: childEnv({}), encoding: "utf8" });

@@ -12,6 +12,8 @@ export type Value = string | number | boolean | Date | null | { json: unknown };
 export type Sql = {
   all(sql: string, params?: Value[]): Promise<Row[]>;
   run(sql: string, params?: Value[]): Promise<number>;
+  /** the kiosk's serializeInTransaction: an advisory lock on PostgreSQL, nothing on SQLite */
+  lock(classId: number, key: string): Promise<void>;
 };
 
 export type RawDb = Sql & {
@@ -42,6 +44,8 @@ function postgres(url: string): RawDb {
   const on = (client: Queryable): Sql => ({
     all: async (sql, params = []) => (await client.query(sql, params.map(pgValue))).rows as Row[],
     run: async (sql, params = []) => (await client.query(sql, params.map(pgValue))).rowCount ?? 0,
+    lock: async (classId, key) =>
+      void (await client.query("SELECT pg_advisory_xact_lock($1::int, hashtext($2))", [classId, key])),
   });
   return {
     ...on(pool),
@@ -86,6 +90,8 @@ function sqlite(file: string): RawDb {
       const { statement, values } = prepared(text, params);
       return statement.reader ? statement.all(...values).length : statement.run(...values).changes;
     },
+    // one connection, one transaction at a time: already in turn
+    lock: async () => undefined,
   };
   let queue: Promise<unknown> = Promise.resolve();
   return {

@@ -132,6 +132,10 @@ async function audit(
 
 let dummyHash: Promise<string> | undefined;
 
+// the kiosk's advisory lock classes (app/_server/db.ts SERIAL_LOCKS)
+const RECEIPT_NUMBER_LOCK = 7301;
+const SEARCH_ATTEMPTS_LOCK = 7302;
+
 export async function search(
   db: RawDb,
   sessionId: string | undefined,
@@ -142,14 +146,26 @@ export async function search(
   const now = new Date();
   const userId = String(input.userId);
   const since = new Date(now.getTime() - SEARCH_WINDOW_MS);
-  const failures = (column: string, value: string) =>
-    db.all(
-      `SELECT "id", "createdAt" FROM "SearchAttempt" WHERE "${column}" = $1 AND "succeeded" = $2
-       AND "createdAt" > $3 ORDER BY "createdAt" DESC LIMIT $4`,
-      [value, false, since, SEARCH_MAX_FAILURES],
+  // as the kiosk counts (R11, atomic): in turn per user ID, the attempt recorded as a failure first
+  const attemptId = await db.tx(async (sql) => {
+    await sql.lock(SEARCH_ATTEMPTS_LOCK, userId);
+    const failures = (column: string, value: string) =>
+      sql.all(
+        `SELECT "id", "createdAt" FROM "SearchAttempt" WHERE "${column}" = $1 AND "succeeded" = $2
+         AND "createdAt" > $3 ORDER BY "createdAt" DESC LIMIT $4`,
+        [value, false, since, SEARCH_MAX_FAILURES],
+      );
+    const byUser = await failures("userId", userId);
+    const byTerminal = await failures("terminalId", TERMINAL_ID);
+    if ([byUser, byTerminal].some((rows) => rows.length >= SEARCH_MAX_FAILURES)) return null;
+    const id = randomUUID();
+    await sql.all(
+      `INSERT INTO "SearchAttempt" ("id","userId","terminalId","succeeded","createdAt") VALUES ($1,$2,$3,$4,$5) RETURNING "id"`,
+      [id, userId, TERMINAL_ID, false, now],
     );
-  const recent = await Promise.all([failures("userId", userId), failures("terminalId", TERMINAL_ID)]);
-  if (recent.some((rows) => rows.length >= SEARCH_MAX_FAILURES)) return refused("locked");
+    return id;
+  });
+  if (!attemptId) return refused("locked");
 
   const [q] = await db.all(`SELECT * FROM "Qualification" WHERE "userId" = $1 AND "kind" = $2 LIMIT 1`, [
     userId,
@@ -173,10 +189,7 @@ export async function search(
     passwordOk &&
     name(input.officialName) === name(q.officialName) &&
     links.some((l) => l.agencyId === session.agency.id);
-  await db.all(
-    `INSERT INTO "SearchAttempt" ("id","userId","terminalId","succeeded","createdAt") VALUES ($1,$2,$3,$4,$5) RETURNING *`,
-    [randomUUID(), userId, TERMINAL_ID, match, now],
-  );
+  if (match) await db.run(`UPDATE "SearchAttempt" SET "succeeded" = $1 WHERE "id" = $2`, [true, attemptId]);
   if (!q || !match) {
     await db.tx((sql) =>
       audit(sql, {
@@ -305,6 +318,7 @@ export async function register(
         [cardId, session.agency.id as string, now],
       );
       const prefix = tokyoDay(now);
+      await sql.lock(RECEIPT_NUMBER_LOCK, "");
       const [last] = await sql.all(
         `SELECT "id", "number" FROM "Receipt" WHERE "number" LIKE $1 ORDER BY "number" DESC LIMIT 1`,
         [`${prefix}-%`],
