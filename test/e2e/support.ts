@@ -31,8 +31,11 @@ export async function launch(): Promise<Browser> {
 
 export type Kiosk = { context: BrowserContext; page: Page; problems: string[] };
 
-/** A fresh browser profile on the kiosk's start screen; page errors and console errors are kept. */
-export async function openKiosk(browser: Browser): Promise<Kiosk> {
+/**
+ * A fresh browser profile on the start screen of the kiosk at `baseUrl`; page errors and console
+ * errors are kept.
+ */
+export async function openKiosk(browser: Browser, baseUrl: string = BASE_URL): Promise<Kiosk> {
   const context = await browser.newContext({
     locale: "ja-JP",
     timezoneId: "Asia/Tokyo",
@@ -47,8 +50,8 @@ export async function openKiosk(browser: Browser): Promise<Kiosk> {
   page.on("response", (r) => {
     if (r.status() >= 500) problems.push(`HTTP ${r.status()} ${r.url()}`);
   });
-  await emptyReader(context, BASE_URL);
-  await page.goto(BASE_URL);
+  await emptyReader(context, baseUrl);
+  await page.goto(baseUrl);
   return { context, page, problems };
 }
 
