@@ -147,24 +147,30 @@ export async function search(
   const userId = String(input.userId);
   const since = new Date(now.getTime() - SEARCH_WINDOW_MS);
   // as the kiosk counts (R11, atomic): in turn per user ID, the attempt recorded as a failure first
-  const attemptId = await db.tx(async (sql) => {
-    await sql.lock(SEARCH_ATTEMPTS_LOCK, userId);
-    const failures = (column: string, value: string) =>
-      sql.all(
-        `SELECT "id", "createdAt" FROM "SearchAttempt" WHERE "${column}" = $1 AND "succeeded" = $2
-         AND "createdAt" > $3 ORDER BY "createdAt" DESC LIMIT $4`,
-        [value, false, since, SEARCH_MAX_FAILURES],
+  const attemptId = await db
+    .tx(async (sql) => {
+      await sql.lock(SEARCH_ATTEMPTS_LOCK, userId);
+      const id = randomUUID();
+      await sql.all(
+        `INSERT INTO "SearchAttempt" ("id","userId","terminalId","succeeded","createdAt") VALUES ($1,$2,$3,$4,$5) RETURNING "id"`,
+        [id, userId, TERMINAL_ID, false, now],
       );
-    const byUser = await failures("userId", userId);
-    const byTerminal = await failures("terminalId", TERMINAL_ID);
-    if ([byUser, byTerminal].some((rows) => rows.length >= SEARCH_MAX_FAILURES)) return null;
-    const id = randomUUID();
-    await sql.all(
-      `INSERT INTO "SearchAttempt" ("id","userId","terminalId","succeeded","createdAt") VALUES ($1,$2,$3,$4,$5) RETURNING "id"`,
-      [id, userId, TERMINAL_ID, false, now],
-    );
-    return id;
-  });
+      const failures = (column: string, value: string) =>
+        sql.all(
+          `SELECT "id", "createdAt" FROM "SearchAttempt" WHERE "${column}" = $1 AND "id" <> $2
+           AND "succeeded" = $3 AND "createdAt" > $4 ORDER BY "createdAt" DESC LIMIT $5`,
+          [value, id, false, since, SEARCH_MAX_FAILURES],
+        );
+      const byUser = await failures("userId", userId);
+      const byTerminal = await failures("terminalId", TERMINAL_ID);
+      // locked: rolled back, as the kiosk's claim is
+      if ([byUser, byTerminal].some((rows) => rows.length >= SEARCH_MAX_FAILURES)) throw new Error("locked");
+      return id;
+    })
+    .catch((error: unknown) => {
+      if (error instanceof Error && error.message === "locked") return null;
+      throw error;
+    });
   if (!attemptId) return refused("locked");
 
   const [q] = await db.all(`SELECT * FROM "Qualification" WHERE "userId" = $1 AND "kind" = $2 LIMIT 1`, [
