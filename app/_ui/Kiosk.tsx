@@ -1,5 +1,6 @@
 "use client";
 // The kiosk page: header, the screen for the current state, dialogs, and (demo) the virtual reader.
+import { useRef } from "react";
 import type { AgencyView } from "@/app/_shared/contracts";
 import { KIOSK_SYSTEM_ID } from "@/machines";
 import { Clock, useNow } from "./Clock";
@@ -19,6 +20,7 @@ import { TopScreen } from "./screens/Top";
 import { UnavailableNotice } from "./screens/Unavailable";
 import { useKioskEvents, type KioskEvents } from "./useKioskEvents";
 import { useActivity, useCardPolling } from "./useKioskSignals";
+import { useScreenFocus } from "./useScreenFocus";
 import { VirtualReader } from "./VirtualReader";
 
 /** How long 終了画面 stays before the kiosk is back at screen 1. */
@@ -49,6 +51,8 @@ function KioskShell({ agencies, simulatedReader }: { agencies: AgencyView[]; sim
   useActivity(events.activity);
   const now = useNow();
   const inSession = KioskContext.useSelector((s) => s.matches("active"));
+  const content = useRef<HTMLElement>(null);
+  const announcement = useScreenFocus(content);
 
   return (
     <div className={simulatedReader ? "kiosk-shell with-reader" : "kiosk-shell"}>
@@ -63,9 +67,13 @@ function KioskShell({ agencies, simulatedReader }: { agencies: AgencyView[]; sim
             ) : null
           }
         />
-        <main className="kiosk-content">
+        <main className="kiosk-content" ref={content}>
           <Screens agencies={agencies} now={now} events={events} />
         </main>
+        {/* the one live region: each new screen's heading, read once */}
+        <p className="sr-only" role="status" aria-live="polite" data-testid="screen-announcement">
+          {announcement}
+        </p>
         {/* staff close the terminal from here (between visits only) */}
         {inSession ? null : <StaffLink />}
       </div>
