@@ -9,6 +9,7 @@ import { KioskContext } from "./kioskActor";
 import { ChangeFlow } from "./ChangeFlow";
 import { RegistrationFlow } from "./RegistrationFlow";
 import { RenewalFlow } from "./RenewalFlow";
+import { StaffCallButton } from "./StaffCallButton";
 import { StaffLink } from "./screens/ClosedStaffLink";
 import { EndScreen } from "./screens/End";
 import { EntryScreen } from "./screens/Entry";
@@ -60,11 +61,14 @@ function KioskShell({ agencies, simulatedReader }: { agencies: AgencyView[]; sim
         <KioskHeader
           clock={<Clock now={now} />}
           actions={
-            inSession ? (
-              <button type="button" onClick={events.logout}>
-                ログアウト
-              </button>
-            ) : null
+            <>
+              <StaffCallButton />
+              {inSession ? (
+                <button type="button" onClick={events.logout}>
+                  ログアウト
+                </button>
+              ) : null}
+            </>
           }
         />
         <main className="kiosk-content" ref={content}>
