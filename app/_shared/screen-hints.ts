@@ -92,6 +92,10 @@ export const SCREEN_HINTS: Readonly<Record<string, ScreenInfo>> = {
     label: "ICカード更新 — ICカードの差し替え",
     hint: "現在のICカードを取り出し、新しいICカードを差し込みます。",
   },
+  "renewal.swapForRegister": {
+    label: "ICカード更新 — 新しいICカードで登録へ",
+    hint: "有効期限が切れたICカードを取り出し、新しく取得したICカードを差し込むと「登録」に進みます。",
+  },
   "renewal.newCard": {
     label: "ICカード更新 — 新しいICカード",
     hint: "新しいICカードのPIN番号を入力します。",
