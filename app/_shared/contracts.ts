@@ -123,6 +123,7 @@ export type RegisterCode =
   | "alreadyRegistered"
   | "cardRemoved"
   | "holderMismatch"
+  | "alreadyDone"
   | "unexpected"
   | UnavailableCode;
 export type RegisterResult = Result<{ receiptNumber: string; emailTo: string }, RegisterCode>;
@@ -234,7 +235,7 @@ export type { ChangeFormInput as ChangeInput } from "./schemas";
 export type FlowDone = { receiptNumber: string; emailTo: string; propagatesTo: string[] };
 
 export type SubmitChangeCode =
-  "session" | "invalid" | NotActiveCode | "cardRemoved" | "unexpected" | UnavailableCode;
+  "session" | "invalid" | NotActiveCode | "cardRemoved" | "alreadyDone" | "unexpected" | UnavailableCode;
 export type SubmitChangeResult = Result<FlowDone, SubmitChangeCode>;
 
 export type LoadRenewalResult = Result<
@@ -249,6 +250,7 @@ export type SubmitRenewalCode =
   | NotActiveCode
   | "alreadyRegistered"
   | "cardRemoved"
+  | "alreadyDone"
   | "unexpected"
   | UnavailableCode;
 export type SubmitRenewalResult = Result<FlowDone, SubmitRenewalCode>;

@@ -97,6 +97,26 @@ describe("登録 (§3.1)", () => {
     expect(await suite.env.prisma.outboxEmail.count()).toBe(1);
   });
 
+  it("two tabs of one visit: the tab whose input was not registered is told so, not 完了 with the other's address", async () => {
+    const { sessionId } = await matchedSession("DEMO-A");
+    const mine = registrationForm();
+    const other = registrationForm({ department: { email: "other-tab@saitama-kensetsu.example.jp" } });
+    const [x, y] = await Promise.all([register(sessionId, mine), register(sessionId, other)]);
+    const done = [x, y].find((r) => r.ok);
+    const dropped = [x, y].find((r) => !r.ok);
+    expect(done?.ok && dropped && !dropped.ok).toBe(true);
+    if (!done?.ok || !dropped || dropped.ok) return;
+    expect(dropped).toEqual({
+      ok: false,
+      code: "alreadyDone",
+      message: `この手続きは別の画面で既に完了しています（受付番号 ${done.receiptNumber}）。この画面で入力した内容は登録されていません。`,
+    });
+    // the same input again (a second tap, a reload) still answers the receipt
+    const again = await register(sessionId, done.emailTo === mine.department.email ? mine : other);
+    expect(again).toMatchObject({ ok: true, receiptNumber: done.receiptNumber });
+    expect(await suite.env.prisma.cardRegistration.count()).toBe(1);
+  });
+
   it("R4: 代表窓口情報 is entered at the first registration only; a spare card shows it read-only", async () => {
     const first = await matchedSession("DEMO-A");
     expect((await register(first.sessionId, registrationForm({ representative: false }))).ok).toBe(false);

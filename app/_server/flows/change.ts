@@ -7,6 +7,7 @@ import { changeEmail } from "../email/templates";
 import {
   agencyChoices,
   contactOf,
+  sameContact,
   loadMatchedQualification,
   otherAgencies,
   type Matched,
@@ -83,6 +84,11 @@ const change: SubmitFlow<
   },
 
   email: changeEmail,
+
+  // another tab's 変更 of this visit with other contacts was not registered
+  sameAsRecorded: (form, recorded) =>
+    sameContact(contactOf(form.department), recorded.department) &&
+    sameContact(contactOf(form.representative), recorded.representative),
 };
 
 /** A second submit of the visit answers the first receipt. */

@@ -82,6 +82,12 @@ export type SubmitFlow<S extends SubmitStep, F, P, C extends string> = {
   write(tx: Tx, input: { session: SessionAt<S>; form: F; prepared: P; now: Date }): Promise<Written>;
   /** the completion email (R40) from the facts every notice lists */
   email(facts: RegistrationEmailInput, session: SessionAt<S>): EmailContent;
+  /**
+   * Whether a repeated submit of a completed visit carries what the receipt recorded (a second tap,
+   * a reload: answered with the receipt) or other input (another tab: told it was not registered).
+   * Without it every repeat is the same.
+   */
+  sameAsRecorded?(form: F, recorded: ReceiptData): boolean;
   /** a unique violation a rule explains (R1, R13) as its refusal; null lets the error through */
   uniqueConflict?(error: unknown): RuleConflict<C> | null;
   /**
@@ -91,7 +97,7 @@ export type SubmitFlow<S extends SubmitStep, F, P, C extends string> = {
   preparedTooEarly?(error: unknown): boolean;
 };
 
-export type SubmitCode = "session" | "cardRemoved" | "invalid";
+export type SubmitCode = "session" | "cardRemoved" | "invalid" | "alreadyDone";
 export type SubmitResult<C extends string> = Result<FlowDone, SubmitCode | C>;
 
 export function cardRemoved(): Failure<"cardRemoved"> {
@@ -111,9 +117,9 @@ export async function submit<S extends SubmitStep, F, P, C extends string>(
 ): Promise<SubmitResult<C>> {
   const session = await requireSession(sessionId, flow.step, now);
   if (!session) return sessionFailure();
-  if (session.receiptId) return answerRepeat(session.receiptId, flow.operation);
-  if (currentInsertionId !== flow.cardInReader(session).insertionId) return cardRemoved();
   const parsed = flow.schema.safeParse(input);
+  if (session.receiptId) return answerRepeat(flow, session.receiptId, parsed.success ? parsed.data : null);
+  if (currentInsertionId !== flow.cardInReader(session).insertionId) return cardRemoved();
   if (!parsed.success) return invalidAnswer(parsed.error, "入力内容をご確認ください。");
 
   for (let attempt = 1; ; attempt++) {
@@ -128,7 +134,7 @@ export async function submit<S extends SubmitStep, F, P, C extends string>(
       return { ok: true, ...done };
     } catch (error) {
       if (attempt === 1 && flow.preparedTooEarly?.(error)) continue;
-      return lostRace(flow, session, error);
+      return lostRace(flow, session, parsed.data, error);
     }
   }
 }
@@ -143,13 +149,14 @@ const WRITE_TRANSACTION = { maxWait: 20_000, timeout: 30_000 };
 async function lostRace<S extends SubmitStep, F, P, C extends string>(
   flow: SubmitFlow<S, F, P, C>,
   session: SessionAt<S>,
+  form: F,
   error: unknown,
 ): Promise<SubmitResult<C>> {
   if (!(error instanceof AlreadyDone || error instanceof RuleConflict || isUniqueViolation(error)))
     throw error;
   // a second submit of this visit loses to the first at whichever guarded write it reaches
   // first (the visit's receipt, a status guard, a unique index): it answers the first's receipt
-  const first = await raceAnswer<C>(session.id, flow.operation);
+  const first = await raceAnswer(flow, session.id, form);
   if (first) return first;
   const conflict =
     error instanceof RuleConflict
@@ -234,17 +241,32 @@ async function commit<S extends SubmitStep, F, P, C extends string>(
   return { receiptNumber: receipt.number, emailTo: department.email, propagatesTo };
 }
 
+/** What the tab whose input lost to another tab's submit of the same visit is told. */
+function alreadyDone(receiptNumber: string): Failure<"alreadyDone"> {
+  return {
+    ok: false,
+    code: "alreadyDone",
+    message: `この手続きは別の画面で既に完了しています（受付番号 ${receiptNumber}）。この画面で入力した内容は登録されていません。`,
+  };
+}
+
 /**
- * The answer to a repeated submit: the visit's receipt when it is this operation's. A visit that
- * completed another operation cannot start this one: it is a stale screen, told to start again.
+ * The answer to a repeated submit: the visit's receipt when it is this operation's and carries
+ * this input (a second tap, a reload); a submit with other input (another tab) is told its input
+ * was not registered. A visit that completed another operation cannot start this one: it is a
+ * stale screen, told to start again.
  */
-async function answerRepeat<C extends string>(
+async function answerRepeat<S extends SubmitStep, F, P, C extends string>(
+  flow: SubmitFlow<S, F, P, C>,
   receiptId: string,
-  operation: Operation,
+  form: F | null,
 ): Promise<SubmitResult<C>> {
   const receipt = await db().receipt.findUniqueOrThrow({ where: { id: receiptId } });
-  if (receipt.operation !== operation) return sessionFailure();
+  if (receipt.operation !== flow.operation) return sessionFailure();
   const data = receipt.data as unknown as ReceiptData;
+  if (form === null || (flow.sameAsRecorded && !flow.sameAsRecorded(form, data))) {
+    return alreadyDone(receipt.number);
+  }
   return {
     ok: true,
     receiptNumber: receipt.number,
@@ -254,10 +276,11 @@ async function answerRepeat<C extends string>(
 }
 
 /** After a lost race: the repeat answer if the visit has completed meanwhile, else null. */
-async function raceAnswer<C extends string>(
+async function raceAnswer<S extends SubmitStep, F, P, C extends string>(
+  flow: SubmitFlow<S, F, P, C>,
   sessionId: string,
-  operation: Operation,
+  form: F,
 ): Promise<SubmitResult<C> | null> {
   const again = await db().kioskSession.findUnique({ where: { id: sessionId }, select: { receiptId: true } });
-  return again?.receiptId ? answerRepeat(again.receiptId, operation) : null;
+  return again?.receiptId ? answerRepeat(flow, again.receiptId, form) : null;
 }

@@ -9,6 +9,7 @@ import {
   holderCheck,
   loadMatchedQualification,
   otherAgencies,
+  sameContact,
   type Matched,
 } from "../qualifications/records";
 import { newCardRow } from "./new-card-row";
@@ -83,6 +84,9 @@ const registration: SubmitFlow<"qualificationMatched", Form, Prepared, Refusal> 
   },
 
   email: registrationEmail,
+
+  // another tab's 登録 of this visit with a different 部署 was not registered
+  sameAsRecorded: (form, recorded) => sameContact(contactOf(form.department), recorded.department),
 
   // R1: another visit registered this card (to any user ID) between the PIN step and now
   uniqueConflict: (error) =>

@@ -42,6 +42,11 @@ export function contactOf(row: ContactView): ContactView {
   return { contactName, postalCode, address, personName, phone, fax, email };
 }
 
+/** The same contact, field by field: a repeated submit's input against its receipt's snapshot. */
+export function sameContact(a: ContactView, b: ContactView): boolean {
+  return JSON.stringify(contactOf(a)) === JSON.stringify(contactOf(b));
+}
+
 /** R17: the card must belong to the contract holder (or, in Saitama, the representative). */
 export function holderCheck(
   card: { companyOnCard: string; holderName: string },

@@ -17,6 +17,7 @@ export const REFUSAL_TITLES: Record<string, string> = {
   issuerDiffers: "認証局が異なるため、ICカード更新はできません",
   companyDiffers: "企業名称が異なるため、ICカード更新はできません",
   sameCard: "同じICカードが差し込まれました",
+  alreadyDone: "この手続きは別の画面で完了しています",
 };
 
 /** The manual's guidance per refusal: what the bidder does next. */
