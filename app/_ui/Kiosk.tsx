@@ -2,6 +2,7 @@
 // The kiosk page: header, the screen for the current state, dialogs, and (demo) the virtual reader.
 import type { AgencyView } from "@/app/_shared/contracts";
 import { KIOSK_SYSTEM_ID } from "@/machines";
+import { AccessControls } from "./AccessControls";
 import { Clock, useNow } from "./Clock";
 import { KioskHeader } from "./KioskHeader";
 import { KioskContext } from "./kioskActor";
@@ -18,6 +19,7 @@ import { SelectScreen } from "./screens/Select";
 import { TopScreen } from "./screens/Top";
 import { UnavailableNotice } from "./screens/Unavailable";
 import { useKioskEvents, type KioskEvents } from "./useKioskEvents";
+import { useAccessModes } from "./useAccessModes";
 import { useActivity, useCardPolling } from "./useKioskSignals";
 import { VirtualReader } from "./VirtualReader";
 
@@ -47,6 +49,7 @@ function KioskShell({ agencies, simulatedReader }: { agencies: AgencyView[]; sim
     signal.type === "card.inserted" ? events.cardInserted() : events.cardRemoved(),
   );
   useActivity(events.activity);
+  useAccessModes();
   const now = useNow();
   const inSession = KioskContext.useSelector((s) => s.matches("active"));
 
@@ -55,6 +58,7 @@ function KioskShell({ agencies, simulatedReader }: { agencies: AgencyView[]; sim
       <div className="kiosk-main">
         <KioskHeader
           clock={<Clock now={now} />}
+          access={<AccessControls />}
           actions={
             inSession ? (
               <button type="button" onClick={events.logout}>
