@@ -19,6 +19,9 @@ import type {
   SubmitRenewalResult,
 } from "@/app/_shared/contracts";
 import { invalidAnswer, startSessionSchema } from "@/app/_shared/schemas";
+import * as assist from "@/app/_server/assist/calls";
+import type { StaffCallResult } from "@/app/_server/assist/calls";
+import { reportScreen as reportScreenService } from "@/app/_server/assist/screens";
 import { inspectCard as inspectCardService } from "@/app/_server/card/inspect";
 import * as change from "@/app/_server/flows/change";
 import { proveCard as proveCardService } from "@/app/_server/card/pin-step";
@@ -144,4 +147,16 @@ export async function endSession(reason: string = "logout"): Promise<{ ok: true 
 
 export async function lookupPostalCode(postalCode: string) {
   return guarded("lookupPostalCode", () => lookupPostal(postalCode));
+}
+
+/** 「係員を呼ぶ」: the screen's key and the last error the kiosk showed — nothing the bidder typed. */
+export async function callStaff(
+  input: unknown,
+): Promise<StaffCallResult | Failure<"unexpected" | "unavailable">> {
+  return guarded("callStaff", async () => assist.callStaff(await sessionId(), input));
+}
+
+/** The kiosk's current screen for the console's terminal page; answers nothing the screen needs. */
+export async function reportScreen(screen: string): Promise<void> {
+  await guarded("reportScreen", async () => reportScreenService(screen));
 }

@@ -1,5 +1,5 @@
-// The step indicators of 変更 (PIN入力 → 入力 → 確認 → 完了) and ICカード更新 (確認 → 旧ICカード →
-// 新ICカード → 確認 → 完了), read from a flow snapshot as stepOf does for 登録.
+// The step indicators of 変更 (PIN入力 → 入力 → 確認 → 完了) and ICカード更新 (注意事項 → 旧ICカード →
+// 新ICカード → 更新内容確認 → 完了), read from a flow snapshot as stepOf does for 登録.
 import type { StateValue } from "xstate";
 import { CHANGE_STEPS } from "./change.types";
 import type { RenewalContext } from "./renewal.types";
@@ -54,7 +54,7 @@ export function renewalStepOf(snapshot: {
   context: Pick<RenewalContext, "oldCard" | "newCard">;
 }): 0 | 1 | 2 | 3 | 4 {
   const top = topState(snapshot.value);
-  if (top === "refused" || top === "registerInstead" || top === "cardRemoved") {
+  if (top === "refused" || top === "swapForRegister" || top === "registerInstead" || top === "cardRemoved") {
     if (snapshot.context.oldCard === null) return 1;
     return snapshot.context.newCard === null ? 2 : 3;
   }

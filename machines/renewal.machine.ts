@@ -27,8 +27,13 @@ import type {
   SubmitRenewalResult,
 } from "./renewal.types";
 
-/** Refusals whose way forward is 登録 with the card in hand (manual §5: not registered, R2; expired, another CA, R13). */
-const REGISTER_INSTEAD: ReadonlySet<string> = new Set(["notRegistered", "oldCardExpired", "issuerDiffers"]);
+/**
+ * Refusals whose way forward is 登録 with the card in hand (manual §5: not registered, R2; the new
+ * card from another CA, R13). An expired old card is not one: 登録 would refuse it again, so the
+ * way to 登録 goes through `swapForRegister` (take it out, insert the new card).
+ */
+const REGISTER_INSTEAD: ReadonlySet<string> = new Set(["notRegistered", "issuerDiffers"]);
+const REGISTER_WITH_NEW_CARD: ReadonlySet<string> = new Set(["oldCardExpired"]);
 
 export const renewalMachine = setup({
   types: {} as {
@@ -53,6 +58,7 @@ export const renewalMachine = setup({
     ...pinGuards,
     isOk,
     canRegisterInstead: canRegisterInstead(REGISTER_INSTEAD),
+    canRegisterWithNewCard: canRegisterInstead(REGISTER_WITH_NEW_CARD),
   },
   actions: {
     ...renewalActions,
@@ -100,6 +106,7 @@ export const renewalMachine = setup({
       on: {
         "card.removed": { actions: "markCardAbsent" },
         "card.inserted": { target: "newCard", actions: "markCardPresent" },
+        "swap.cancel": { target: "cancelled" },
       },
     },
     newCard: {
@@ -134,7 +141,24 @@ export const renewalMachine = setup({
         ),
       },
     },
-    refused: REFUSED_WITH_REGISTER_OFFER,
+    refused: {
+      on: {
+        ...REFUSED_WITH_REGISTER_OFFER.on,
+        "refusal.register": [
+          { guard: "canRegisterInstead", target: "registerInstead" },
+          { guard: "canRegisterWithNewCard", target: "swapForRegister" },
+        ],
+      },
+    },
+    swapForRegister: {
+      // The expired old card (R13) comes out and the new card goes in; 登録 then starts with the
+      // card that can succeed. Taking the card out is the expected step here, not an abort.
+      on: {
+        "card.removed": { actions: "markCardAbsent" },
+        "card.inserted": { target: "registerInstead", actions: "markCardPresent" },
+        "swap.cancel": { target: "cancelled" },
+      },
+    },
     ...receiptStates(),
     cancelled: { type: "final", output: { cancelled: true } },
     registerInstead: { type: "final", output: { switchTo: "register" } },

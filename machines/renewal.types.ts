@@ -24,6 +24,7 @@ export type RenewalEvent =
   | CardEvent
   | { type: "notice.ok" }
   | { type: "notice.back" }
+  | { type: "swap.cancel" }
   | { type: "refusal.back" }
   | { type: "refusal.register" }
   | { type: "propagate.toggle" }
@@ -53,6 +54,9 @@ export type RenewalContext = {
   printError: string | null;
 };
 
-/** The renewal flow's screens, in the order of the step indicator. */
-export const RENEWAL_STEPS = ["確認", "旧ICカード", "新ICカード", "確認", "完了"] as const;
+/**
+ * The renewal flow's screens, in the order of the step indicator; each named once, so a screen
+ * reader's 「現在のステップ」 is never ambiguous (the notice and 電子証明書更新確認 were both 確認).
+ */
+export const RENEWAL_STEPS = ["注意事項", "旧ICカード", "新ICカード", "更新内容確認", "完了"] as const;
 export type RenewalStep = (typeof RENEWAL_STEPS)[number];

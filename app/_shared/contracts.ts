@@ -195,8 +195,17 @@ export type InspectCardResult =
 export type PinPurpose = "register" | "change" | "renewalOld" | "renewalNew";
 
 /** The card does not fit the 変更 / 更新 step; each has its own message (app/_server/card/refusals.ts). */
+/**
+ * Why a card cannot 変更 or be the old card of 更新 (R2): never registered here, replaced by a
+ * renewal (R12), or its user ID lapsed (R15). Only the first is a card 登録 can still take (R1).
+ */
+export type NotActiveCode =
+  | "notRegistered" // not registered for this kind at this agency (R2)
+  | "replacedCard" // replaced by ICカード更新: the new card is the one to use (R12)
+  | "lapsedUserId"; // the user ID lapsed: its successor needs a card not yet registered (R15, R1)
+
 export type CardPurposeCode =
-  | "notRegistered" // 変更 / old card: not registered and active for this kind here (R2, R12)
+  | NotActiveCode // 変更 / old card: not registered and active for this kind here (R2, R12, R15)
   | "oldCardExpired" // old card expired: use 登録 (R13)
   | "sameCard" // the old card inserted again as the new one
   | "issuerDiffers" // new card from another CA: use 登録 (R13)
@@ -205,7 +214,7 @@ export type CardPurposeCode =
 /** One agency of the user ID's qualification; `current` is the one chosen at this visit. */
 export type AgencyChoice = { name: string; current: boolean };
 
-export type ChangeCode = "session" | "notRegistered" | "unexpected" | UnavailableCode;
+export type ChangeCode = "session" | NotActiveCode | "unexpected" | UnavailableCode;
 export type LoadChangeResult = Result<
   {
     userId: string;
@@ -225,7 +234,7 @@ export type { ChangeFormInput as ChangeInput } from "./schemas";
 export type FlowDone = { receiptNumber: string; emailTo: string; propagatesTo: string[] };
 
 export type SubmitChangeCode =
-  "session" | "invalid" | "notRegistered" | "cardRemoved" | "unexpected" | UnavailableCode;
+  "session" | "invalid" | NotActiveCode | "cardRemoved" | "unexpected" | UnavailableCode;
 export type SubmitChangeResult = Result<FlowDone, SubmitChangeCode>;
 
 export type LoadRenewalResult = Result<
@@ -237,7 +246,7 @@ export type LoadRenewalResult = Result<
 export type SubmitRenewalCode =
   | "session"
   | "invalid"
-  | "notRegistered"
+  | NotActiveCode
   | "alreadyRegistered"
   | "cardRemoved"
   | "unexpected"

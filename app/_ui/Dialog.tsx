@@ -9,18 +9,35 @@ const FOCUSABLE = "button:not([disabled]), input:not([disabled]), select:not([di
  * focus returns to where it was on close, so a staff member on a keyboard never ends up behind
  * the backdrop.
  */
-export function Dialog({ title, children }: { title: string; children: ReactNode }) {
+export function Dialog({
+  title,
+  children,
+  onEscape,
+}: {
+  title: string;
+  children: ReactNode;
+  /** Escape does what the dialog's safe button does (キャンセル, 戻る) */
+  onEscape?: () => void;
+}) {
   const titleId = useId();
   const ref = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    const first = ref.current?.querySelector<HTMLElement>("button:not([disabled]), input, select");
+    // a dialog may name its safe choice as the first focus (data-autofocus), so Enter never confirms
+    const first =
+      ref.current?.querySelector<HTMLElement>("[data-autofocus]") ??
+      ref.current?.querySelector<HTMLElement>("button:not([disabled]), input, select");
     (first ?? ref.current)?.focus();
     return () => previous?.focus();
   }, []);
 
   const keepFocusInside = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key === "Escape" && onEscape) {
+      event.preventDefault();
+      onEscape();
+      return;
+    }
     if (event.key !== "Tab" || !ref.current) return;
     const items = Array.from(ref.current.querySelectorAll<HTMLElement>(FOCUSABLE));
     const first = items[0];

@@ -1,5 +1,6 @@
 "use client";
 // The kiosk page: header, the screen for the current state, dialogs, and (demo) the virtual reader.
+import { useRef } from "react";
 import type { AgencyView } from "@/app/_shared/contracts";
 import { KIOSK_SYSTEM_ID } from "@/machines";
 import { AccessControls } from "./AccessControls";
@@ -9,6 +10,7 @@ import { KioskContext } from "./kioskActor";
 import { ChangeFlow } from "./ChangeFlow";
 import { RegistrationFlow } from "./RegistrationFlow";
 import { RenewalFlow } from "./RenewalFlow";
+import { StaffCallButton } from "./StaffCallButton";
 import { StaffLink } from "./screens/ClosedStaffLink";
 import { EndScreen } from "./screens/End";
 import { EntryScreen } from "./screens/Entry";
@@ -21,6 +23,7 @@ import { UnavailableNotice } from "./screens/Unavailable";
 import { useKioskEvents, type KioskEvents } from "./useKioskEvents";
 import { useAccessModes } from "./useAccessModes";
 import { useActivity, useCardPolling } from "./useKioskSignals";
+import { useScreenFocus } from "./useScreenFocus";
 import { VirtualReader } from "./VirtualReader";
 
 /** How long 終了画面 stays before the kiosk is back at screen 1. */
@@ -52,6 +55,8 @@ function KioskShell({ agencies, simulatedReader }: { agencies: AgencyView[]; sim
   useAccessModes();
   const now = useNow();
   const inSession = KioskContext.useSelector((s) => s.matches("active"));
+  const content = useRef<HTMLElement>(null);
+  const announcement = useScreenFocus(content);
 
   return (
     <div className={simulatedReader ? "kiosk-shell with-reader" : "kiosk-shell"}>
@@ -60,16 +65,23 @@ function KioskShell({ agencies, simulatedReader }: { agencies: AgencyView[]; sim
           clock={<Clock now={now} />}
           access={<AccessControls />}
           actions={
-            inSession ? (
-              <button type="button" onClick={events.logout}>
-                ログアウト
-              </button>
-            ) : null
+            <>
+              <StaffCallButton />
+              {inSession ? (
+                <button type="button" onClick={events.logout}>
+                  ログアウト
+                </button>
+              ) : null}
+            </>
           }
         />
-        <main className="kiosk-content">
+        <main className="kiosk-content" ref={content}>
           <Screens agencies={agencies} now={now} events={events} />
         </main>
+        {/* the one live region: each new screen's heading, read once */}
+        <p className="sr-only" role="status" aria-live="polite" data-testid="screen-announcement">
+          {announcement}
+        </p>
         {/* staff close the terminal from here (between visits only) */}
         {inSession ? null : <StaffLink />}
       </div>

@@ -40,7 +40,12 @@ export function RenewalFlow({ actorRef, onLogout }: Props) {
         />
       );
     }
-    if (snapshot.matches("swap")) return <SwapScreen oldCardIn={context.cardPresent} />;
+    if (snapshot.matches("swap")) {
+      return <SwapScreen oldCardIn={context.cardPresent} onCancel={events.swapCancel} />;
+    }
+    if (snapshot.matches("swapForRegister")) {
+      return <SwapScreen oldCardIn={context.cardPresent} purpose="register" onCancel={events.swapCancel} />;
+    }
     if (snapshot.matches("newCard")) {
       return (
         <PinStep

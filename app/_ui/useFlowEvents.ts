@@ -86,6 +86,7 @@ const renewalSenders = (send: Send<RenewalEvent>) => ({
   ...changingRegistration(send),
   noticeOk: () => send({ type: "notice.ok" }),
   noticeBack: () => send({ type: "notice.back" }),
+  swapCancel: () => send({ type: "swap.cancel" }),
 });
 
 const pinSenders = (send: Send<PinEvent>) => ({

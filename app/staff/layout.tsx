@@ -5,6 +5,7 @@ import { currentStaff } from "@/app/_server/staff/auth";
 import { ROLE_LABEL } from "./_components/labels";
 import { SessionKeepAlive } from "./_components/SessionKeepAlive";
 import { SignOutButton } from "./_components/SignOutButton";
+import { StaffCalls } from "./_components/StaffCalls";
 import { StaffNav, type StaffNavLink } from "./_components/StaffNav";
 import "./staff.css";
 
@@ -54,6 +55,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
         <div className="staff-body">
           <StaffNav links={staff.role === "admin" ? [...LINKS, ...ADMIN_LINKS] : LINKS} />
           <main className="staff-main" id="staff-main">
+            <StaffCalls />
             {children}
           </main>
           <SessionKeepAlive />

@@ -158,8 +158,9 @@ describe("ICカード更新 in the browser", () => {
     await toMenuFor(page, GOODS);
     await page.getByRole("button", { name: "変更", exact: true }).click();
     await insertCard(page, "DEMO-A");
-    await page.getByRole("heading", { name: "このICカードは利用者登録されていません" }).waitFor();
-    await shows(page, "ICカード更新により使用できなくなっています");
+    await page.getByRole("heading", { name: "このICカードは更新により無効になりました" }).waitFor();
+    await shows(page, "このICカードは更新により無効になりました。新しいICカードをお使いください。");
+    expect(await page.getByRole("button", { name: "登録へ進む" }).count(), "R1: no 登録 with it").toBe(0);
     expect(await page.getByRole("group", { name: "PIN番号入力キー" }).count()).toBe(0);
     await removeCard(page, "DEMO-A");
     await page.getByRole("heading", { name: "終了画面" }).waitFor();
@@ -167,7 +168,7 @@ describe("ICカード更新 in the browser", () => {
     await context.close();
   });
 
-  it("DEMO-D (expired) as the card in use lands on the 登録 guidance; 登録へ進む starts 登録 with it", async () => {
+  it("DEMO-D (expired) as the card in use lands on the 登録 guidance; 登録へ進む asks for the new card (R13)", async () => {
     const kiosk = await openKiosk(browser);
     const { page } = kiosk;
     const before = goodsCards().length;
@@ -178,11 +179,14 @@ describe("ICカード更新 in the browser", () => {
     await shows(page, /「登録」ボタンで登録してください/);
     expect(await page.getByRole("group", { name: "PIN番号入力キー" }).count()).toBe(0);
     await page.getByRole("button", { name: "登録へ進む" }).click();
-    // 登録 with the card still in the reader: its own pre-flight says the card is expired
-    await page.getByRole("heading", { name: "ICカードの有効期限が切れています" }).waitFor();
+    // not 登録 with the expired card (it would be refused again): out with it, in with the new one
+    await page.getByRole("heading", { name: "新しいICカードを「登録」します" }).waitFor();
+    await removeCard(page, "DEMO-D");
+    await insertCard(page, "DEMO-C");
+    await page.getByText("PIN番号を入力してください").first().waitFor();
     await shows(page, "資格情報検索");
     expect(goodsCards().length, "nothing is written on a refusal").toBe(before);
-    await removeCard(page, "DEMO-D");
+    await removeCard(page, "DEMO-C");
     await page.getByRole("heading", { name: "終了画面" }).waitFor();
     expectNoProblems(kiosk);
     await kiosk.context.close();

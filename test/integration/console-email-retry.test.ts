@@ -104,6 +104,19 @@ describe("再送 (retryEmail, retryEmailAction)", () => {
     expect(await retryEmail(STAFF, "no-such-email", NOW)).toMatchObject({ ok: false, code: "invalid" });
   });
 
+  it("refuses 再送 of an email never tried: the dispatcher sends it in turn", async () => {
+    const queued = await email("r-queued", { attempts: 0, nextAttemptAt: NOW });
+    expect(await retryEmail(STAFF, queued.id, NOW)).toEqual({
+      ok: false,
+      code: "conflict",
+      message: "まだ送信していないメールです。順次送信されます。",
+    });
+    expect(await env.prisma.outboxEmail.findUniqueOrThrow({ where: { id: queued.id } })).toMatchObject({
+      status: "pending",
+      attempts: 0,
+    });
+  });
+
   it("the server action refuses without a staff session and changes nothing", async () => {
     const failed = await email("r-action", { status: "failed", attempts: 8 });
     const form = new FormData();

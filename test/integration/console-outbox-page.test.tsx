@@ -29,6 +29,8 @@ beforeAll(async () => {
         subject: "利用者登録のお知らせ",
         text: "埼玉県電子入札共同システム\n本文の二行目",
         html: "h",
+        // tried once, waiting for its retry
+        attempts: 1,
         createdAt: new Date("2026-11-26T06:45:00.000Z"),
         nextAttemptAt: new Date("2026-11-26T06:47:00.000Z"),
       },
@@ -53,6 +55,16 @@ beforeAll(async () => {
         attempts: 1,
         sentAt: new Date("2026-11-26T06:30:05.000Z"),
         createdAt: new Date("2026-11-26T06:30:00.000Z"),
+      },
+      {
+        // queued while no transport was configured: never tried
+        idempotencyKey: "page-4",
+        to: "queued@example.jp",
+        subject: "未送信のお知らせ",
+        text: "t",
+        html: "h",
+        createdAt: new Date("2026-11-26T06:00:00.000Z"),
+        nextAttemptAt: new Date("2026-11-26T06:00:00.000Z"),
       },
     ],
   });
@@ -93,14 +105,16 @@ describe("メール送信状況 (/staff/outbox)", () => {
     expect(html).toMatch(
       /<details><summary>利用者登録のお知らせ<\/summary><pre[^>]*>埼玉県電子入札共同システム\n本文の二行目<\/pre>/,
     );
-    expect(html).toContain("送信待ち 1件・送信済み 1件・送信失敗 1件");
+    expect(html).toContain("送信待ち 2件・送信済み 1件・送信失敗 1件");
   });
 
-  it("offers 再送 for the failed and the waiting email, never for the sent one", async () => {
+  it("offers 再送 where a send was tried (failed, or waiting for its retry), never for a sent or never-tried one", async () => {
     const html = await render();
     expect(html).toContain('aria-label="再送: 利用者変更のお知らせ"');
     expect(html).toContain('aria-label="再送: 利用者登録のお知らせ"');
     expect(html).not.toContain('aria-label="再送: ICカード更新のお知らせ"');
+    expect(html).not.toContain('aria-label="再送: 未送信のお知らせ"');
+    expect(html).toContain("未送信（順次送信されます）");
   });
 
   it("filters by status; an unknown status is named at the field and lists nothing", async () => {

@@ -82,7 +82,7 @@ describe("ICカード更新 (§3.3)", () => {
     ).toBe(1);
   });
 
-  it("R12: afterwards the old card can neither 変更 nor 更新; the new one can 変更", async () => {
+  it("R12: afterwards the old card can neither 変更 nor 更新 nor 登録, and is told why; the new one can 変更", async () => {
     await registerDemoCard("DEMO-A");
     const { sessionId } = await renewalSession("DEMO-A", "DEMO-C");
     expect((await submit(sessionId)).ok).toBe(true);
@@ -90,13 +90,22 @@ describe("ICカード更新 (§3.3)", () => {
 
     for (const purpose of ["change", "renewalOld"] as const) {
       const refused = await provenFor("DEMO-A", purpose);
-      expect(refused.proof).toMatchObject({ ok: false, code: "notRegistered" });
-      expect(!refused.proof.ok && refused.proof.message).toContain(
-        "ICカード更新により使用できなくなっています",
-      );
-      expect(await inspectCard(refused.sessionId, { purpose })).toMatchObject({ code: "notRegistered" });
+      expect(refused.proof).toMatchObject({
+        ok: false,
+        code: "replacedCard",
+        message: "このICカードは更新により無効になりました。新しいICカードをお使いください。",
+      });
+      expect(await inspectCard(refused.sessionId, { purpose })).toMatchObject({ code: "replacedCard" });
       suite.reader.remove();
     }
+    // 登録 refuses it too (R1), with the same words instead of 既に登録されています
+    const { sessionId: registerVisit, proof: registerProof } = await provenFor("DEMO-A", "register");
+    expect(registerProof).toMatchObject({ ok: false, code: "replacedCard" });
+    expect(await inspectCard(registerVisit, { purpose: "register" })).toMatchObject({
+      code: "replacedCard",
+      message: "このICカードは更新により無効になりました。新しいICカードをお使いください。",
+    });
+    suite.reader.remove();
     const next = await provenFor("DEMO-C", "change");
     expect(next.proof.ok).toBe(true);
     expect(await loadChange(next.sessionId)).toMatchObject({
@@ -243,7 +252,7 @@ describe("ICカード更新 (§3.3)", () => {
 });
 
 describe("R15: a card whose user ID has lapsed", () => {
-  it("is refused for 更新 and 変更 with the way to 登録 and the successor ID, writing nothing", async () => {
+  it("is refused for 更新 and 変更 with the successor ID and that it needs a card not yet registered (R1), writing nothing", async () => {
     await registerDemoCard("DEMO-A");
     suite.reader.remove();
     const q = await suite.env.prisma.qualification.findFirstOrThrow({ where: { userId: "1000000001" } });
@@ -255,10 +264,11 @@ describe("R15: a card whose user ID has lapsed", () => {
       const before = await written();
       for (const purpose of ["renewalOld", "change"] as const) {
         const { sessionId, proof } = await provenFor("DEMO-A", purpose);
-        expect(proof).toMatchObject({ ok: false, code: "notRegistered" });
+        expect(proof).toMatchObject({ ok: false, code: "lapsedUserId" });
         expect(!proof.ok && proof.message).toContain("失効");
         expect(!proof.ok && proof.hints?.join()).toContain("1000000009");
-        expect(await inspectCard(sessionId, { purpose })).toMatchObject({ code: "notRegistered" });
+        expect(!proof.ok && proof.hints?.join()).toContain("まだ利用者登録していないICカード");
+        expect(await inspectCard(sessionId, { purpose })).toMatchObject({ code: "lapsedUserId" });
         suite.reader.remove();
       }
       expect(await written()).toEqual(before);

@@ -43,6 +43,8 @@ const OWN_CODES: ReadonlySet<string> = new Set<InspectCardCode>([
   "crlUnavailable",
   "unexpected",
   "notRegistered",
+  "replacedCard",
+  "lapsedUserId",
   "oldCardExpired",
   "sameCard",
   "issuerDiffers",

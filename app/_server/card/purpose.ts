@@ -1,5 +1,5 @@
 import "server-only";
-import type { Failure, PinPurpose } from "@/app/_shared/contracts";
+import type { Failure, NotActiveCode, PinPurpose } from "@/app/_shared/contracts";
 import { normalizeName } from "@/app/_shared/schemas";
 import { Prisma } from "@/prisma/client";
 import { audit } from "../audit/append";
@@ -54,15 +54,15 @@ export type ActiveRegistration = NonNullable<Awaited<ReturnType<typeof registrat
 export async function activeRegistration(
   session: Pick<KioskSessionState, "kind" | "agency">,
   card: CardIdentity,
-): Promise<{ ok: true; registration: ActiveRegistration } | Failure<"notRegistered">> {
+): Promise<{ ok: true; registration: ActiveRegistration } | Failure<NotActiveCode>> {
   const registration = await registrationOf(card, session.kind);
-  if (!registration) return notRegistered() as Failure<"notRegistered">;
-  if (registration.status !== "active") return replacedCard() as Failure<"notRegistered">;
+  if (!registration) return notRegistered();
+  if (registration.status !== "active") return replacedCard();
   if (registration.qualification.status === "lapsed") {
-    return lapsedUserId(registration.qualification.successorUserId) as Failure<"notRegistered">;
+    return lapsedUserId(registration.qualification.successorUserId);
   }
   if (!registration.qualification.agencies.some((a) => a.agencyId === session.agency.id)) {
-    return notRegistered() as Failure<"notRegistered">;
+    return notRegistered();
   }
   return { ok: true, registration };
 }
@@ -99,9 +99,13 @@ export async function purposeRefusal(
   card: CardIdentity,
 ): Promise<Failure | null> {
   switch (purpose) {
-    case "register":
-      // R1: a card registered for this kind (to any user ID, active or replaced) cannot be again
-      return (await registrationOf(card, session.kind)) ? alreadyRegistered() : null;
+    case "register": {
+      // R1: a card registered for this kind (to any user ID, active or replaced) cannot be again;
+      // a replaced one is told why it stopped working, so 登録 is not tried with it again (R12)
+      const registration = await registrationOf(card, session.kind);
+      if (!registration) return null;
+      return registration.status === "active" ? alreadyRegistered() : replacedCard();
+    }
     case "change":
     case "renewalOld": {
       const found = await activeRegistration(session, card);

@@ -1,5 +1,5 @@
 import "server-only";
-import type { CardPurposeCode, Failure } from "@/app/_shared/contracts";
+import type { CardPurposeCode, Failure, NotActiveCode } from "@/app/_shared/contracts";
 import { tokyoDateKanji } from "@/app/_shared/tokyo-time";
 
 // What a card's purpose refuses, in the manual's words: 登録's 「既に登録されています」 (R1), and the
@@ -30,7 +30,7 @@ const USE_REGISTER =
 
 export const NOT_REGISTERED_MESSAGE = "このICカードは、この業務区分で利用者登録されていません。";
 
-export function notRegistered(): CardPurposeFailure {
+export function notRegistered(): Failure<NotActiveCode> {
   return {
     ok: false,
     code: "notRegistered",
@@ -43,14 +43,22 @@ export function notRegistered(): CardPurposeFailure {
   };
 }
 
-/** R12: the card was moved to a new one by ICカード更新; only the new card works now. */
-export function replacedCard(): CardPurposeFailure {
+export const REPLACED_CARD_MESSAGE =
+  "このICカードは更新により無効になりました。新しいICカードをお使いください。";
+
+/**
+ * R12: the card was moved to a new one by ICカード更新; only the new card works now. Its own code,
+ * so no screen offers 登録 with it (R1 would refuse it there as well).
+ */
+export function replacedCard(): Failure<NotActiveCode> {
   return {
     ok: false,
-    code: "notRegistered",
-    message:
-      "このICカードは、ICカード更新により使用できなくなっています。更新後の新しいICカードを差し込んでください。",
-    hints: ["『ICカード更新』を行うと、旧ICカードは使用できなくなります。"],
+    code: "replacedCard",
+    message: REPLACED_CARD_MESSAGE,
+    hints: [
+      "『ICカード更新』を行うと、旧ICカードは使用できなくなります。",
+      "1枚のICカードは、1つのユーザIDのみ利用者登録できます。このICカードを「登録」し直すことはできません。",
+    ],
   };
 }
 
@@ -58,14 +66,16 @@ export function replacedCard(): CardPurposeFailure {
  * R15: the card's user ID has lapsed (失効). The manual's most expensive mistake is 更新 here: the
  * registration would stay on the lapsed ID and the new card would not work either.
  */
-export function lapsedUserId(successorUserId: string | null): CardPurposeFailure {
+export function lapsedUserId(successorUserId: string | null): Failure<NotActiveCode> {
   return {
     ok: false,
-    code: "notRegistered",
+    code: "lapsedUserId",
     message:
-      "このICカードが登録されているユーザIDの競争入札参加資格は失効しているため、変更・ICカード更新はできません。新しいユーザIDで「登録」してください。",
+      "このICカードが登録されているユーザIDの競争入札参加資格は失効しているため、変更・ICカード更新はできません。",
     hints: [
       "契約権限の移譲、会社の合併、入札参加資格の失効等で業者番号（ユーザID）が新しいものになった場合は、『ICカード更新』ではなく、『登録』より新しい業者番号（ユーザID）を使用して登録の操作を行ってください。",
+      // R1: the card in hand stays with the lapsed ID; 登録 with it would only say 既に登録されています
+      "1枚のICカードは、1つのユーザIDのみ登録できます。このICカードは失効したユーザIDに登録されているため、新しいユーザIDには登録できません。新しいユーザIDには、まだ利用者登録していないICカード（新しく取得したICカード）で「登録」してください。",
       ...(successorUserId ? [`新しいユーザID: ${successorUserId}`] : []),
     ],
   };

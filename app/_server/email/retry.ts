@@ -10,7 +10,8 @@ export type RetryEmailResult =
   { ok: true; id: string } | { ok: false; code: "invalid" | "conflict"; message: string };
 
 /**
- * 再送 by staff: a failed (given up) or waiting email becomes due now. The attempt count keeps
+ * 再送 by staff: a failed (given up) or waiting email becomes due now; one never tried is refused
+ * (the dispatcher sends it in turn — there is nothing to send again). The attempt count keeps
  * counting every try, so a given-up email gets exactly one more try per 再送 (the dispatcher gives
  * up again at EMAIL_MAX_ATTEMPTS). A sent email is refused: sending it again would be a second
  * email (R40). The change is guarded by the row's state as read, like the dispatcher's claim, and
@@ -51,6 +52,9 @@ export async function retryEmail(
 
     if (row.status === "sent") {
       return refuse("送信済みのメールは再送できません。再送すると同じメールが二度届きます。");
+    }
+    if (row.attempts === 0) {
+      return refuse("まだ送信していないメールです。順次送信されます。");
     }
     const inFlight =
       row.status === "pending" &&

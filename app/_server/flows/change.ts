@@ -1,5 +1,5 @@
 import "server-only";
-import type { LoadChangeResult, SubmitChangeResult } from "@/app/_shared/contracts";
+import type { LoadChangeResult, NotActiveCode, SubmitChangeResult } from "@/app/_shared/contracts";
 import { changeFormSchema } from "@/app/_shared/schemas";
 import { registrationOfVisit } from "../card/purpose";
 import { replacedCard } from "../card/refusals";
@@ -46,7 +46,7 @@ const change: SubmitFlow<
   "qualificationMatched",
   Form,
   { q: Matched; registrationId: string },
-  "session" | "notRegistered"
+  "session" | NotActiveCode
 > = {
   operation: "change",
   auditAction: "registration.change",

@@ -1,5 +1,5 @@
 import "server-only";
-import type { LoadRenewalResult, SubmitRenewalResult } from "@/app/_shared/contracts";
+import type { LoadRenewalResult, NotActiveCode, SubmitRenewalResult } from "@/app/_shared/contracts";
 import { renewalFormSchema } from "@/app/_shared/schemas";
 import { newCardRefusal, registrationOfVisit, type ActiveRegistration } from "../card/purpose";
 import { newCardAlreadyRegistered, replacedCard } from "../card/refusals";
@@ -55,80 +55,76 @@ type Form = ReturnType<typeof renewalFormSchema.parse>;
 
 type Prepared = { q: Matched; old: ActiveRegistration };
 
-const renewal: SubmitFlow<
-  "newCardProven",
-  Form,
-  Prepared,
-  "session" | "notRegistered" | "alreadyRegistered"
-> = {
-  operation: "renewal",
-  auditAction: "registration.renewal",
-  step: "newCardProven",
-  schema: renewalFormSchema,
-  // the new card stays in the reader until the end: the old one was taken out for it
-  cardInReader: (session) => session.newCard,
+const renewal: SubmitFlow<"newCardProven", Form, Prepared, "session" | NotActiveCode | "alreadyRegistered"> =
+  {
+    operation: "renewal",
+    auditAction: "registration.renewal",
+    step: "newCardProven",
+    schema: renewalFormSchema,
+    // the new card stays in the reader until the end: the old one was taken out for it
+    cardInReader: (session) => session.newCard,
 
-  async prepare(session) {
-    const found = await renewable(session);
-    if (!found.ok) return found;
-    const q = await loadMatchedQualification(session.qualificationId);
-    return { ok: true, value: { q, old: found.registration } };
-  },
+    async prepare(session) {
+      const found = await renewable(session);
+      if (!found.ok) return found;
+      const q = await loadMatchedQualification(session.qualificationId);
+      return { ok: true, value: { q, old: found.registration } };
+    },
 
-  // The new card's registration with the old one's 部署 info, the old one `replaced` by it (the
-  // status guard lets exactly one of two concurrent renewals through, R12).
-  async write(tx, { session, form, prepared: { q, old }, now }) {
-    const card = session.newCard;
-    const department = contactOf(old);
-    const created = await tx.cardRegistration.create({
-      data: newCardRow(
-        { qualificationId: old.qualificationId, kind: old.kind, agencyId: session.agency.id },
-        card,
+    // The new card's registration with the old one's 部署 info, the old one `replaced` by it (the
+    // status guard lets exactly one of two concurrent renewals through, R12).
+    async write(tx, { session, form, prepared: { q, old }, now }) {
+      const card = session.newCard;
+      const department = contactOf(old);
+      const created = await tx.cardRegistration.create({
+        data: newCardRow(
+          { qualificationId: old.qualificationId, kind: old.kind, agencyId: session.agency.id },
+          card,
+          department,
+        ),
+      });
+      const replaced = await tx.cardRegistration.updateMany({
+        where: { id: old.id, status: "active" },
+        data: { status: "replaced", replacedById: created.id },
+      });
+      if (replaced.count !== 1) throw new RuleConflict("R12", replacedCard());
+      await tx.agencyRegistration.create({
+        data: { cardRegistrationId: created.id, agencyId: session.agency.id, reflectedAt: now },
+      });
+      // the old card ends here at once (kept as history); elsewhere the nightly batch ends it (R22)
+      await tx.agencyRegistration.updateMany({
+        where: { cardRegistrationId: old.id, agencyId: session.agency.id, endedAt: null },
+        data: { endedAt: now },
+      });
+      return {
+        cardRegistrationId: created.id,
+        qualification: q,
+        representative: q.userRegistration ? contactOf(q.userRegistration) : department,
         department,
-      ),
-    });
-    const replaced = await tx.cardRegistration.updateMany({
-      where: { id: old.id, status: "active" },
-      data: { status: "replaced", replacedById: created.id },
-    });
-    if (replaced.count !== 1) throw new RuleConflict("R12", replacedCard());
-    await tx.agencyRegistration.create({
-      data: { cardRegistrationId: created.id, agencyId: session.agency.id, reflectedAt: now },
-    });
-    // the old card ends here at once (kept as history); elsewhere the nightly batch ends it (R22)
-    await tx.agencyRegistration.updateMany({
-      where: { cardRegistrationId: old.id, agencyId: session.agency.id, endedAt: null },
-      data: { endedAt: now },
-    });
-    return {
-      cardRegistrationId: created.id,
-      qualification: q,
-      representative: q.userRegistration ? contactOf(q.userRegistration) : department,
-      department,
-      card,
-      previousCard: session.card,
-      targets: form.propagate ? otherAgencies(q, session.agency.id) : [],
-      auditDetail: {
-        issuer: card.issuer,
-        oldSerial: session.card.serialHex,
-        newSerial: card.serialHex,
-        propagate: form.propagate,
-      },
-    };
-  },
+        card,
+        previousCard: session.card,
+        targets: form.propagate ? otherAgencies(q, session.agency.id) : [],
+        auditDetail: {
+          issuer: card.issuer,
+          oldSerial: session.card.serialHex,
+          newSerial: card.serialHex,
+          propagate: form.propagate,
+        },
+      };
+    },
 
-  // the new card's holder and serial, so the bidder can tell which card now works
-  email: (facts, session) =>
-    renewalEmail({
-      ...facts,
-      holderName: session.newCard.holderName,
-      serialDecimal: session.newCard.serialDecimal,
-    }),
+    // the new card's holder and serial, so the bidder can tell which card now works
+    email: (facts, session) =>
+      renewalEmail({
+        ...facts,
+        holderName: session.newCard.holderName,
+        serialDecimal: session.newCard.serialDecimal,
+      }),
 
-  // R13: another visit registered the new card between its PIN step and now
-  uniqueConflict: (error) =>
-    isUniqueViolation(error, "serialNumber") ? new RuleConflict("R13", newCardAlreadyRegistered()) : null,
-};
+    // R13: another visit registered the new card between its PIN step and now
+    uniqueConflict: (error) =>
+      isUniqueViolation(error, "serialNumber") ? new RuleConflict("R13", newCardAlreadyRegistered()) : null,
+  };
 
 /** A second submit of the visit answers the first receipt. */
 export async function submitRenewal(

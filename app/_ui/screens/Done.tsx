@@ -30,6 +30,9 @@ export function DoneScreen({
         onLogout={onLogout}
       />
       <p className="note" style={{ marginTop: 24 }}>
+        ※利用者登録完了後、すぐに「電子入札システム」をご利用される場合は、一度全ての画面を閉じてから、「電子入札システム」に入り直してください。
+      </p>
+      <p className="note">
         ※登録完了後に登録内容を確認したい場合は利用者登録メニューで「変更」を選択してください。
       </p>
     </section>

@@ -8,7 +8,7 @@ type Props = { card: CardView; search: SearchView; onAcknowledge: () => void; on
 /** R17: the card's holder should be the 契約者 (in Saitama also the corporate representative). */
 export function HolderWarningDialog({ card, search, onAcknowledge, onBack }: Props) {
   return (
-    <Dialog title="ICカードの名義を確認してください">
+    <Dialog title="ICカードの名義を確認してください" onEscape={onBack}>
       <p className="notice warn" style={{ fontWeight: 700 }}>
         {search.holderCheck.message ??
           "ICカードの名義が、競争入札参加資格審査情報の企業名称・代表者と一致しません。"}
@@ -36,7 +36,8 @@ export function HolderWarningDialog({ card, search, onAcknowledge, onBack }: Pro
         <button type="button" className="primary" onClick={onAcknowledge}>
           確認しました
         </button>
-        <button type="button" onClick={onBack}>
+        {/* R17: the safe choice has the focus, so a stray Enter never acknowledges the mismatch */}
+        <button type="button" onClick={onBack} data-autofocus>
           戻る
         </button>
       </div>

@@ -46,6 +46,48 @@ export function MenuScreen({ onRegister, onChange, onRenewal }: Props) {
           <p>※複数の団体に参加している場合、その他の団体に自動反映させるかどうかを選択できます。</p>
         </div>
       </div>
+
+      <div className="notice">
+        <strong>項目説明</strong>
+        <dl className="field-details">
+          {MENU_ITEM_NOTES.map(([term, lines]) => (
+            <div key={term}>
+              <dt>{term}</dt>
+              {lines.map((line) => (
+                <dd key={line}>{line}</dd>
+              ))}
+            </div>
+          ))}
+        </dl>
+      </div>
     </section>
   );
 }
+
+/** The manual's 項目説明 of the menu: when each operation is the right one. */
+const MENU_ITEM_NOTES = [
+  [
+    "登録",
+    [
+      "使用するICカードを「電子入札システム」に登録する機能です。",
+      "初めてICカードを取得したとき、名義人の変更などでICカードを再取得したとき、ICカードの有効期限切れ後に再取得したとき、契約権限の移譲等でユーザIDが新しくなり、ICカードを再取得したとき、競争参加資格の失効でユーザIDが新しくなったとき等に使用します。",
+    ],
+  ],
+  [
+    "変更",
+    [
+      "使用するICカードの利用者登録情報を修正する機能です。",
+      "既に登録されている利用者登録情報の担当者が交代したとき、電子メールアドレスが変わったとき等に使用します。",
+      "複数の自治体に申請がある場合、他の自治体に変更を自動反映させるかどうかを選択できます。",
+    ],
+  ],
+  [
+    "ICカード更新",
+    [
+      "使用中のICカードを別のICカードに変更できます。",
+      "名義人、住所等の企業情報、ユーザIDに変更がなく、有効期限切れとなる前にICカードの更新をする時に使用します。",
+      "更新後は旧ICカードを使用できなくなります。",
+      "複数の自治体に申請がある場合、他の自治体に更新を自動反映させるかどうかを選択できます。",
+    ],
+  ],
+] as const;

@@ -2,9 +2,16 @@
 
 import { useState, type FormEvent } from "react";
 import type { Failure } from "@/app/_shared/contracts";
-import { KIND_LABELS, type Kind } from "@/app/_shared/kinds";
+import { KIND_LABELS, KIND_SHORT, type Kind } from "@/app/_shared/kinds";
 import { fieldErrors, searchSchema, type SearchInput } from "@/app/_shared/schemas";
-import { CERTIFICATE_NOTES, NOT_FOUND_CHECKLIST, SEARCH_NOTES, USER_ID_NOTES } from "./searchText";
+import {
+  CERTIFICATE_NOTES,
+  FIELD_DETAILS,
+  NOT_FOUND_CHECKLIST,
+  SEARCH_NOTES,
+  UNUSABLE_CARD_EXAMPLE,
+  USER_ID_NOTES,
+} from "./searchText";
 
 type Props = {
   agencyName: string;
@@ -161,9 +168,21 @@ export function SearchScreen({
             <li key={line}>{line}</li>
           ))}
         </ul>
+        <p style={{ margin: "8px 0 0" }}>※ICカードが使用できなくなる例：{UNUSABLE_CARD_EXAMPLE}</p>
         <p style={{ margin: "8px 0 0" }}>
           ※不明な点がある場合は、そのまま操作を進めず、ヘルプデスクに連絡して確認してください
         </p>
+      </div>
+      <div className="notice">
+        <strong>【項目詳細（{KIND_SHORT[kind]}等）】</strong>
+        <dl className="field-details">
+          {FIELD_DETAILS[kind].map(([term, detail]) => (
+            <div key={term}>
+              <dt>{term}</dt>
+              <dd>{detail}</dd>
+            </div>
+          ))}
+        </dl>
       </div>
     </section>
   );

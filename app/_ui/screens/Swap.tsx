@@ -1,24 +1,59 @@
+/** The two swaps of ICカード更新: what comes out, what goes in, and what happens next. */
+type Words = { id: string; title: string; prompt: string; out: string; in: string; note: string };
+
+/** Between the two PINs: the old card is proven and makes way for the new one. */
+const RENEWAL_SWAP: Words = {
+  id: "swap-title",
+  title: "新しいICカードの確認",
+  prompt: "現在使用しているICカードを取り出し、新しいICカードを差し込んでください",
+  out: "現在使用しているICカードを取り出す",
+  in: "新しく取得したICカードを差し込む",
+  note: "現在使用しているICカードの確認は終わりました。新しいICカードを差し込むと、PIN番号の入力に進みます。",
+};
+
+/** R13: an expired card in use cannot be renewed; the new card is registered with 登録 instead. */
+const REGISTER_SWAP: Words = {
+  id: "register-swap-title",
+  title: "新しいICカードを「登録」します",
+  prompt: "有効期限が切れたICカードを取り出し、新しく取得したICカードを差し込んでください",
+  out: "有効期限が切れたICカードを取り出す",
+  in: "新しく取得したICカードを差し込む",
+  note: "有効期限が切れたICカードは、ICカード更新にも登録にも使用できません。新しいICカードを差し込むと、「登録」のPIN番号の入力に進みます。",
+};
+
+type Props = {
+  /** whether the card to take out is still in the reader */
+  oldCardIn: boolean;
+  /** `register`: the way from a refused expired old card to 登録 with the new card */
+  purpose?: "renewal" | "register";
+  onCancel: () => void;
+};
+
 /**
- * Between the two PINs of ICカード更新: the old card comes out and the new one goes in. Taking the
- * old card out is the expected step here, not an abort.
+ * A card swap of ICカード更新: the card in the reader comes out and the new one goes in. Taking the
+ * card out is the expected step here, not an abort; キャンセル leads back to the menu.
  */
-export function SwapScreen({ oldCardIn }: { oldCardIn: boolean }) {
+export function SwapScreen({ oldCardIn, purpose = "renewal", onCancel }: Props) {
+  const words = purpose === "register" ? REGISTER_SWAP : RENEWAL_SWAP;
   return (
-    <section aria-labelledby="swap-title">
-      <h1 id="swap-title">新しいICカードの確認</h1>
+    <section aria-labelledby={words.id}>
+      <h1 id={words.id}>{words.title}</h1>
       <p className="notice" role="status" style={{ fontSize: "1.4rem", fontWeight: 700 }}>
-        現在使用しているICカードを取り出し、新しいICカードを差し込んでください
+        {words.prompt}
       </p>
       <ol className="swap-steps">
         <li aria-current={oldCardIn ? "step" : undefined} className={oldCardIn ? undefined : "done"}>
           {oldCardIn ? null : <span className="sr-only">完了：</span>}
-          現在使用しているICカードを取り出す
+          {words.out}
         </li>
-        <li aria-current={oldCardIn ? undefined : "step"}>新しく取得したICカードを差し込む</li>
+        <li aria-current={oldCardIn ? undefined : "step"}>{words.in}</li>
       </ol>
-      <p className="note">
-        現在使用しているICカードの確認は終わりました。新しいICカードを差し込むと、PIN番号の入力に進みます。
-      </p>
+      <p className="note">{words.note}</p>
+      <div className="actions">
+        <button type="button" onClick={onCancel}>
+          キャンセル
+        </button>
+      </div>
     </section>
   );
 }

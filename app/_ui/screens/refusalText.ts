@@ -11,6 +11,8 @@ export const REFUSAL_TITLES: Record<string, string> = {
   pinCapped: "PIN番号の入力を中止しました",
   revoked: "このICカードは失効しています",
   notRegistered: "このICカードは利用者登録されていません",
+  replacedCard: "このICカードは更新により無効になりました",
+  lapsedUserId: "ユーザIDの競争入札参加資格が失効しています",
   oldCardExpired: "現在使用しているICカードの有効期限が切れています",
   issuerDiffers: "認証局が異なるため、ICカード更新はできません",
   companyDiffers: "企業名称が異なるため、ICカード更新はできません",
@@ -22,7 +24,6 @@ export const REFUSAL_GUIDANCE: Record<string, string[]> = {
   notRegistered: [
     "変更・ICカード更新は、この調達機関・業務区分で利用者登録されているICカードで行います。",
     "「工事」「物品」両方の資格をお持ちの場合は、それぞれ登録が必要です。選択した業務区分が正しいかご確認ください。",
-    "ICカード更新後の旧ICカードは使用できません。新しいICカードで操作してください。",
     "このICカードを使用するには、「登録」で利用者登録を行ってください。",
   ],
   oldCardExpired: [

@@ -100,6 +100,9 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
                 <td>
                   {row.status === "sent" ? (
                     formatDateTime(row.sentAt)
+                  ) : row.attempts === 0 ? (
+                    // never tried: the dispatcher sends it in turn, there is nothing to send again
+                    "未送信（順次送信されます）"
                   ) : (
                     <ConsoleRetryButton emailId={row.id} subject={row.subject} />
                   )}

@@ -5,6 +5,7 @@ import { requireStaffPage } from "@/app/_server/staff/auth";
 import { REASON_MAX, recentOpenings, terminalStatus, type ClosedReason } from "@/app/_server/visit/terminals";
 import { formatDateTime } from "../_components/ConsoleFormat";
 import { TerminalControls } from "./TerminalControls";
+import { TerminalScreens } from "./TerminalScreens";
 import "./terminal.css";
 
 export const dynamic = "force-dynamic";
@@ -79,6 +80,8 @@ export default async function TerminalPage() {
         overrideMinutes={config().OVERRIDE_MINUTES}
         reasonMax={REASON_MAX}
       />
+
+      <TerminalScreens />
 
       <section aria-labelledby="terminal-openings">
         <h2 id="terminal-openings">最近の開始・終了（最新10件）</h2>

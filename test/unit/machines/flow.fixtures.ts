@@ -79,6 +79,14 @@ export const oldCardExpired = refusal(
   "oldCardExpired",
   "現在使用しているICカードの有効期限が切れています。登録ボタンで登録してください。",
 );
+export const replacedCard = refusal(
+  "replacedCard",
+  "このICカードは更新により無効になりました。新しいICカードをお使いください。",
+);
+export const lapsedUserId = refusal(
+  "lapsedUserId",
+  "このICカードが登録されているユーザIDの競争入札参加資格は失効しているため、変更・ICカード更新はできません。",
+);
 export const companyDiffers = refusal(
   "companyDiffers",
   "新しいICカードの企業名称が、現在使用しているICカードと異なります。",

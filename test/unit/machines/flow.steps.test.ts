@@ -32,7 +32,7 @@ describe("step indicators of 変更 and ICカード更新", () => {
     expect(changeStepOf({ value: { print: "printing" } })).toBe(3);
   });
 
-  it("places every renewal state on 確認 → 旧ICカード → 新ICカード → 確認 → 完了", () => {
+  it("places every renewal state on 注意事項 → 旧ICカード → 新ICカード → 更新内容確認 → 完了", () => {
     const context = { oldCard: card, newCard };
     const indexes = Object.fromEntries(
       topStates(renewalMachine).map((state) => [state, renewalStepOf({ value: state, context })]),
@@ -48,11 +48,13 @@ describe("step indicators of 変更 and ICカード更新", () => {
       done: 4,
       print: 4,
       refused: 3,
+      swapForRegister: 3,
       cancelled: 0,
       registerInstead: 3,
       cardRemoved: 3,
     });
-    expect(RENEWAL_STEPS[renewalStepOf({ value: "notice", context })]).toBe("確認");
+    expect(RENEWAL_STEPS[renewalStepOf({ value: "notice", context })]).toBe("注意事項");
+    expect(RENEWAL_STEPS[renewalStepOf({ value: "confirm", context })]).toBe("更新内容確認");
   });
 
   it("keeps a renewal refusal on the step of the card it is about", () => {

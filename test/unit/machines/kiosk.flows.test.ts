@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { changeStepOf, renewalStepOf } from "@/machines";
 import { PIN, settle } from "./fixtures";
-import { changeValues, companyDiffers, notRegistered, oldCardExpired } from "./flow.fixtures";
+import {
+  changeValues,
+  companyDiffers,
+  lapsedUserId,
+  notRegistered,
+  oldCardExpired,
+  replacedCard,
+} from "./flow.fixtures";
 import {
   CHANGE_STATES,
   changeOptionsFor,
@@ -152,14 +159,46 @@ describe("kiosk: ICカード更新", () => {
     expect(calls.submitRenewal).toEqual([{ propagate: true }]);
   });
 
-  it("offers 登録 for an expired old card, with the card in hand", async () => {
+  it("R13: an expired old card leads to 登録 only after it is taken out and the new card is in", async () => {
     const { actor } = startKiosk({ proveFor: { renewalOld: oldCardExpired } });
     await toRenewalState(actor, "refused");
     expect(renewalStepOf(renewalOf(actor)!)).toBe(1);
     flowOf(actor, "renewal").send({ type: "refusal.register" });
+    expect(renewalOf(actor)?.value).toBe("swapForRegister");
+    // taking the expired card out is the step asked for here, not the end of the visit (R31)
+    actor.send({ type: "card.removed" });
+    expect(renewalOf(actor)?.value).toBe("swapForRegister");
+    expect(renewalOf(actor)?.context.cardPresent).toBe(false);
+    actor.send({ type: "card.inserted" });
     expect(actor.getSnapshot().matches({ active: { screens: { flow: "registration" } } })).toBe(true);
     expect(actor.getSnapshot().context.cardPresent).toBe(true);
   });
+
+  it("the swap screens of 更新 have a cancel back to the menu", async () => {
+    const { actor } = startKiosk();
+    await toRenewalState(actor, "swap");
+    flowOf(actor, "renewal").send({ type: "swap.cancel" });
+    expect(inMenu(actor)).toBe(true);
+    const expired = startKiosk({ proveFor: { renewalOld: oldCardExpired } }).actor;
+    await toRenewalState(expired, "refused");
+    flowOf(expired, "renewal").send({ type: "refusal.register" });
+    flowOf(expired, "renewal").send({ type: "swap.cancel" });
+    expect(inMenu(expired)).toBe(true);
+  });
+
+  it.each([replacedCard, lapsedUserId])(
+    "R12, R15: $code offers no 登録 (the card in hand is registered already, R1)",
+    async (failure) => {
+      const { actor } = startKiosk({ proveFor: { renewalOld: failure } });
+      await toRenewalState(actor, "refused");
+      flowOf(actor, "renewal").send({ type: "refusal.register" });
+      expect(renewalOf(actor)?.value).toBe("refused");
+      const change = startKiosk({ proveFor: { change: failure } }).actor;
+      await toChangeState(change, "refused");
+      flowOf(change, "change").send({ type: "refusal.register" });
+      expect(change.getSnapshot().children.change?.getSnapshot().value).toBe("refused");
+    },
+  );
 
   it("does not offer 登録 when the new card's company differs; 戻る returns to the menu", async () => {
     const { actor } = startKiosk({ proveFor: { renewalNew: companyDiffers } });

@@ -21,6 +21,7 @@ const newVerified: PinOutput = { ok: true, card: newCard, warnings: [] };
 const events: RenewalEvent[] = [
   { type: "notice.ok" },
   { type: "notice.back" },
+  { type: "swap.cancel" },
   done("pin", oldVerified),
   done("pin", newVerified),
   done("pin", { ok: false, failure: oldCardExpired }),

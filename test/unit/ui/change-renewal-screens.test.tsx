@@ -11,7 +11,7 @@ import { RefusedScreen } from "@/app/_ui/screens/Refused";
 import { RenewalConfirmScreen } from "@/app/_ui/screens/RenewalConfirm";
 import { RenewalNoticeScreen } from "@/app/_ui/screens/RenewalNotice";
 import { SwapScreen } from "@/app/_ui/screens/Swap";
-import type { ChangeView } from "@/machines";
+import { RENEWAL_STEPS, type ChangeView } from "@/machines";
 import { card, company, contact } from "./fixtures";
 
 const noop = () => {};
@@ -159,11 +159,19 @@ describe("ICカード更新 screens", () => {
   });
 
   it("the swap screen asks to take the old card out, then to insert the new one", () => {
-    const out = renderToStaticMarkup(<SwapScreen oldCardIn />);
+    const out = renderToStaticMarkup(<SwapScreen oldCardIn onCancel={noop} />);
     expect(out).toContain("現在使用しているICカードを取り出し、新しいICカードを差し込んでください");
     expect(out).toMatch(/aria-current="step"[^>]*>現在使用しているICカードを取り出す/);
-    const removed = renderToStaticMarkup(<SwapScreen oldCardIn={false} />);
+    const removed = renderToStaticMarkup(<SwapScreen oldCardIn={false} onCancel={noop} />);
     expect(removed).toMatch(/aria-current="step"[^>]*>新しく取得したICカードを差し込む/);
+    expect(removed).toContain(">キャンセル</button>");
+  });
+
+  it("R13: after an expired old card, the swap screen guides it out and the new card in for 登録", () => {
+    const html = renderToStaticMarkup(<SwapScreen oldCardIn purpose="register" onCancel={noop} />);
+    expect(html).toContain("有効期限が切れたICカードを取り出し、新しく取得したICカードを差し込んでください");
+    expect(html).toContain("「登録」のPIN番号の入力に進みます");
+    expect(html).toContain(">キャンセル</button>");
   });
 
   it("電子証明書更新確認 shows both cards side by side with every row of the manual", () => {
@@ -243,7 +251,7 @@ describe("refusals of 変更 and 更新 (R2, R13)", () => {
 
   it("the server's hints, when it sends them, replace the screen's own guidance", () => {
     const replaced = {
-      ...failure("notRegistered", "このICカードは、ICカード更新により使用できなくなっています。"),
+      ...failure("notRegistered", "このICカードは、この業務区分で利用者登録されていません。"),
       hints: ["『ICカード更新』を行うと、旧ICカードは使用できなくなります。"],
     };
     const html = renderToStaticMarkup(<RefusedScreen failure={replaced} onBack={noop} />);
@@ -278,14 +286,13 @@ describe("refusals of 変更 and 更新 (R2, R13)", () => {
   });
 });
 
-const RENEWAL_STEPS = ["確認", "旧ICカード", "新ICカード", "確認", "完了"];
-
 describe("step indicators", () => {
-  it("ICカード更新 has 確認 twice: the index, not the label, marks the step", () => {
+  it("ICカード更新 names each step once, so the current one is never ambiguous", () => {
+    expect(new Set(RENEWAL_STEPS).size).toBe(RENEWAL_STEPS.length);
     const html = renderToStaticMarkup(<StepIndicator steps={RENEWAL_STEPS} current={3} />);
     expect(html.match(/aria-current="step"/g)).toHaveLength(1);
     expect(html.match(/class="done"/g)).toHaveLength(3);
-    expect(html).toMatch(/aria-current="step"[^>]*>確認</);
+    expect(html).toMatch(/aria-current="step"[^>]*>更新内容確認</);
   });
 
   it("reads the print status from a flow's print substate", () => {

@@ -110,7 +110,7 @@ describe("RenewalFlow on the renewal machine", () => {
     const render = () => renderToStaticMarkup(<RenewalFlow actorRef={actor} onLogout={noop} />);
 
     expect(render()).toContain("『ICカード更新』ではなく、『登録』より");
-    expect(current(render())).toBe("確認");
+    expect(current(render())).toBe("注意事項");
 
     actor.send({ type: "notice.ok" });
     await pinReady(actor);
@@ -131,6 +131,30 @@ describe("RenewalFlow on the renewal machine", () => {
     expect(refused).toContain(">登録へ進む</button>");
     expect(current(refused)).toBe("新ICカード");
     actor.stop();
+  });
+
+  it("R13: an expired old card leads to 登録 through a swap: take it out, insert the new card", async () => {
+    const expired = refusal(
+      "oldCardExpired",
+      "現在使用しているICカードの有効期限が切れているため、ICカード更新はできません。",
+    );
+    const actor = createActor(
+      renewalMachine.provide(createRenewalImplementations(deps({ renewalOld: expired }))),
+      { input },
+    ).start();
+    const render = () => renderToStaticMarkup(<RenewalFlow actorRef={actor} onLogout={noop} />);
+    actor.send({ type: "notice.ok" });
+    await waitFor(actor, (s) => s.matches("refused"));
+    expect(render()).toContain(">登録へ進む</button>");
+    actor.send({ type: "refusal.register" });
+    expect(actor.getSnapshot().value).toBe("swapForRegister");
+    expect(render()).toContain(
+      "有効期限が切れたICカードを取り出し、新しく取得したICカードを差し込んでください",
+    );
+    actor.send({ type: "card.removed" });
+    expect(actor.getSnapshot().status).toBe("active");
+    actor.send({ type: "card.inserted" });
+    expect(actor.getSnapshot().output).toEqual({ switchTo: "register" });
   });
 
   it("a new card of another company is refused without 登録へ進む (the machine does not offer it)", async () => {
