@@ -10,12 +10,11 @@ export const metadata: Metadata = {
   robots: { index: false, follow: false },
 };
 
-// A touch kiosk: pinch zoom would strand the bidder on a magnified corner of the screen.
+// Pinch zoom stays allowed (WCAG 1.4.4): a bidder who needs more than 特大 can still magnify a
+// part of the screen; the header's 文字サイズ is the first answer, zoom the last.
 export const viewport: Viewport = {
   width: "device-width",
   initialScale: 1,
-  maximumScale: 1,
-  userScalable: false,
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {

@@ -36,6 +36,7 @@ export type {
 } from "./pin.machine";
 export type * from "./registration.types";
 export type * from "./kiosk.types";
+export { STANDARD_ACCESS } from "./kiosk.types";
 export type * from "./change.types";
 export type * from "./renewal.types";
 export type {

@@ -9,7 +9,15 @@ import { placeholder } from "./placeholder";
 import { registrationMachine } from "./registration.machine";
 import { renewalMachine } from "./renewal.machine";
 import type { RenewalOutput } from "./renewal.types";
-import type { EndReason, KioskContext, KioskEvent, KioskInput, StartSessionInput } from "./kiosk.types";
+import {
+  STANDARD_ACCESS,
+  type EndReason,
+  type KioskContext,
+  type KioskEvent,
+  type KioskInput,
+  type StartSessionInput,
+  type TextSize,
+} from "./kiosk.types";
 
 /**
  * The kiosk root's systemId: pass it to createActor, so that a step deep in a flow can tell the
@@ -71,6 +79,15 @@ export const kioskMachine = setup({
     // The flow's own data (cards, qualification, form) lives in the flow's actor, which stops
     // when the flow state is left; this clears what the kiosk itself holds.
     clearBidderData: assign({ agency: null, kind: null, idleRemaining: 0, error: null }),
+    storeTextSize: assign(({ context }, params: { size: TextSize }) => ({
+      access: { ...context.access, textSize: params.size },
+    })),
+    storeContrast: assign(({ context }, params: { highContrast: boolean }) => ({
+      access: { ...context.access, highContrast: params.highContrast },
+    })),
+    // The visit's text size and contrast are the bidder's, not the terminal's: the next bidder
+    // starts from the standard screen.
+    resetAccessModes: assign({ access: STANDARD_ACCESS }),
     forwardToRegistration: forwardTo("registration"),
     forwardToChange: forwardTo("change"),
     forwardToRenewal: forwardTo("renewal"),
@@ -87,11 +104,19 @@ export const kioskMachine = setup({
     idleRemaining: 0,
     endReason: null,
     error: null,
+    access: STANDARD_ACCESS,
   }),
   initial: "select",
   on: {
     "card.inserted": { actions: "markCardPresent" },
     "card.removed": { actions: "markCardAbsent" },
+    // from every screen, before and during a visit (the select screen is the visit's first)
+    "access.textSize": {
+      actions: { type: "storeTextSize", params: ({ event }) => ({ size: event.size }) },
+    },
+    "access.contrast": {
+      actions: { type: "storeContrast", params: ({ event }) => ({ highContrast: event.highContrast }) },
+    },
     // from any state: leaving `active` stops the flow and its data (nothing half-done continues)
     "system.unavailable": { target: ".unavailable" },
   },
@@ -236,6 +261,8 @@ export const kioskMachine = setup({
     },
     end: {
       entry: "clearBidderData",
+      // the bidder still reads 終了画面 in their own text size; the modes go when it does
+      exit: "resetAccessModes",
       // The bidder has already left: a server that cannot end the session (its row expires by
       // TTL) must not keep 終了画面 from returning to screen 1, so the failure is only consumed.
       invoke: { id: "endSession", src: "endSession", onError: {} },
@@ -245,6 +272,7 @@ export const kioskMachine = setup({
     // row expires by TTL, or the next startSession ends it. Back on select the bidder starts over.
     unavailable: {
       entry: ["clearBidderData", { type: "storeEndReason", params: { reason: null } }],
+      exit: "resetAccessModes",
       initial: "waiting",
       states: {
         waiting: { after: { healthRetry: { target: "checking" } } },
@@ -267,6 +295,7 @@ export const kioskMachine = setup({
     },
     timedOut: {
       entry: "clearBidderData",
+      exit: "resetAccessModes",
       invoke: {
         id: "endSession",
         src: "endSession",

@@ -15,6 +15,14 @@ export type KioskInput = {
 
 export type EndReason = "logout" | "cardRemoved" | "timeout";
 
+/** 文字サイズ: 標準・大・特大 (issue 11 item 7). */
+export type TextSize = "standard" | "large" | "xlarge";
+
+/** How the screens are shown to this bidder; chosen on any screen, kept for one visit. */
+export type AccessModes = { textSize: TextSize; highContrast: boolean };
+
+export const STANDARD_ACCESS: AccessModes = { textSize: "standard", highContrast: false };
+
 export type KioskContext = {
   idleSeconds: number;
   warningSeconds: number;
@@ -28,6 +36,8 @@ export type KioskContext = {
   endReason: EndReason | null;
   /** message for the select screen when a session could not start */
   error: string | null;
+  /** text size and contrast; back to STANDARD_ACCESS once the visit's last screen is gone */
+  access: AccessModes;
 };
 
 /** What the kiosk's own screens, dialogs and activity watch send it. */
@@ -42,6 +52,8 @@ export type KioskOwnEvent =
   | { type: "session.logout" }
   | { type: "logout.confirm" }
   | { type: "logout.cancel" }
+  | { type: "access.textSize"; size: TextSize }
+  | { type: "access.contrast"; highContrast: boolean }
   /**
    * The server answered "unavailable" (its database cannot be reached) to any step: sent to the
    * kiosk root by the implementations (KIOSK_SYSTEM_ID), which ends the visit wherever it is.

@@ -3,6 +3,7 @@
 import { useRef } from "react";
 import type { AgencyView } from "@/app/_shared/contracts";
 import { KIOSK_SYSTEM_ID } from "@/machines";
+import { AccessControls } from "./AccessControls";
 import { Clock, useNow } from "./Clock";
 import { KioskHeader } from "./KioskHeader";
 import { KioskContext } from "./kioskActor";
@@ -20,6 +21,7 @@ import { SelectScreen } from "./screens/Select";
 import { TopScreen } from "./screens/Top";
 import { UnavailableNotice } from "./screens/Unavailable";
 import { useKioskEvents, type KioskEvents } from "./useKioskEvents";
+import { useAccessModes } from "./useAccessModes";
 import { useActivity, useCardPolling } from "./useKioskSignals";
 import { useScreenFocus } from "./useScreenFocus";
 import { VirtualReader } from "./VirtualReader";
@@ -50,6 +52,7 @@ function KioskShell({ agencies, simulatedReader }: { agencies: AgencyView[]; sim
     signal.type === "card.inserted" ? events.cardInserted() : events.cardRemoved(),
   );
   useActivity(events.activity);
+  useAccessModes();
   const now = useNow();
   const inSession = KioskContext.useSelector((s) => s.matches("active"));
   const content = useRef<HTMLElement>(null);
@@ -60,6 +63,7 @@ function KioskShell({ agencies, simulatedReader }: { agencies: AgencyView[]; sim
       <div className="kiosk-main">
         <KioskHeader
           clock={<Clock now={now} />}
+          access={<AccessControls />}
           actions={
             <>
               <StaffCallButton />

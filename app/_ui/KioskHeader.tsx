@@ -1,7 +1,16 @@
 import type { ReactNode } from "react";
 
 /** The system's header as in the manual's screens: the name left, CALS/EC and the clock right. */
-export function KioskHeader({ clock, actions }: { clock?: ReactNode; actions?: ReactNode }) {
+export function KioskHeader({
+  clock,
+  access,
+  actions,
+}: {
+  clock?: ReactNode;
+  /** 文字サイズ and contrast (AccessControls), kept apart from the visit's own buttons */
+  access?: ReactNode;
+  actions?: ReactNode;
+}) {
   return (
     <header className="kiosk-header">
       <div className="brand">
@@ -13,6 +22,7 @@ export function KioskHeader({ clock, actions }: { clock?: ReactNode; actions?: R
         <span className="cals">CALS/EC 電子入札システム</span>
         {clock}
       </div>
+      {access}
       {actions}
     </header>
   );

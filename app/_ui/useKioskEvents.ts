@@ -2,6 +2,7 @@
 
 import { useMemo } from "react";
 import type { Kind } from "@/app/_shared/kinds";
+import type { TextSize } from "@/machines";
 import { KioskContext } from "./kioskActor";
 
 /**
@@ -25,6 +26,8 @@ export function useKioskEvents() {
       cancelLogout: () => send({ type: "logout.cancel" }),
       cardInserted: () => send({ type: "card.inserted" }),
       cardRemoved: () => send({ type: "card.removed" }),
+      textSize: (size: TextSize) => send({ type: "access.textSize", size }),
+      contrast: (highContrast: boolean) => send({ type: "access.contrast", highContrast }),
     };
   }, [actor]);
 }

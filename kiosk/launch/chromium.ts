@@ -33,8 +33,9 @@ export function launchSettings(env: Record<string, string | undefined>): LaunchS
 
 /**
  * Full screen with no way out to the desktop; 印刷 prints silently to the default printer
- * (--kiosk-printing); no pinch zoom or swipe back/forward (a bidder's swipe must not leave the
- * flow); a fresh profile each start, so nothing typed by the previous bidder survives a restart.
+ * (--kiosk-printing); no swipe back/forward (a bidder's swipe must not leave the flow), but pinch
+ * zoom stays (WCAG 1.4.4: a bidder who needs more than 特大 magnifies, issue 11 item 7); a fresh
+ * profile each start, so nothing typed by the previous bidder survives a restart.
  */
 export function chromiumArgs(opts: { profileDir: string; url: string }): string[] {
   return [
@@ -43,7 +44,6 @@ export function chromiumArgs(opts: { profileDir: string; url: string }): string[
     `--user-data-dir=${opts.profileDir}`,
     "--no-first-run",
     "--no-default-browser-check",
-    "--disable-pinch",
     "--overscroll-history-navigation=0",
     "--disable-features=TranslateUI",
     "--password-store=basic",

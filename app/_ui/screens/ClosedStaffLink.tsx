@@ -1,21 +1,11 @@
 /**
  * 「係員用」: the small way from the kiosk to /staff/terminal (staff open and close the terminal on
- * the terminal itself). Kept out of the bidder's way: corner, small, grey; bottom left, because
+ * the terminal itself). Kept out of the bidder's way: corner, small, grey (styles: .staff-link); bottom left, because
  * the demo's virtual card reader panel takes the right edge.
  */
 export function StaffLink() {
   return (
-    <a
-      href="/staff/terminal"
-      style={{
-        position: "fixed",
-        left: 16,
-        bottom: 12,
-        fontSize: "0.85rem",
-        color: "#666",
-        textDecoration: "none",
-      }}
-    >
+    <a href="/staff/terminal" className="staff-link">
       係員用
     </a>
   );

@@ -1,0 +1,94 @@
+// Access modes (issue 11 item 7): 文字サイズ and high contrast are chosen on any screen, kept for the
+// visit, and the next bidder starts from the standard screen (the visit's end, as in R32).
+import { describe, expect, it } from "vitest";
+import { STANDARD_ACCESS } from "@/machines";
+import { settle } from "./fixtures";
+import { advance, END, flowOf, IDLE, startKiosk, toFlowState, toMenu, WARNING } from "./kiosk.harness";
+import type { Kiosk } from "./kiosk.harness";
+
+const CHOSEN = { textSize: "xlarge", highContrast: true } as const;
+
+function choose(actor: Kiosk) {
+  actor.send({ type: "access.textSize", size: CHOSEN.textSize });
+  actor.send({ type: "access.contrast", highContrast: CHOSEN.highContrast });
+}
+
+const accessOf = (actor: Kiosk) => actor.getSnapshot().context.access;
+
+describe("kiosk: access modes for one visit (issue 11 item 7, R32)", () => {
+  it("starts standard, and a choice on the select screen lasts through every screen of the visit", async () => {
+    const { actor } = startKiosk();
+    expect(accessOf(actor)).toEqual(STANDARD_ACCESS);
+    choose(actor);
+    await toFlowState(actor, "confirm");
+    expect(actor.getSnapshot().children.registration?.getSnapshot().value).toBe("confirm");
+    expect(accessOf(actor)).toEqual(CHOSEN);
+  });
+
+  it("changes mid-flow without moving the flow or the kiosk's screen", async () => {
+    const { actor } = startKiosk();
+    await toFlowState(actor, "form");
+    actor.send({ type: "access.textSize", size: "large" });
+    actor.send({ type: "access.contrast", highContrast: true });
+    expect(actor.getSnapshot().matches({ active: { screens: { flow: "registration" } } })).toBe(true);
+    expect(flowOf(actor, "registration").getSnapshot().value).toBe("form");
+    expect(accessOf(actor)).toEqual({ textSize: "large", highContrast: true });
+    actor.send({ type: "access.contrast", highContrast: false });
+    expect(accessOf(actor)).toEqual({ textSize: "large", highContrast: false });
+  });
+
+  it("keeps the choice on 終了画面 after ログアウト and resets it when the kiosk is back on select", async () => {
+    const { actor, clock } = startKiosk();
+    await toMenu(actor);
+    choose(actor);
+    actor.send({ type: "session.logout" });
+    actor.send({ type: "logout.confirm" });
+    expect(actor.getSnapshot().value).toBe("end");
+    expect(accessOf(actor), "the bidder still reads the end screen").toEqual(CHOSEN);
+    clock.increment(END * 1000);
+    expect(actor.getSnapshot().value).toBe("select");
+    expect(accessOf(actor)).toEqual(STANDARD_ACCESS);
+  });
+
+  it("resets when the card is pulled mid-flow (R31) once 終了画面 is gone", async () => {
+    const { actor, clock } = startKiosk();
+    choose(actor);
+    await toFlowState(actor, "search.editing");
+    actor.send({ type: "card.removed" });
+    expect(accessOf(actor)).toEqual(CHOSEN);
+    clock.increment(END * 1000);
+    expect(actor.getSnapshot().value).toBe("select");
+    expect(accessOf(actor)).toEqual(STANDARD_ACCESS);
+  });
+
+  it("resets after an inactivity timeout (R32)", async () => {
+    const { actor, clock } = startKiosk();
+    await toMenu(actor);
+    choose(actor);
+    advance(clock, (IDLE + WARNING) * 1000);
+    await settle();
+    expect(actor.getSnapshot().value).toBe("select");
+    expect(accessOf(actor)).toEqual(STANDARD_ACCESS);
+  });
+
+  it("resets when the unavailable screen gives way to select", async () => {
+    const { actor, clock } = startKiosk();
+    await toMenu(actor);
+    choose(actor);
+    actor.send({ type: "system.unavailable" });
+    expect(accessOf(actor)).toEqual(CHOSEN);
+    clock.increment(5000);
+    await settle();
+    expect(actor.getSnapshot().value).toBe("select");
+    expect(accessOf(actor)).toEqual(STANDARD_ACCESS);
+  });
+
+  it("keeps the choice when the visit could not start: the same bidder tries again", async () => {
+    const { actor } = startKiosk({ session: { ok: false, code: "invalid", message: "x" } });
+    choose(actor);
+    actor.send({ type: "select.submit", agencyCode: "112011", kind: "goods" });
+    await settle();
+    expect(actor.getSnapshot().value).toBe("select");
+    expect(accessOf(actor)).toEqual(CHOSEN);
+  });
+});
