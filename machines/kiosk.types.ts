@@ -13,7 +13,7 @@ export type KioskInput = {
   cardPresent?: boolean;
 };
 
-export type EndReason = "logout" | "cardRemoved" | "timeout";
+export type EndReason = "logout" | "cardRemoved" | "timeout" | "searchLimit";
 
 export type KioskContext = {
   idleSeconds: number;
