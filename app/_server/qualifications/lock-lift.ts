@@ -7,7 +7,7 @@ import { db } from "../db";
 // hand). The lock then counts only failures after the lift; who and why go to the audit log in the
 // same transaction as the lift.
 
-const REASON_MAX = 200;
+export const LIFT_REASON_MAX = 200;
 
 export type LiftResult = { ok: true; userId: string } | StaffFailure;
 
@@ -24,7 +24,8 @@ export async function liftSearchLock(
   const reason = typeof input.reason === "string" ? input.reason.trim() : "";
   if (!/^\d{10}$/.test(userId)) return invalid("userId", "ユーザIDは半角数字10桁で入力してください。");
   if (!reason) return invalid("reason", "解除の理由を入力してください。");
-  if (reason.length > REASON_MAX) return invalid("reason", `理由は${REASON_MAX}文字以内で入力してください。`);
+  if (reason.length > LIFT_REASON_MAX)
+    return invalid("reason", `理由は${LIFT_REASON_MAX}文字以内で入力してください。`);
   await db().$transaction(async (tx) => {
     await tx.searchLockLift.create({ data: { userId, staffLogin: staff.login, reason, liftedAt: now } });
     await audit(
