@@ -8,6 +8,7 @@ import { MESSAGES } from "./messages";
 import { placeholder } from "./placeholder";
 import { registrationMachine } from "./registration.machine";
 import { renewalMachine } from "./renewal.machine";
+import type { RegistrationOutput } from "./registration.types";
 import type { RenewalOutput } from "./renewal.types";
 import {
   STANDARD_ACCESS,
@@ -62,6 +63,7 @@ export const kioskMachine = setup({
     isLastSecond: ({ context }) => context.idleRemaining <= 1,
     isSwitchToRegister: (_, params: { output: RenewalOutput }) => "switchTo" in params.output,
     isCardRemoved: (_, params: { output: RenewalOutput }) => "cardRemoved" in params.output,
+    isVisitEnded: (_, params: { output: RegistrationOutput }) => "visitEnded" in params.output,
     isHealthy: (_, params: { healthy: boolean }) => params.healthy,
   },
   actions: {
@@ -181,7 +183,17 @@ export const kioskMachine = setup({
                     id: "registration",
                     src: "registration",
                     input: flowInput,
-                    onDone: { target: "#kiosk.active.screens.menu" },
+                    onDone: [
+                      {
+                        guard: {
+                          type: "isVisitEnded",
+                          params: ({ event }: { event: { output: RegistrationOutput } }) => event,
+                        },
+                        target: "#kiosk.end",
+                        actions: { type: "storeEndReason", params: { reason: "searchLimit" } },
+                      },
+                      { target: "#kiosk.active.screens.menu" },
+                    ],
                     // A flow that breaks returns the bidder to the menu instead of stopping the kiosk.
                     onError: { target: "#kiosk.active.screens.menu" },
                   },

@@ -13,7 +13,7 @@ export type KioskInput = {
   cardPresent?: boolean;
 };
 
-export type EndReason = "logout" | "cardRemoved" | "timeout";
+export type EndReason = "logout" | "cardRemoved" | "timeout" | "searchLimit";
 
 /** 文字サイズ: 標準・大・特大 (issue 11 item 7). */
 export type TextSize = "standard" | "large" | "xlarge";

@@ -1,5 +1,5 @@
 // 利用者登録 (§3.1): pin → search → form → (holderWarning) → confirm → done → print. The flow
-// only ever ends by being cancelled; a finished registration stays on its result screen until
+// only ever ends by being cancelled, or by the visit's 5th failed search (R11); a finished registration stays on its result screen until
 // the bidder logs out or the kiosk ends the session.
 import { sendTo, setup } from "xstate";
 import type { RegisterInput, RegisterResult, SearchResult } from "../app/_shared/contracts";
@@ -55,6 +55,8 @@ export const registrationMachine = setup({
     ...postalLookupGuards,
     isOk,
     isInvalid,
+    isVisitEnded: (_, params: { result: SearchResult }) =>
+      !params.result.ok && params.result.code === "visitEnded",
     needsHolderAcknowledgement: ({ context }) =>
       context.search !== null && !context.search.holderCheck.matches && !context.holderMismatchAcknowledged,
   },
@@ -83,7 +85,9 @@ export const registrationMachine = setup({
     printError: null,
   }),
   initial: "pin",
-  output: { cancelled: true },
+  // the flow ends at a final state: visitEnded (R11) sends the kiosk to its end screen
+  output: ({ context }) =>
+    context.searchFailure?.code === "visitEnded" ? { visitEnded: true } : { cancelled: true },
   on: {
     "card.inserted": { actions: "markCardPresent" },
     "card.removed": { actions: "markCardAbsent" },
@@ -123,6 +127,12 @@ export const registrationMachine = setup({
                 guard: { type: "isOk", params: ({ event }) => ({ result: event.output }) },
                 target: "#registration.form",
                 actions: { type: "storeSearch", params: ({ event }) => ({ result: event.output }) },
+              },
+              {
+                // R11: the server ended the visit after its 5th failed search
+                guard: { type: "isVisitEnded", params: ({ event }) => ({ result: event.output }) },
+                target: "#registration.searchLimit",
+                actions: { type: "storeSearchFailure", params: ({ event }) => ({ result: event.output }) },
               },
               {
                 target: "editing",
@@ -182,6 +192,11 @@ export const registrationMachine = setup({
       },
     },
     ...receiptStates(),
+    // the checklist stays until the bidder reads it and ends (or the idle timer does)
+    searchLimit: {
+      on: { "searchLimit.end": { target: "visitEnded" } },
+    },
+    visitEnded: { type: "final" },
     cancelled: { type: "final" },
   },
 });

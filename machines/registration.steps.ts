@@ -13,6 +13,8 @@ const STEP_OF_STATE: Record<string, StepIndex> = {
   refused: 0,
   cancelled: 0,
   search: 1,
+  searchLimit: 1,
+  visitEnded: 1,
   form: 2,
   holderWarning: 2,
   confirm: 3,

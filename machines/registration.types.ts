@@ -13,7 +13,7 @@ import type { PostalAnswers, PostalLookupEvent } from "./postal-lookup";
 
 export type RegistrationInput = { agency: AgencyView; kind: Kind; cardPresent: boolean };
 
-export type RegistrationOutput = { cancelled: true };
+export type RegistrationOutput = { cancelled: true } | { visitEnded: true };
 
 /** A matched qualification: what the form and the R17 check need. */
 export type SearchView = Omit<Extract<SearchResult, { ok: true }>, "ok">;
@@ -29,6 +29,8 @@ export type RegistrationEvent =
   | { type: "refusal.back" }
   | { type: "search.submit"; officialName: string; userId: string; password: string }
   | { type: "search.back" }
+  /** R11: the bidder read the checklist of a visit that ended at its 5th failed search */
+  | { type: "searchLimit.end" }
   | { type: "form.submit"; values: RegisterInput }
   | { type: "form.back" }
   | PostalLookupEvent

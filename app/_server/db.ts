@@ -27,13 +27,18 @@ export function isUniqueViolation(error: unknown, field?: string): boolean {
 
 // pg_advisory_xact_lock classes: arbitrary, fixed; the (class, key) form never meets
 // prisma/migrate.ts's one-number migration lock
-const SERIAL_LOCKS = { receiptNumber: 7301, searchAttempts: 7302 } as const;
+const SERIAL_LOCKS = {
+  receiptNumber: 7301,
+  searchAttempts: 7302,
+  searchVisit: 7303,
+  staffSignIn: 7304,
+} as const;
 
 /**
  * Until `tx` ends, no other transaction passes this point for the same `what` (and `key`): for a
  * read-then-write no row lock covers — the day's last receipt number, a user ID's recent failed
- * searches. PostgreSQL: a transaction-scoped advisory lock, released by commit or rollback, so a
- * killed server holds nothing. SQLite needs none: it lets one writer at a time in already.
+ * searches, a visit's failed searches, a staff login's failed sign-ins. PostgreSQL: a
+ * transaction-scoped advisory lock, released by commit or rollback, so a killed server holds nothing. SQLite needs none: it lets one writer at a time in already.
  */
 export async function serializeInTransaction(
   tx: Tx,

@@ -101,7 +101,15 @@ export type ProveCardFailure = Failure<ProveCardCode> & {
 export type ProveCardResult = { ok: true; card: CardView; warnings: string[] } | ProveCardFailure;
 
 export type SearchCode =
-  "session" | "invalid" | "notFound" | "locked" | "lapsed" | "unexpected" | UnavailableCode;
+  | "session"
+  | "invalid"
+  | "notFound"
+  | "locked"
+  /** R11: this visit's failed searches are used up; the server has ended the visit */
+  | "visitEnded"
+  | "lapsed"
+  | "unexpected"
+  | UnavailableCode;
 export type SearchResult = Result<
   {
     userId: string;

@@ -13,6 +13,7 @@ import { DoneScreen } from "./screens/Done";
 import { FormScreen } from "./screens/Form";
 import { HolderWarningDialog } from "./screens/HolderWarning";
 import { SearchScreen } from "./screens/Search";
+import { SearchLimitScreen } from "./screens/SearchLimit";
 
 type Props = { actorRef: ActorRefFrom<typeof registrationMachine>; onLogout: () => void };
 
@@ -32,6 +33,9 @@ export function RegistrationFlow({ actorRef, onLogout }: Props) {
     if (snapshot.matches("pin")) return <RegistrationPin actorRef={actorRef} />;
     if (snapshot.matches("refused") && context.failure) {
       return <FlowRefused failure={context.failure} events={events} canRegister={false} />;
+    }
+    if (snapshot.matches("searchLimit") && context.searchFailure) {
+      return <SearchLimitScreen failure={context.searchFailure} onEnd={events.endAfterSearchLimit} />;
     }
     if (snapshot.matches("search")) {
       return (

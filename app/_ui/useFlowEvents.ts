@@ -73,6 +73,7 @@ const registrationSenders = (send: Send<RegistrationEvent>) => ({
   ...contactForm<RegisterInput>(send),
   submitSearch: (input: SearchInput) => send({ type: "search.submit", ...input }),
   searchBack: () => send({ type: "search.back" }),
+  endAfterSearchLimit: () => send({ type: "searchLimit.end" }),
   acknowledgeHolder: () => send({ type: "holder.acknowledge" }),
   holderBack: () => send({ type: "holder.back" }),
 });

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { terminalSearchAlarms } from "@/app/_server/console/search-alarm";
 import { todayOverview, type TerminalDay } from "@/app/_server/console/today";
 import { outboxSummary } from "@/app/_server/email/list";
 import { requireStaffPage } from "@/app/_server/staff/auth";
 import { formatDate, formatTime, kindLabel, operationLabel } from "./_components/ConsoleFormat";
+import { SearchAlarmNotice } from "./_components/SearchAlarmNotice";
 import "./today.css";
 
 export const dynamic = "force-dynamic";
@@ -81,7 +83,11 @@ function TerminalSection({ terminal }: { terminal: TerminalDay }) {
 /** 本日の受付: the Tokyo day's operations by terminal, refused attempts, and the outbox at a glance. */
 export default async function TodayPage() {
   await requireStaffPage("staff", "/staff");
-  const [today, outbox] = await Promise.all([todayOverview(), outboxSummary()]);
+  const [today, outbox, alarms] = await Promise.all([
+    todayOverview(),
+    outboxSummary(),
+    terminalSearchAlarms(),
+  ]);
   return (
     <div className="today-page">
       <h1>本日の受付</h1>
@@ -89,6 +95,7 @@ export default async function TodayPage() {
         {formatDate(new Date(`${today.day}T12:00:00+09:00`))} の受付（登録 {today.totals.register}件、変更{" "}
         {today.totals.change}件、ICカード更新 {today.totals.renewal}件）
       </p>
+      <SearchAlarmNotice alarms={alarms} />
       <div className="today-boxes">
         <section className="staff-notice" aria-labelledby="today-outbox">
           <h2 id="today-outbox">メール送信状況</h2>

@@ -10,6 +10,7 @@ import type { CardReader } from "./types";
 export type { CardReader } from "./types";
 export type { SimulatedCardReader } from "./simulated";
 export { CardError, isCardError } from "./types";
+export { inCardTurn } from "./turns";
 export { CARD_DRIVERS };
 
 const globalForCard = globalThis as unknown as { kioskCardReader?: CardReader | Promise<CardReader> };

@@ -1,6 +1,6 @@
 // Issue 3 on the server, with the simulated reader and a real SQLite file: the pre-flight check
 // (inspectCard) before any PIN, and the kiosk's own cap of two wrong PINs per insertion (R33).
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { inspectCard } from "@/app/_server/card/inspect";
 import { resetConfigForTests } from "@/app/_server/config";
 import { PIN_TRIES_PER_INSERTION } from "@/app/_server/card/pin-cap";
@@ -137,6 +137,26 @@ describe("proveCard: the kiosk's cap of two wrong PINs per insertion", () => {
       code: "pinCapped",
     });
     expect(await reader.pinStatus()).toEqual(triesAfterCap);
+  });
+
+  it("R33: 20 PIN requests at once with a wrong PIN — at most 2 reach the card and it is not locked", async () => {
+    const sessionId = await inserted("DEMO-F");
+    const before = await reader.pinStatus();
+    const sign = vi.spyOn(reader, "sign");
+    try {
+      const answers = await Promise.all(
+        Array.from({ length: 20 }, () => proveCard(sessionId, { pin: WRONG, purpose: "register" })),
+      );
+      expect(sign.mock.calls.length).toBeLessThanOrEqual(PIN_TRIES_PER_INSERTION);
+      const codes = answers.map((a) => (a.ok ? "ok" : a.code));
+      expect(codes.filter((c) => c === "pinCapped")).toHaveLength(20 - sign.mock.calls.length + 1);
+      expect(codes.filter((c) => c !== "pinCapped" && c !== "pinIncorrect")).toEqual([]);
+    } finally {
+      sign.mockRestore();
+    }
+    const after = await reader.pinStatus();
+    expect(after.locked).toBe(false);
+    expect(after.retriesLeft).toBe(before.retriesLeft! - PIN_TRIES_PER_INSERTION);
   });
 
   it("counts again from zero on a new insertion", async () => {

@@ -162,6 +162,39 @@ describe("pkcs11 driver on SoftHSM2", () => {
     }
   });
 
+  it("R33: 20 PIN requests at once with a wrong PIN — at most 2 logins reach the token", async () => {
+    const keys = ["CARD_DRIVER", "PKCS11_MODULE", "PKCS11_SLOT_LABEL"] as const;
+    const before = keys.map((key) => process.env[key]);
+    Object.assign(process.env, {
+      CARD_DRIVER: "pkcs11",
+      PKCS11_MODULE: SOFTHSM_MODULE,
+      PKCS11_SLOT_LABEL: "DEMO-A",
+    });
+    resetCardReaderForTests();
+    const reader = (await getCardReader()) as Pkcs11CardReader;
+    const sign = vi.spyOn(reader, "sign");
+    try {
+      const sessionId = await openSession();
+      const answers = await Promise.all(
+        Array.from({ length: 20 }, () => proveCard(sessionId, { pin: "97531", purpose: "register" })),
+      );
+      expect(sign.mock.calls.length).toBe(2);
+      expect(answers.filter((a) => !a.ok && a.code === "pinCapped")).toHaveLength(19);
+      // the cap holds for the right PIN too on this insertion: the token is not asked again
+      const right = await proveCard(sessionId, { pin: demoCard("DEMO-A").pin, purpose: "register" });
+      expect(right).toMatchObject({ ok: false, code: "pinCapped" });
+      expect(sign.mock.calls.length).toBe(2);
+    } finally {
+      sign.mockRestore();
+      await reader.close();
+      resetCardReaderForTests();
+      keys.forEach((key, i) => {
+        if (before[i] === undefined) delete process.env[key];
+        else process.env[key] = before[i];
+      });
+    }
+  });
+
   it("with PKCS11_RESCAN=reinitialize sees a token created and deleted while it runs", async () => {
     const softhsm = (args: string[]) =>
       execFileSync("softhsm2-util", args, {

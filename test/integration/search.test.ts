@@ -1,7 +1,10 @@
 // 競争入札参加資格審査情報検索 on a real SQLite file: R10, R11, R14, R15, R16 and server authority.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { resetConfigForTests } from "@/app/_server/config";
-import { NOT_FOUND_MESSAGE, searchQualification } from "@/app/_server/qualifications/search";
+import { terminalSearchAlarms } from "@/app/_server/console/search-alarm";
+import { liftSearchLock } from "@/app/_server/qualifications/lock-lift";
+import { NOT_FOUND_HINTS, NOT_FOUND_MESSAGE, searchQualification } from "@/app/_server/qualifications/search";
+import { lockedUserIds } from "@/app/_server/qualifications/search-lock";
 import { endSession } from "@/app/_server/visit/session";
 import { seedDemoData } from "@/prisma/seed";
 import { freshDatabase } from "../support/db";
@@ -19,6 +22,7 @@ beforeEach(async () => {
   resetConfigForTests();
   await freshCardReader();
   await env.prisma.searchAttempt.deleteMany();
+  await env.prisma.searchLockLift.deleteMany();
 });
 
 async function proven(label = "DEMO-A") {
@@ -76,11 +80,16 @@ describe("search (§3.1)", () => {
   });
 
   it("R11: after 5 failures for one user ID the 6th search is locked, even with the right password", async () => {
-    const sessionId = await proven();
+    // over two visits, so that no visit reaches its own limit (each ends after 5)
+    const visits = [await proven(), await proven()];
     for (let i = 0; i < 5; i++) {
-      const r = await searchQualification(sessionId, { ...SAITAMA_LOGIN, password: `Wrong00${i}` });
+      const r = await searchQualification(visits[i < 3 ? 0 : 1]!, {
+        ...SAITAMA_LOGIN,
+        password: `Wrong00${i}`,
+      });
       expect(!r.ok && r.code).toBe("notFound");
     }
+    const sessionId = await proven();
     const sixth = await searchQualification(sessionId, SAITAMA_LOGIN);
     expect(!sixth.ok && sixth.code).toBe("locked");
     expect(!sixth.ok && sixth.message).toMatch(/しばらく検索できません/);
@@ -112,13 +121,88 @@ describe("search (§3.1)", () => {
     expect(await env.prisma.searchAttempt.count({ where: { succeeded: false } })).toBe(5);
   });
 
-  it("R11: 5 failures at one terminal lock that terminal for other user IDs too", async () => {
+  it("R11: 5 failed searches end the visit; another bidder at the same terminal then searches successfully", async () => {
     const sessionId = await proven();
-    for (let i = 0; i < 5; i++) {
-      await searchQualification(sessionId, { ...SAITAMA_LOGIN, userId: `100000009${i}` });
+    for (let i = 0; i < 4; i++) {
+      const r = await searchQualification(sessionId, { ...SAITAMA_LOGIN, userId: `100000009${i}` });
+      expect(!r.ok && r.code).toBe("notFound");
     }
-    const r = await searchQualification(sessionId, SAITAMA_LOGIN);
-    expect(!r.ok && r.code).toBe("locked");
+    const fifth = await searchQualification(sessionId, { ...SAITAMA_LOGIN, userId: "1000000094" });
+    expect(!fifth.ok && fifth.code).toBe("visitEnded");
+    expect(!fifth.ok && fifth.message).toMatch(/受付を終了します/);
+    expect(!fifth.ok && fifth.hints).toEqual(NOT_FOUND_HINTS);
+    // the server ended the visit: nothing more is searched in it
+    expect(await searchQualification(sessionId, SAITAMA_LOGIN)).toMatchObject({ ok: false, code: "session" });
+    const ended = await env.prisma.kioskSession.findUniqueOrThrow({ where: { id: sessionId } });
+    expect(ended.endedAt).not.toBeNull();
+    // the terminal is not locked: the next bidder's visit searches as usual
+    expect((await searchQualification(await proven(), SAITAMA_LOGIN)).ok).toBe(true);
+  });
+
+  it("R11: 10 failed searches sent at once in one visit check 5 of them and end the visit", async () => {
+    const sessionId = await proven();
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        searchQualification(sessionId, { ...SAITAMA_LOGIN, userId: `10000000${80 + i}` }),
+      ),
+    );
+    const codes = results.map((r) => (r.ok ? "ok" : r.code));
+    expect(
+      codes.filter((c) => c === "notFound").length + codes.filter((c) => c === "visitEnded").length,
+    ).toBe(10);
+    expect(codes).toContain("visitEnded");
+    expect(await env.prisma.searchAttempt.count({ where: { kioskSessionId: sessionId } })).toBe(5);
+  });
+
+  it("R11: staff lift a user ID's lock — audited with who and why; only failures after the lift count", async () => {
+    for (let i = 0; i < 5; i++) {
+      await searchQualification(await proven(), { ...SAITAMA_LOGIN, password: `Wrong00${i}` });
+    }
+    expect(await lockedUserIds()).toEqual([{ userId: "1000000001", retryAt: expect.any(Date) }]);
+    const bidder = await proven();
+    expect(await searchQualification(bidder, SAITAMA_LOGIN)).toMatchObject({ code: "locked" });
+
+    expect(await liftSearchLock({ login: "staff01" }, { userId: "1000000001", reason: "" })).toMatchObject({
+      ok: false,
+      fieldErrors: { reason: expect.stringMatching(/理由/) },
+    });
+    const lifted = await liftSearchLock(
+      { login: "staff01" },
+      { userId: "1000000001", reason: "本人確認のうえ解除（窓口）" },
+    );
+    expect(lifted).toEqual({ ok: true, userId: "1000000001" });
+    const row = await env.prisma.auditLog.findFirstOrThrow({
+      where: { action: "search.unlock" },
+      orderBy: { seq: "desc" },
+    });
+    expect(row).toMatchObject({
+      outcome: "ok",
+      staffLogin: "staff01",
+      userId: "1000000001",
+      detail: { reason: "本人確認のうえ解除（窓口）" },
+    });
+    expect(await lockedUserIds()).toEqual([]);
+    expect((await searchQualification(bidder, SAITAMA_LOGIN)).ok).toBe(true);
+    // the failures before the lift are forgotten: 4 more do not lock, the 5th after the lift does
+    for (let i = 0; i < 5; i++) {
+      await searchQualification(await proven(), { ...SAITAMA_LOGIN, password: `Again00${i}` });
+    }
+    expect(await searchQualification(await proven(), SAITAMA_LOGIN)).toMatchObject({ code: "locked" });
+  });
+
+  it("R11: failures piling up at a terminal raise the staff console's alarm, never a lock", async () => {
+    const terminalId = process.env.TERMINAL_ID!;
+    for (let visit = 0; visit < 3; visit++) {
+      const sessionId = await proven();
+      for (let i = 0; i < 4; i++) {
+        await searchQualification(sessionId, { ...SAITAMA_LOGIN, userId: `100000${visit}${i}00` });
+      }
+    }
+    const alarms = await terminalSearchAlarms();
+    expect(alarms.find((a) => a.terminalId === terminalId)).toMatchObject({ failures: 12 });
+    expect((await searchQualification(await proven(), SAITAMA_LOGIN)).ok).toBe(true);
+    // 15 minutes on, the alarm has gone by itself
+    expect(await terminalSearchAlarms(new Date(Date.now() + 16 * 60_000))).toEqual([]);
   });
 
   it("R14: a password changed today cannot register today — the generic answer", async () => {

@@ -123,6 +123,27 @@ describe("authorize (next-auth credentials provider)", () => {
     const later = new Date(Date.now() + 16 * MINUTE);
     expect((await signInStaff("slow01", "kiosk-slow-0001", later)).ok).toBe(true);
   });
+
+  it("R33 (staff sign-in): a burst of 31 wrong passwords at once checks at most 5 of them", async () => {
+    await makeStaff("burst01", "staff", "kiosk-burst-001");
+    const answers = await Promise.all(
+      Array.from({ length: 31 }, (_, i) => signInStaff("burst01", `wrong-burst-${i}`)),
+    );
+    const rows = await database.prisma.auditLog.findMany({
+      where: { action: "staff.signin", outcome: "refused" },
+      select: { detail: true },
+    });
+    const reasons = rows
+      .map((r) => r.detail as { login?: string; reason?: string })
+      .filter((d) => d.login === "burst01")
+      .map((d) => d.reason);
+    // a "password" refusal is written only after the password was checked
+    expect(reasons.filter((r) => r === "password")).toHaveLength(5);
+    expect(reasons.filter((r) => r === "throttled")).toHaveLength(26);
+    expect(answers.filter((a) => !a.ok && a.reason === "throttled")).toHaveLength(26);
+    // the right password is refused too while the lock holds
+    expect(await signInStaff("burst01", "kiosk-burst-001")).toEqual({ ok: false, reason: "throttled" });
+  });
 });
 
 describe("currentStaff", () => {

@@ -1,8 +1,8 @@
 import "server-only";
 import type { PinPurpose, PinStepResult } from "@/app/_shared/contracts";
 import { pinSchema } from "@/app/_shared/schemas";
-import { getCardReader } from "@/kiosk/card";
-import { isCardError } from "@/kiosk/card/types";
+import { getCardReader, inCardTurn } from "@/kiosk/card";
+import { isCardError, type CardErrorCode } from "@/kiosk/card/types";
 import { audit } from "../audit/append";
 import { cardFailureResult } from "./messages";
 import { issueNonce, nonceChallenge, verifyCardProof } from "./proof";
@@ -17,6 +17,69 @@ function toPem(der: Uint8Array): string {
     .toString("base64")
     .replace(/(.{64})/g, "$1\n");
   return `-----BEGIN CERTIFICATE-----\n${b64.trimEnd()}\n-----END CERTIFICATE-----\n`;
+}
+
+type Attempt =
+  { ok: true; proof: Awaited<ReturnType<typeof signOnCard>> } | { ok: false; failure: PinStepResult };
+
+async function readerStatus(
+  sessionId: string,
+): Promise<{ present: true; insertionId: string } | { present: false; failure: "noCard" | CardErrorCode }> {
+  try {
+    const status = await (await getCardReader()).status();
+    return status.present
+      ? { present: true, insertionId: status.insertionId }
+      : { present: false, failure: "noCard" };
+  } catch (error) {
+    if (!isCardError(error)) throw error;
+    await audit({
+      action: "card.proof",
+      outcome: "refused",
+      kioskSessionId: sessionId,
+      detail: { reason: error.failure.code, insertionId: null },
+    });
+    return { present: false, failure: error.failure.code };
+  }
+}
+
+async function signOnCard(sessionId: string, pin: string, now: Date) {
+  const reader = await getCardReader();
+  const certificateDer = await reader.readCertificate();
+  const nonce = await issueNonce(sessionId, now);
+  const signed = await reader.sign(pin, nonceChallenge(nonce));
+  return { certificateDer, nonce, ...signed };
+}
+
+/** One turn on the card: refused at the cap without touching it, else one login, its outcome audited. */
+async function tryOnCard(sessionId: string, pin: string, insertionId: string, now: Date): Promise<Attempt> {
+  // Refused before the card is touched: the cap must not itself cost a try.
+  if (await isPinCapped(insertionId)) {
+    await audit({
+      action: "card.proof",
+      outcome: "refused",
+      kioskSessionId: sessionId,
+      detail: { reason: "pinCapped", insertionId },
+    });
+    return { ok: false, failure: pinCapped() };
+  }
+  try {
+    return { ok: true, proof: await signOnCard(sessionId, pin, now) };
+  } catch (error) {
+    if (!isCardError(error)) throw error;
+    // written before the turn ends: the next request in the queue counts this wrong PIN
+    await audit({
+      action: "card.proof",
+      outcome: "refused",
+      kioskSessionId: sessionId,
+      detail: { reason: error.failure.code, insertionId },
+    });
+    const failure = cardFailureResult(error.failure);
+    // The wrong PIN that reaches the cap already answers with the stop, not "try again".
+    if (failure.code === "pinIncorrect" && (await isPinCapped(insertionId))) {
+      return { ok: false, failure: pinCapped() };
+    }
+    return { ok: false, failure };
+  }
 }
 
 /**
@@ -34,42 +97,15 @@ export async function proveCard(
   if (!pinSchema.safeParse(input.pin).success) {
     return { ok: false, code: "pinLength", message: "PIN番号は4〜16桁の数字で入力してください。" };
   }
-  const reader = await getCardReader();
-  let proof;
-  let insertionId: string | null = null;
-  try {
-    const status = await reader.status();
-    if (!status.present) return cardFailureResult({ code: "noCard" });
-    // Refused before the card is touched: the cap must not itself cost a try.
-    if (await isPinCapped(status.insertionId)) {
-      await audit({
-        action: "card.proof",
-        outcome: "refused",
-        kioskSessionId: session.id,
-        detail: { reason: "pinCapped", insertionId: status.insertionId },
-      });
-      return pinCapped();
-    }
-    insertionId = status.insertionId;
-    const certificateDer = await reader.readCertificate();
-    const nonce = await issueNonce(session.id, now);
-    const signed = await reader.sign(input.pin, nonceChallenge(nonce));
-    proof = { certificateDer, nonce, ...signed };
-  } catch (error) {
-    if (!isCardError(error)) throw error;
-    await audit({
-      action: "card.proof",
-      outcome: "refused",
-      kioskSessionId: session.id,
-      detail: { reason: error.failure.code, insertionId },
-    });
-    const failure = cardFailureResult(error.failure);
-    // The wrong PIN that reaches the cap already answers with the stop, not "try again".
-    if (failure.code === "pinIncorrect" && insertionId !== null) {
-      if (await isPinCapped(insertionId)) return pinCapped();
-    }
-    return failure;
-  }
+  const status = await readerStatus(session.id);
+  if (!status.present) return cardFailureResult({ code: status.failure });
+  // R33: the cap check, the login and the recording of its outcome are one turn per card, so a
+  // burst of PIN requests reaches the card one at a time and stops at the cap
+  const attempt = await inCardTurn(status.insertionId, () =>
+    tryOnCard(session.id, input.pin, status.insertionId, now),
+  );
+  if (!attempt.ok) return attempt.failure;
+  const proof = attempt.proof;
 
   const verified = await verifyCardProof({
     sessionId: session.id,

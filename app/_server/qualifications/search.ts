@@ -7,7 +7,7 @@ import { config } from "../config";
 import { db } from "../db";
 import { companyView, contactOf, findQualification, holderCheck } from "./records";
 import { claimSearchAttempt, markSearchSucceeded } from "./search-lock";
-import { requireSession, sessionFailure } from "../visit/session";
+import { endSession, requireSession, sessionFailure } from "../visit/session";
 import { isSameTokyoDay } from "../time";
 
 // The manual's checklist for 「資格審査情報が登録されていません」. One generic answer for every
@@ -28,6 +28,20 @@ function dummyPasswordHash(): Promise<string> {
   return dummyHash;
 }
 
+/**
+ * R11 per visit: after SEARCH_MAX_FAILURES failed searches the visit ends (the checklist shown,
+ * then the end screen). Only this visit: the next bidder at this terminal searches as usual.
+ */
+async function endVisit(sessionId: string, now: Date): Promise<SearchResult> {
+  await endSession(sessionId, "searchLimit", now);
+  return {
+    ok: false,
+    code: "visitEnded",
+    message: `${NOT_FOUND_MESSAGE}検索に${config().SEARCH_MAX_FAILURES}回失敗したため、受付を終了します。次の点をご確認のうえ、改めてお手続きください。`,
+    hints: NOT_FOUND_HINTS,
+  };
+}
+
 export async function searchQualification(
   sessionId: string | undefined,
   input: unknown,
@@ -43,7 +57,12 @@ export async function searchQualification(
   const refused = (reason: string) =>
     audit({ action: "search", outcome: "refused", kioskSessionId: session.id, userId, detail: { reason } });
 
-  const lock = await claimSearchAttempt(userId, terminalId, now);
+  const lock = await claimSearchAttempt(userId, terminalId, session.id, now);
+  if ("visitSpent" in lock) {
+    // a request that raced the visit's last failure: the visit is over all the same
+    await refused("visitLimit");
+    return await endVisit(session.id, now);
+  }
   if (lock.locked) {
     await refused("locked");
     const minutes = Math.max(1, Math.ceil((lock.retryAt.getTime() - now.getTime()) / 60_000));
@@ -65,6 +84,7 @@ export async function searchQualification(
 
   if (!q || !credentialsMatch) {
     await refused("mismatch");
+    if (lock.lastInVisit) return await endVisit(session.id, now);
     return { ok: false, code: "notFound", message: NOT_FOUND_MESSAGE, hints: NOT_FOUND_HINTS };
   }
   if (q.status === "lapsed") {

@@ -5,6 +5,7 @@ import { audit } from "../audit/append";
 import { config } from "../config";
 import { db, type Tx } from "../db";
 import { verifyPassword } from "./passwords";
+import { claimSignInAttempt, markSignInSucceeded } from "./signin-throttle";
 
 export type StaffIdentity = {
   id: string;
@@ -40,7 +41,7 @@ function sessionLifetimeMs(): number {
  * Checks a login and password. On success a StaffSession row is made (random 256-bit id) and the
  * sign-in audited; every refusal is audited too (login only, never the password). After
  * STAFF_SIGNIN_MAX_FAILURES failures for one login within the window, that login is refused
- * before its password is looked at.
+ * before its password is looked at (./signin-throttle.ts: counted atomically).
  */
 export async function signInStaff(
   rawLogin: unknown,
@@ -50,7 +51,8 @@ export async function signInStaff(
   const login = typeof rawLogin === "string" ? rawLogin.trim().slice(0, MAX_LOGIN) : "";
   const password = typeof rawPassword === "string" ? rawPassword : "";
 
-  if (await isThrottled(login, now)) {
+  const claim = await claimSignInAttempt(login, now);
+  if (claim.throttled) {
     await audit({
       action: "staff.signin",
       outcome: "refused",
@@ -69,6 +71,7 @@ export async function signInStaff(
     return { ok: false, reason: "invalid" };
   }
 
+  await markSignInSucceeded(claim.attemptId);
   const sessionId = crypto.randomBytes(32).toString("base64url");
   const role = user.role;
   await db().$transaction(async (tx) => {
@@ -90,26 +93,6 @@ export async function signInStaff(
     ok: true,
     identity: { id: user.id, login: user.login, displayName: user.displayName, role, sessionId },
   };
-}
-
-/** Failures for `login` in the window since its last successful sign-in (from the audit log). */
-async function isThrottled(login: string, now: Date): Promise<boolean> {
-  const { STAFF_SIGNIN_MAX_FAILURES: max, STAFF_SIGNIN_WINDOW_MINUTES: minutes } = config();
-  const since = new Date(now.getTime() - minutes * MINUTE);
-  const rows = await db().auditLog.findMany({
-    where: { action: "staff.signin", createdAt: { gte: since } },
-    select: { outcome: true, detail: true },
-    orderBy: { seq: "desc" },
-  });
-  let failures = 0;
-  for (const row of rows) {
-    const detail = (row.detail ?? {}) as { login?: unknown; reason?: unknown };
-    if (detail.login !== login) continue;
-    if (row.outcome === "ok") break;
-    // refusals while throttled do not extend the lock
-    if (detail.reason !== "throttled") failures += 1;
-  }
-  return failures >= max;
 }
 
 /**

@@ -1,10 +1,12 @@
-export type EndReason = "logout" | "cardRemoved" | "timeout";
+export type EndReason = "logout" | "cardRemoved" | "timeout" | "searchLimit";
 
 const REASONS: Record<EndReason, string | null> = {
   logout: null,
   cardRemoved:
     "ICカードが取り出されたため、手続きを終了しました。登録が完了していない場合は、最初からやり直してください。",
   timeout: "一定時間操作がなかったため、手続きを終了しました。入力された内容は消去されました。",
+  searchLimit:
+    "競争入札参加資格審査情報の検索に続けて失敗したため、手続きを終了しました。入力された内容は消去されました。",
 };
 
 /** 終了画面: the kiosk returns to the first screen by itself, with every bidder datum cleared. */

@@ -67,6 +67,14 @@ export const searchNotFound: SearchResult = {
   hints: ["調達機関は正しいですか。"],
 };
 
+/** R11: the visit's 5th failed search; the server has ended the visit */
+export const searchVisitEnded: SearchResult = {
+  ok: false,
+  code: "visitEnded",
+  message: "資格審査情報が登録されていません。検索に5回失敗したため、受付を終了します。",
+  hints: ["調達機関は正しいですか。"],
+};
+
 const contact: ContactInput = { ...representative, emailConfirm: representative.email };
 export const formValues: RegisterInput = {
   representative: contact,

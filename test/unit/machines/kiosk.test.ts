@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { kioskMachine, stepOf } from "@/machines";
-import { formValues, PASSWORD, PIN, settle } from "./fixtures";
+import { formValues, PASSWORD, PIN, searchVisitEnded, settle } from "./fixtures";
 import {
   advance,
   END,
@@ -168,6 +168,23 @@ describe("kiosk: screens, logout and session start", () => {
     flowOf(actor, "registration").send({ type: "search.back" });
     expect(actor.getSnapshot().matches({ active: { screens: "menu" } })).toBe(true);
     expect(actor.getSnapshot().children.registration).toBeUndefined();
+  });
+
+  it("R11: ends the visit after the 5th failed search, once the checklist is read", async () => {
+    const { actor } = startKiosk({ search: searchVisitEnded });
+    await toFlowState(actor, "search.editing");
+    flowOf(actor, "registration").send({
+      type: "search.submit",
+      officialName: "株式会社さいたま建設",
+      userId: "1000000001",
+      password: PASSWORD,
+    });
+    await settle();
+    expect(registrationOf(actor)?.value).toBe("searchLimit");
+    flowOf(actor, "registration").send({ type: "searchLimit.end" });
+    expect(actor.getSnapshot().matches("end")).toBe(true);
+    expect(actor.getSnapshot().context.endReason).toBe("searchLimit");
+    expectBidderDataCleared(actor);
   });
 
   it("registers once on a double tap of 登録", async () => {

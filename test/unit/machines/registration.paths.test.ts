@@ -5,7 +5,16 @@ import { describe, expect, it } from "vitest";
 import type { RegisterResult } from "@/app/_shared/contracts";
 import { registrationMachine } from "@/machines";
 import type { PinOutput, RegistrationEvent, RegistrationInput } from "@/machines";
-import { card, formValues, PASSWORD, scripted, searchNotFound, searchOk, session } from "./fixtures";
+import {
+  card,
+  formValues,
+  PASSWORD,
+  scripted,
+  searchNotFound,
+  searchOk,
+  searchVisitEnded,
+  session,
+} from "./fixtures";
 import { activePaths, allStatePaths, replay, scriptsOf } from "./paths";
 
 const input: RegistrationInput = { agency: session.agency, kind: session.kind, cardPresent: true };
@@ -46,6 +55,8 @@ const events: RegistrationEvent[] = [
   done("searchQualification", searchOk(true)),
   done("searchQualification", searchOk(false)),
   done("searchQualification", searchNotFound),
+  done("searchQualification", searchVisitEnded),
+  { type: "searchLimit.end" },
   failed("searchQualification"),
   { type: "form.submit", values: formValues },
   { type: "form.back" },

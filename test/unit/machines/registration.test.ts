@@ -16,6 +16,7 @@ import {
   PASSWORD,
   PIN,
   searchNotFound,
+  searchVisitEnded,
   searchOk,
   settle,
   usable,
@@ -135,6 +136,16 @@ describe("registration machine: search, form and confirm", () => {
     expect(actor.getSnapshot().value).toEqual({ search: "editing" });
     expect(actor.getSnapshot().context.searchFailure).toEqual(searchNotFound);
     expect(JSON.stringify(actor.getSnapshot().context)).not.toContain(PASSWORD);
+  });
+
+  it("R11: the visit's 5th failed search shows the checklist, then ends the flow with visitEnded", async () => {
+    const { actor } = await start({ search: [searchVisitEnded] });
+    await toForm(actor);
+    expect(actor.getSnapshot().value).toBe("searchLimit");
+    expect(actor.getSnapshot().context.searchFailure).toEqual(searchVisitEnded);
+    actor.send({ type: "searchLimit.end" });
+    expect(actor.getSnapshot().status).toBe("done");
+    expect(actor.getSnapshot().output).toEqual({ visitEnded: true });
   });
 
   it("warns about a card holder who is not the representative before confirm (R17)", async () => {

@@ -8,6 +8,7 @@ import { DoneScreen } from "@/app/_ui/screens/Done";
 import { FormScreen } from "@/app/_ui/screens/Form";
 import { RefusedScreen } from "@/app/_ui/screens/Refused";
 import { SearchScreen } from "@/app/_ui/screens/Search";
+import { SearchLimitScreen } from "@/app/_ui/screens/SearchLimit";
 import { SelectScreen } from "@/app/_ui/screens/Select";
 import { card, company, contact, searchView } from "./fixtures";
 
@@ -72,6 +73,22 @@ describe("SearchScreen", () => {
     const html = renderToStaticMarkup(<SearchScreen {...props} failure={failure} />);
     expect(html).toContain("資格審査情報が登録されていません。");
     expect(html).toContain("パスワードの更新を行うと、更新した当日は利用者登録は行えません。");
+  });
+
+  it("R11: the visit's 5th failed search shows the checklist, 受付を終了します and only 終了する", () => {
+    const failure = {
+      ok: false as const,
+      code: "visitEnded",
+      message: "資格審査情報が登録されていません。検索に5回失敗したため、受付を終了します。",
+      hints: ["パスワードの大文字・小文字を間違えていませんか。"],
+    };
+    const html = renderToStaticMarkup(<SearchLimitScreen failure={failure} onEnd={noop} />);
+    expect(html).toContain('<h1 id="search-limit-title">受付を終了します</h1>');
+    expect(html).toContain("検索に5回失敗したため");
+    expect(html).toContain("パスワードの大文字・小文字を間違えていませんか。");
+    expect(html.match(/<button[^>]*>[^<]*<\/button>/g)).toEqual([
+      '<button type="button" class="primary">終了する</button>',
+    ]);
   });
 
   it("shows the server's hints instead when it sent them", () => {
