@@ -28,7 +28,7 @@ describe("screenKey", () => {
   });
 
   it("every screen of the kiosk and its flows has a name and a hint of its own", () => {
-    const finals = new Set(["cancelled", "registerInstead", "cardRemoved"]);
+    const finals = new Set(["cancelled", "registerInstead", "cardRemoved", "visitEnded"]);
     const busy = new Set(["active", "starting", "timedOut"]);
     const keys = [
       ...Object.keys(kioskMachine.root.states).filter((s) => !busy.has(s)),
