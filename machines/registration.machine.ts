@@ -9,7 +9,9 @@ import {
   emptyContact,
   isInvalid,
   isOk,
-  PIN_CARD_EVENTS_WITH_REMOVAL,
+  CARD_REMOVAL_ENDS_FLOW,
+  CARD_REMOVED_FINAL,
+  PIN_CARD_EVENTS,
   pinGuards,
   pinInvoke,
   receiptStates,
@@ -83,16 +85,16 @@ export const registrationMachine = setup({
     printError: null,
   }),
   initial: "pin",
-  output: { cancelled: true },
+  output: ({ event }) => event.output as RegistrationOutput,
   on: {
     "card.inserted": { actions: "markCardPresent" },
-    "card.removed": { actions: "markCardAbsent" },
+    ...CARD_REMOVAL_ENDS_FLOW,
   },
   states: {
     pin: {
       entry: "clearFailure",
       invoke: pinInvoke("register", { target: "search", store: "storeCard" }),
-      on: PIN_CARD_EVENTS_WITH_REMOVAL,
+      on: PIN_CARD_EVENTS,
     },
     refused: {
       on: { "refusal.back": { target: "cancelled" } },
@@ -182,6 +184,7 @@ export const registrationMachine = setup({
       },
     },
     ...receiptStates(),
-    cancelled: { type: "final" },
+    cancelled: { type: "final", output: { cancelled: true } },
+    cardRemoved: CARD_REMOVED_FINAL,
   },
 });

@@ -13,7 +13,8 @@ import type { PostalAnswers, PostalLookupEvent } from "./postal-lookup";
 
 export type RegistrationInput = { agency: AgencyView; kind: Kind; cardPresent: boolean };
 
-export type RegistrationOutput = { cancelled: true };
+/** Back to the menu, or (before the commit) the card was taken out and the visit ends (R31). */
+export type RegistrationOutput = { cancelled: true } | { cardRemoved: true };
 
 /** A matched qualification: what the form and the R17 check need. */
 export type SearchView = Omit<Extract<SearchResult, { ok: true }>, "ok">;
