@@ -9,6 +9,7 @@ import { ChangeFlow } from "./ChangeFlow";
 import { RegistrationFlow } from "./RegistrationFlow";
 import { RenewalFlow } from "./RenewalFlow";
 import { StaffLink } from "./screens/ClosedStaffLink";
+import { TakeCardScreen } from "./screens/TakeCard";
 import { EndScreen } from "./screens/End";
 import { EntryScreen } from "./screens/Entry";
 import { IdleWarningDialog } from "./screens/IdleWarning";
@@ -99,7 +100,8 @@ function Screens({
       />
     );
   }
-  if (snapshot.matches("end")) return <EndScreen reason={context.endReason} />;
+  if (snapshot.matches({ end: "takeCard" })) return <TakeCardScreen />;
+  if (snapshot.matches("end")) return <EndScreen reason={context.endReason} committed={context.committed} />;
   if (snapshot.matches("unavailable")) return <UnavailableNotice />;
   if (!snapshot.matches("active")) {
     return (
