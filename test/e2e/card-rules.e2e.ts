@@ -16,6 +16,7 @@ import {
   SAITAMA_GOODS,
   chooseAgency,
   fillForm,
+  logout,
   receiptNumberOnScreen,
   search,
   swapCards,
@@ -71,27 +72,20 @@ async function takeCardOnResult(kiosk: Awaited<ReturnType<typeof openKiosk>>, he
   await page.getByRole("heading", { name: heading }).waitFor();
   expect(await page.getByRole("heading", { name: "終了画面" }).count()).toBe(0);
 
+  // 受付番号を控える before 印刷: Chromium's print step can swallow a tap for a moment after it
+  const dialog = page.getByRole("dialog", { name: "受付番号を控える" });
+  await page.getByRole("button", { name: "受付番号を控える" }).click();
+  await expect.poll(() => dialog.getByTestId("receipt-number-large").innerText()).toContain(number);
+  await dialog.getByRole("button", { name: "閉じる" }).click();
+  await dialog.waitFor({ state: "detached" });
+
   await page.getByRole("button", { name: "印刷", exact: true }).click();
   await page.getByText("印刷しました").first().waitFor();
   const text = await receiptText(context, number);
   expect(text).toContain(heading);
   expect(text).toContain(number);
 
-  const dialog = page.getByRole("dialog", { name: "受付番号を控える" });
-  for (let tap = 0; tap < 3 && !(await dialog.isVisible()); tap++) {
-    // right after 印刷, Chromium's print step can swallow a tap (see flows.ts logout)
-    await page.getByRole("button", { name: "受付番号を控える" }).click();
-    await dialog.waitFor({ timeout: 5_000 }).catch(() => undefined);
-  }
-  await expect.poll(() => dialog.getByTestId("receipt-number-large").innerText()).toContain(number);
-  await dialog.getByRole("button", { name: "閉じる" }).click();
-
-  await page.getByRole("button", { name: "ログアウト" }).first().click();
-  await page
-    .getByRole("dialog")
-    .filter({ hasText: "ログアウトしますか" })
-    .getByRole("button", { name: "OK" })
-    .click();
+  await logout(page);
   // the card is already out: straight to 終了画面, which says the operation was completed
   await page.getByRole("heading", { name: "終了画面" }).waitFor();
   await page.getByText("お手続きは完了しました。").first().waitFor();
@@ -165,12 +159,7 @@ describe("R32: a card left in the reader", () => {
     await page.getByText("ICカードをカードリーダーに差し込んでください").first().waitFor();
     await insertCard(page, "DEMO-F");
     await page.getByText("PIN番号を入力してください").first().waitFor();
-    await page.getByRole("button", { name: "ログアウト" }).first().click();
-    await page
-      .getByRole("dialog")
-      .filter({ hasText: "ログアウトしますか" })
-      .getByRole("button", { name: "OK" })
-      .click();
+    await logout(page);
     await page.getByRole("heading", { name: "ICカードをお取りください" }).waitFor();
     // it stays: longer than 終了画面 would (8 s)
     await page.waitForTimeout(10_000);
@@ -205,12 +194,7 @@ describe("R32: a card left in the reader", () => {
     const { page } = kiosk;
     await toMenuAtSaitamaCity(page);
     await insertCard(page, "DEMO-F");
-    await page.getByRole("button", { name: "ログアウト" }).first().click();
-    await page
-      .getByRole("dialog")
-      .filter({ hasText: "ログアウトしますか" })
-      .getByRole("button", { name: "OK" })
-      .click();
+    await logout(page);
     await page.getByRole("heading", { name: "ICカードをお取りください" }).waitFor();
     // the visit has ended on the server with the card's insertion recorded
     await expect

@@ -160,8 +160,16 @@ export async function logout(page: Page) {
     await page.getByRole("button", { name: "ログアウト" }).first().click();
     await dialog.waitFor({ timeout: 5_000 }).catch(() => undefined);
   }
-  await dialog.getByRole("button", { name: "OK" }).click();
-  await page.getByRole("heading", { name: /^(終了画面|ICカードをお取りください)$/ }).waitFor();
+  const ended = page.getByRole("heading", { name: /^(終了画面|ICカードをお取りください)$/ });
+  // the OK tap can be swallowed the same way: tap again while the dialog is still up
+  for (let tap = 0; tap < 3 && (await dialog.isVisible()); tap++) {
+    await dialog
+      .getByRole("button", { name: "OK" })
+      .click({ timeout: 5_000 })
+      .catch(() => undefined);
+    await ended.waitFor({ timeout: 5_000 }).catch(() => undefined);
+  }
+  await ended.waitFor();
 }
 
 /** The 受付番号 on a result screen. */
