@@ -31,6 +31,7 @@ import { lookupPostalCode as lookupPostal } from "@/app/_server/postal";
 import { searchQualification as searchService } from "@/app/_server/qualifications/search";
 import { registerCard } from "@/app/_server/flows/registration";
 import * as renewal from "@/app/_server/flows/renewal";
+import * as cardLeft from "@/app/_server/visit/card-left";
 import * as sessions from "@/app/_server/visit/session";
 
 const UNEXPECTED: Failure<"unexpected"> & { code: "unexpected" } = {
@@ -58,6 +59,14 @@ function guarded<T>(
   return answerUnexpected("kiosk", name, "error", UNEXPECTED, run, UNAVAILABLE);
 }
 
+/**
+ * The card in the reader now, for R32's "no visit starts with a card left from before"; a reader
+ * that cannot answer reads as empty (the card steps still check the card themselves).
+ */
+async function readerInsertion(): Promise<string | null> {
+  return currentInsertionId().catch(() => null);
+}
+
 async function sessionId(): Promise<string | undefined> {
   return (await cookies()).get(sessions.SESSION_COOKIE)?.value;
 }
@@ -71,8 +80,9 @@ export async function startSession(input: unknown): Promise<Result<SessionView>>
       return { ...invalid, message: Object.values(invalid.fieldErrors)[0] ?? invalid.message };
     }
     const jar = await cookies();
-    await sessions.endSession(jar.get(sessions.SESSION_COOKIE)?.value, "restart");
-    const started = await sessions.startSession(parsed.data);
+    const insertionId = await readerInsertion();
+    await sessions.endSession(jar.get(sessions.SESSION_COOKIE)?.value, "restart", new Date(), insertionId);
+    const started = await sessions.startSession(parsed.data, new Date(), insertionId);
     // the terminal stopped accepting walk-ins (closed by staff, hours over): the page re-renders
     // as the closed screen, the select screen shows the message meanwhile
     if (!started.ok && started.code === "terminalClosed") refresh();
@@ -138,11 +148,23 @@ export async function submitRenewal(input: unknown): Promise<SubmitRenewalResult
 
 export async function endSession(reason: string = "logout"): Promise<{ ok: true }> {
   const jar = await cookies();
-  await guarded("endSession", () =>
-    sessions.endSession(jar.get(sessions.SESSION_COOKIE)?.value, String(reason).slice(0, 20)),
+  await guarded("endSession", async () =>
+    sessions.endSession(
+      jar.get(sessions.SESSION_COOKIE)?.value,
+      String(reason).slice(0, 20),
+      new Date(),
+      await readerInsertion(),
+    ),
   );
   jar.delete(sessions.SESSION_COOKIE);
   return { ok: true };
+}
+
+/** R32: a card has stayed in the reader after its visit ended; a notice for staff. */
+export async function reportCardLeft(input: unknown): Promise<{ ok: true } | Failure> {
+  return guarded("reportCardLeft", async () =>
+    cardLeft.reportCardLeft(input, (await readerInsertion()) !== null),
+  );
 }
 
 export async function lookupPostalCode(postalCode: string) {

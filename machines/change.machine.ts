@@ -9,7 +9,9 @@ import {
   emptyContact,
   isInvalid,
   isOk,
-  PIN_CARD_EVENTS_WITH_REMOVAL,
+  CARD_REMOVAL_ENDS_FLOW,
+  CARD_REMOVED_FINAL,
+  PIN_CARD_EVENTS,
   pinGuards,
   pinInvoke,
   receiptStates,
@@ -91,13 +93,13 @@ export const changeMachine = setup({
   output: ({ event }) => event.output as FlowOutput,
   on: {
     "card.inserted": { actions: "markCardPresent" },
-    "card.removed": { actions: "markCardAbsent" },
+    ...CARD_REMOVAL_ENDS_FLOW,
   },
   states: {
     pin: {
       entry: "clearFailure",
       invoke: pinInvoke("change", { target: "loading", store: "storeCard" }),
-      on: PIN_CARD_EVENTS_WITH_REMOVAL,
+      on: PIN_CARD_EVENTS,
     },
     loading: {
       invoke: {
@@ -145,5 +147,6 @@ export const changeMachine = setup({
     ...receiptStates(),
     cancelled: { type: "final", output: { cancelled: true } },
     registerInstead: { type: "final", output: { switchTo: "register" } },
+    cardRemoved: CARD_REMOVED_FINAL,
   },
 });

@@ -21,8 +21,11 @@ export type {
 
 export type FlowInput = { agency: AgencyView; kind: Kind; cardPresent: boolean };
 
-/** How a flow hands control back to the kiosk: to the menu, or on to 登録 with the card in hand. */
-export type FlowOutput = { cancelled: true } | { switchTo: "register" };
+/**
+ * How a flow hands control back to the kiosk: to the menu, on to 登録 with the card in hand, or
+ * (before the commit) the card was taken out and the visit ends (R31).
+ */
+export type FlowOutput = { cancelled: true } | { switchTo: "register" } | { cardRemoved: true };
 
 /** The registration as loadChange answers it once the card is proven for 変更. */
 export type ChangeView = Omit<Extract<LoadChangeResult, { ok: true }>, "ok">;

@@ -67,10 +67,23 @@ export const PIN_CARD_EVENTS = {
   "card.inserted": { actions: ["markCardPresent", "forwardToPin"] },
 } as const;
 
-/** PIN_CARD_EVENTS for a flow where a removed card is also the pin child's to handle. */
-export const PIN_CARD_EVENTS_WITH_REMOVAL = {
-  ...PIN_CARD_EVENTS,
-  "card.removed": { actions: ["markCardAbsent", "forwardToPin"] },
+/**
+ * R31 before the commit: at a flow's root, a removed card ends the flow (`cardRemoved`, final),
+ * and the kiosk ends the visit. The result screen (`receiptStates`) overrides it.
+ */
+export const CARD_REMOVAL_ENDS_FLOW = {
+  "card.removed": { target: ".cardRemoved", actions: "markCardAbsent" },
+} as const;
+
+/** The final state a removed card leads to before the commit. */
+export const CARD_REMOVED_FINAL = { type: "final", output: { cardRemoved: true } } as const;
+
+/**
+ * R31 after the commit: the operation is done and its receipt exists, so taking the card (as at an
+ * ATM) must not lose the result screen, 印刷 or the 受付番号; only ログアウト or the idle timer end it.
+ */
+const CARD_REMOVAL_KEEPS_RESULT = {
+  "card.removed": { actions: "markCardAbsent" },
 } as const;
 
 function thrownToRefused(message: string) {
@@ -136,13 +149,17 @@ export function submittedFields(result: Result<FlowDone>) {
     : {};
 }
 
-/** `done` (the result screen) and `print` (printing, then printed or failed; each may reprint). */
+/**
+ * `done` (the result screen) and `print` (printing, then printed or failed; each may reprint); a
+ * removed card leaves both where they are (R31).
+ */
 export function receiptStates() {
   return {
     done: {
-      on: { "receipt.print": { target: "print" } },
+      on: { ...CARD_REMOVAL_KEEPS_RESULT, "receipt.print": { target: "print" } },
     },
     print: {
+      on: CARD_REMOVAL_KEEPS_RESULT,
       initial: "printing",
       states: {
         printing: {

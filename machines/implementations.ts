@@ -38,6 +38,8 @@ type CoreDeps = {
   endSession(): Promise<void>;
   /** does the server reach its database again (after an "unavailable" answer)? */
   checkHealth(): Promise<boolean>;
+  /** a card has stayed in the reader `seconds` after the visit ended: a notice for staff (R32) */
+  reportCardLeft(input: { seconds: number }): Promise<void>;
 };
 
 /** The 変更 and ICカード更新 server actions. */
@@ -188,6 +190,10 @@ export function createKioskImplementations(deps: KioskDeps) {
       checkHealth: fromPromise<boolean, void>(async ({ signal }) => {
         notAborted(signal);
         return deps.checkHealth();
+      }),
+      reportCardLeft: fromPromise<void, { seconds: number }>(async ({ input, signal }) => {
+        notAborted(signal);
+        await deps.reportCardLeft(input);
       }),
     },
   };

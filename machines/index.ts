@@ -1,4 +1,4 @@
-export { kioskMachine, KIOSK_SYSTEM_ID } from "./kiosk.machine";
+export { CARD_LEFT_NOTICE_SECONDS, kioskMachine, KIOSK_SYSTEM_ID } from "./kiosk.machine";
 export { registrationMachine } from "./registration.machine";
 export { pinMachine } from "./pin.machine";
 export { changeMachine } from "./change.machine";

@@ -1,9 +1,9 @@
 // The kiosk around the flows: select → entry → top → menu → flow, with the escapes that are
 // legal anywhere in a session (card removed R31, inactivity R32, logout) at the top.
-import { assign, forwardTo, setup } from "xstate";
+import { assign, forwardTo, not, setup } from "xstate";
 import type { Result, SessionView } from "../app/_shared/contracts";
 import { changeMachine } from "./change.machine";
-import { flowDone, flowInput } from "./kiosk.flows";
+import { flowCommitted, flowDone, flowInput } from "./kiosk.flows";
 import { MESSAGES } from "./messages";
 import { placeholder } from "./placeholder";
 import { registrationMachine } from "./registration.machine";
@@ -29,6 +29,9 @@ export const KIOSK_SYSTEM_ID = "kiosk";
 /** How often the unavailable screen asks whether the server can reach its database again. */
 const HEALTH_RETRY_MS = 5000;
 
+/** How long a card may stay in the reader on ICカードをお取りください before staff are told (R32). */
+export const CARD_LEFT_NOTICE_SECONDS = 60;
+
 export const kioskMachine = setup({
   types: {} as {
     context: KioskContext;
@@ -41,6 +44,7 @@ export const kioskMachine = setup({
       startSession: "startSession";
       endSession: "endSession";
       checkHealth: "checkHealth";
+      reportCardLeft: "reportCardLeft";
     };
   },
   actors: {
@@ -48,6 +52,8 @@ export const kioskMachine = setup({
     endSession: placeholder<void, void>("endSession"),
     /** true when the server reaches its database again */
     checkHealth: placeholder<boolean, void>("checkHealth"),
+    /** tells staff a card has stayed in the reader after the visit ended (R32) */
+    reportCardLeft: placeholder<void, { seconds: number }>("reportCardLeft"),
     registration: registrationMachine,
     change: changeMachine,
     renewal: renewalMachine,
@@ -57,19 +63,22 @@ export const kioskMachine = setup({
     warningTick: 1000,
     endDelay: ({ context }) => context.endSeconds * 1000,
     healthRetry: HEALTH_RETRY_MS,
+    cardLeftNotice: CARD_LEFT_NOTICE_SECONDS * 1000,
   },
   guards: {
     isStarted: (_, params: { result: Result<SessionView> }) => params.result.ok,
     isLastSecond: ({ context }) => context.idleRemaining <= 1,
     isSwitchToRegister: (_, params: { output: RenewalOutput }) => "switchTo" in params.output,
-    isCardRemoved: (_, params: { output: RenewalOutput }) => "cardRemoved" in params.output,
+    isCardRemoved: (_, params: { output: RenewalOutput | RegistrationOutput }) =>
+      "cardRemoved" in params.output,
     isVisitEnded: (_, params: { output: RegistrationOutput }) => "visitEnded" in params.output,
     isHealthy: (_, params: { healthy: boolean }) => params.healthy,
+    isCardPresent: ({ context }) => context.cardPresent,
   },
   actions: {
     markCardPresent: assign({ cardPresent: true }),
     markCardAbsent: assign({ cardPresent: false }),
-    clearNotices: assign({ error: null, endReason: null }),
+    clearNotices: assign({ error: null, endReason: null, committed: false }),
     storeSession: assign((_, params: { result: Result<SessionView> }) =>
       params.result.ok ? { agency: params.result.agency, kind: params.result.kind, error: null } : {},
     ),
@@ -77,7 +86,15 @@ export const kioskMachine = setup({
     startCountdown: assign(({ context }) => ({ idleRemaining: context.warningSeconds })),
     countDown: assign(({ context }) => ({ idleRemaining: context.idleRemaining - 1 })),
     stopCountdown: assign({ idleRemaining: 0 }),
-    storeEndReason: assign((_, params: { reason: EndReason | null }) => ({ endReason: params.reason })),
+    storeEndReason: assign((_, params: { reason: EndReason | null }) => ({
+      endReason: params.reason,
+      committed: false,
+    })),
+    // Logout and timeout may come before or after the flow committed; the flow's state says which.
+    storeEnd: assign(({ self }, params: { reason: EndReason }) => ({
+      endReason: params.reason,
+      committed: flowCommitted(self.getSnapshot().children),
+    })),
     // The flow's own data (cards, qualification, form) lives in the flow's actor, which stops
     // when the flow state is left; this clears what the kiosk itself holds.
     clearBidderData: assign({ agency: null, kind: null, idleRemaining: 0, error: null }),
@@ -105,6 +122,7 @@ export const kioskMachine = setup({
     cardPresent: input.cardPresent ?? false,
     idleRemaining: 0,
     endReason: null,
+    committed: false,
     error: null,
     access: STANDARD_ACCESS,
   }),
@@ -169,14 +187,10 @@ export const kioskMachine = setup({
                 "menu.renewal": { target: "flow.renewal" },
               },
             },
+            // Each flow decides what a removed card means (R31): before its commit it ends with
+            // `{ cardRemoved: true }` (→ 終了, flowDone); on its result screen the result stays.
             flow: {
               initial: "registration",
-              on: {
-                "card.removed": {
-                  target: "#kiosk.end",
-                  actions: ["markCardAbsent", { type: "storeEndReason", params: { reason: "cardRemoved" } }],
-                },
-              },
               states: {
                 registration: {
                   invoke: {
@@ -192,6 +206,14 @@ export const kioskMachine = setup({
                         target: "#kiosk.end",
                         actions: { type: "storeEndReason", params: { reason: "searchLimit" } },
                       },
+                      {
+                        guard: {
+                          type: "isCardRemoved",
+                          params: ({ event }: { event: { output: RegistrationOutput } }) => event,
+                        },
+                        target: "#kiosk.end",
+                        actions: { type: "storeEndReason", params: { reason: "cardRemoved" } },
+                      },
                       { target: "#kiosk.active.screens.menu" },
                     ],
                     // A flow that breaks returns the bidder to the menu instead of stopping the kiosk.
@@ -199,6 +221,7 @@ export const kioskMachine = setup({
                   },
                   on: {
                     "card.inserted": { actions: ["markCardPresent", "forwardToRegistration"] },
+                    "card.removed": { actions: ["markCardAbsent", "forwardToRegistration"] },
                   },
                 },
                 change: {
@@ -211,6 +234,7 @@ export const kioskMachine = setup({
                   },
                   on: {
                     "card.inserted": { actions: ["markCardPresent", "forwardToChange"] },
+                    "card.removed": { actions: ["markCardAbsent", "forwardToChange"] },
                   },
                 },
                 renewal: {
@@ -223,8 +247,7 @@ export const kioskMachine = setup({
                   },
                   on: {
                     "card.inserted": { actions: ["markCardPresent", "forwardToRenewal"] },
-                    // Not the flow-wide rule: the old card comes out in `swap`, and the renewal
-                    // machine itself answers `{ cardRemoved: true }` for a removal anywhere else.
+                    // in `swap` the old card coming out is a step, not an abort (renewal machine)
                     "card.removed": { actions: ["markCardAbsent", "forwardToRenewal"] },
                   },
                 },
@@ -244,8 +267,8 @@ export const kioskMachine = setup({
                 warningTick: [
                   {
                     guard: "isLastSecond",
-                    target: "#kiosk.timedOut",
-                    actions: { type: "storeEndReason", params: { reason: "timeout" } },
+                    target: "#kiosk.end",
+                    actions: { type: "storeEnd", params: { reason: "timeout" } },
                   },
                   { target: "warning", reenter: true, actions: "countDown" },
                 ],
@@ -262,7 +285,7 @@ export const kioskMachine = setup({
               on: {
                 "logout.confirm": {
                   target: "#kiosk.end",
-                  actions: { type: "storeEndReason", params: { reason: "logout" } },
+                  actions: { type: "storeEnd", params: { reason: "logout" } },
                 },
                 "logout.cancel": { target: "closed" },
               },
@@ -271,6 +294,9 @@ export const kioskMachine = setup({
         },
       },
     },
+    // Every visit ends here (logout, card removed, timeout). A card still in the reader keeps
+    // ICカードをお取りください up until it is taken (R32), so no one walks away without it and the
+    // next visit does not start with it; then 終了画面, then screen 1.
     end: {
       entry: "clearBidderData",
       // the bidder still reads 終了画面 in their own text size; the modes go when it does
@@ -278,7 +304,29 @@ export const kioskMachine = setup({
       // The bidder has already left: a server that cannot end the session (its row expires by
       // TTL) must not keep 終了画面 from returning to screen 1, so the failure is only consumed.
       invoke: { id: "endSession", src: "endSession", onError: {} },
-      after: { endDelay: { target: "select" } },
+      initial: "takeCard",
+      states: {
+        // left at once when the reader is empty (also when the card was what ended the visit)
+        takeCard: {
+          always: { guard: not("isCardPresent"), target: "farewell" },
+          initial: "waiting",
+          states: {
+            waiting: { after: { cardLeftNotice: { target: "reporting" } } },
+            // Staff are told once; a failed report is not the bidder's problem and is dropped.
+            reporting: {
+              invoke: {
+                id: "reportCardLeft",
+                src: "reportCardLeft",
+                input: { seconds: CARD_LEFT_NOTICE_SECONDS },
+                onDone: { target: "reported" },
+                onError: { target: "reported" },
+              },
+            },
+            reported: {},
+          },
+        },
+        farewell: { after: { endDelay: { target: "#kiosk.select" } } },
+      },
     },
     // The server cannot reach its database. No endSession here (it would fail too): the visit's
     // row expires by TTL, or the next startSession ends it. Back on select the bidder starts over.
@@ -303,16 +351,6 @@ export const kioskMachine = setup({
             onError: { target: "waiting" },
           },
         },
-      },
-    },
-    timedOut: {
-      entry: "clearBidderData",
-      exit: "resetAccessModes",
-      invoke: {
-        id: "endSession",
-        src: "endSession",
-        onDone: { target: "select" },
-        onError: { target: "select" },
       },
     },
   },

@@ -34,6 +34,8 @@ export type KioskContext = {
   idleRemaining: number;
   /** why the last session ended; kept for 終了画面 and the select screen's notice */
   endReason: EndReason | null;
+  /** whether the visit that ended had committed its operation (終了画面's words) */
+  committed: boolean;
   /** message for the select screen when a session could not start */
   error: string | null;
   /** text size and contrast; back to STANDARD_ACCESS once the visit's last screen is gone */

@@ -9,7 +9,9 @@ import {
   emptyContact,
   isInvalid,
   isOk,
-  PIN_CARD_EVENTS_WITH_REMOVAL,
+  CARD_REMOVAL_ENDS_FLOW,
+  CARD_REMOVED_FINAL,
+  PIN_CARD_EVENTS,
   pinGuards,
   pinInvoke,
   receiptStates,
@@ -85,18 +87,18 @@ export const registrationMachine = setup({
     printError: null,
   }),
   initial: "pin",
-  // the flow ends at a final state: visitEnded (R11) sends the kiosk to its end screen
-  output: ({ context }) =>
-    context.searchFailure?.code === "visitEnded" ? { visitEnded: true } : { cancelled: true },
+  // the flow ends at a final state: visitEnded (R11) sends the kiosk to its end screen, cardRemoved
+  // (before the commit, R31) too, cancelled back to the menu
+  output: ({ event }) => event.output as RegistrationOutput,
   on: {
     "card.inserted": { actions: "markCardPresent" },
-    "card.removed": { actions: "markCardAbsent" },
+    ...CARD_REMOVAL_ENDS_FLOW,
   },
   states: {
     pin: {
       entry: "clearFailure",
       invoke: pinInvoke("register", { target: "search", store: "storeCard" }),
-      on: PIN_CARD_EVENTS_WITH_REMOVAL,
+      on: PIN_CARD_EVENTS,
     },
     refused: {
       on: { "refusal.back": { target: "cancelled" } },
@@ -196,7 +198,8 @@ export const registrationMachine = setup({
     searchLimit: {
       on: { "searchLimit.end": { target: "visitEnded" } },
     },
-    visitEnded: { type: "final" },
-    cancelled: { type: "final" },
+    visitEnded: { type: "final", output: { visitEnded: true } },
+    cancelled: { type: "final", output: { cancelled: true } },
+    cardRemoved: CARD_REMOVED_FINAL,
   },
 });

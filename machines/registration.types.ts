@@ -13,7 +13,11 @@ import type { PostalAnswers, PostalLookupEvent } from "./postal-lookup";
 
 export type RegistrationInput = { agency: AgencyView; kind: Kind; cardPresent: boolean };
 
-export type RegistrationOutput = { cancelled: true } | { visitEnded: true };
+/**
+ * Back to the menu; or the visit ends: the card was taken out before the commit (R31), or the
+ * visit's searches ran out (R11).
+ */
+export type RegistrationOutput = { cancelled: true } | { cardRemoved: true } | { visitEnded: true };
 
 /** A matched qualification: what the form and the R17 check need. */
 export type SearchView = Omit<Extract<SearchResult, { ok: true }>, "ok">;

@@ -7,6 +7,8 @@ import {
   answered,
   canRegisterInstead,
   isOk,
+  CARD_REMOVAL_ENDS_FLOW,
+  CARD_REMOVED_FINAL,
   PIN_CARD_EVENTS,
   pinGuards,
   pinInvoke,
@@ -85,7 +87,7 @@ export const renewalMachine = setup({
   output: ({ event }) => event.output as RenewalOutput,
   on: {
     "card.inserted": { actions: "markCardPresent" },
-    "card.removed": { target: ".cardRemoved", actions: "markCardAbsent" },
+    ...CARD_REMOVAL_ENDS_FLOW,
   },
   states: {
     notice: {
@@ -162,6 +164,6 @@ export const renewalMachine = setup({
     ...receiptStates(),
     cancelled: { type: "final", output: { cancelled: true } },
     registerInstead: { type: "final", output: { switchTo: "register" } },
-    cardRemoved: { type: "final", output: { cardRemoved: true } },
+    cardRemoved: CARD_REMOVED_FINAL,
   },
 });

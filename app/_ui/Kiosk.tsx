@@ -12,6 +12,7 @@ import { RegistrationFlow } from "./RegistrationFlow";
 import { RenewalFlow } from "./RenewalFlow";
 import { StaffCallButton } from "./StaffCallButton";
 import { StaffLink } from "./screens/ClosedStaffLink";
+import { TakeCardScreen } from "./screens/TakeCard";
 import { EndScreen } from "./screens/End";
 import { EntryScreen } from "./screens/Entry";
 import { IdleWarningDialog } from "./screens/IdleWarning";
@@ -115,7 +116,8 @@ function Screens({
       />
     );
   }
-  if (snapshot.matches("end")) return <EndScreen reason={context.endReason} />;
+  if (snapshot.matches({ end: "takeCard" })) return <TakeCardScreen />;
+  if (snapshot.matches("end")) return <EndScreen reason={context.endReason} committed={context.committed} />;
   if (snapshot.matches("unavailable")) return <UnavailableNotice />;
   if (!snapshot.matches("active")) {
     return (

@@ -13,7 +13,12 @@ export function printStateOf(value: StateValue): PrintState {
 type FlowSnapshot = {
   value: StateValue;
   matches(state: "done" | "print"): boolean;
-  context: { receiptNumber: string | null; emailTo: string | null; printError: string | null };
+  context: {
+    receiptNumber: string | null;
+    emailTo: string | null;
+    printError: string | null;
+    cardPresent: boolean;
+  };
 };
 
 /** The result screen's props once the flow is done (or printing) with a receipt; else null. */
@@ -29,6 +34,7 @@ export function resultOf(
     emailTo: context.emailTo,
     print: printStateOf(snapshot.value),
     printError: context.printError,
+    cardRemoved: !context.cardPresent,
     onPrint,
     onLogout,
   };

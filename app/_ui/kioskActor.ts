@@ -21,6 +21,9 @@ export const kioskDeps: KioskDeps = {
   endSession: async () => {
     await actions.endSession();
   },
+  reportCardLeft: async ({ seconds }) => {
+    await actions.reportCardLeft({ seconds });
+  },
   // a route, not an action: a cheap GET the unavailable screen repeats until the database is back
   checkHealth: async () => {
     const response = await fetch("/api/health", { cache: "no-store" });

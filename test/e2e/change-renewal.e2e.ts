@@ -42,7 +42,9 @@ const lastEmail = () =>
   queryAll<Email>(`SELECT "to", subject, text FROM OutboxEmail ORDER BY createdAt DESC LIMIT 1`)[0];
 const goodsCards = () =>
   queryAll<{ holderName: string; status: string; replacedById: string | null; notBefore: number }>(
-    `SELECT holderName, status, replacedById, notBefore FROM CardRegistration WHERE kind = 'goods' ORDER BY createdAt`,
+    // 埼玉県 only: card-rules.e2e.ts (run before this file) registers 物品 cards at さいたま市
+    `SELECT holderName, status, replacedById, notBefore FROM CardRegistration WHERE kind = 'goods'
+       AND agencyId = (SELECT id FROM Agency WHERE code = '110000') ORDER BY createdAt`,
   );
 
 async function shows(page: Page, text: string | RegExp) {

@@ -57,10 +57,37 @@ function expiry(now: Date): Date {
 export const TERMINAL_CLOSED_MESSAGE =
   "この端末では、ただいま受付を行っていません。お手数ですが係員にお声がけください。";
 
+export const CARD_LEFT_OVER_MESSAGE =
+  "前のご利用のICカードが差し込まれたままです。ICカードを一度取り出し、もう一度差し込んでから始めてください。";
+
+/**
+ * R32: the card in the reader (`insertionId`) is one left from before if the terminal's latest
+ * visit ended with it in the reader, or is still open (never ended: a closed tab) with it proven.
+ */
+async function isCardLeftOver(insertionId: string | null): Promise<boolean> {
+  if (!insertionId) return false;
+  const last = await db().kioskSession.findFirst({
+    where: { terminalId: config().TERMINAL_ID },
+    orderBy: { createdAt: "desc" },
+    select: { endedAt: true, cardLeftInsertionId: true, card: true, newCard: true },
+  });
+  if (!last) return false;
+  if (last.endedAt) return last.cardLeftInsertionId === insertionId;
+  const proven = [last.card, last.newCard].map((c) => (c as { insertionId?: unknown } | null)?.insertionId);
+  return proven.includes(insertionId);
+}
+
+/**
+ * Starts a visit. `insertionId` is the card in the reader now (if any): a card inserted before the
+ * previous visit ended must be taken out and inserted again (R32).
+ */
 export async function startSession(
   input: { agencyCode: string; kind: Kind },
   now: Date = new Date(),
-): Promise<({ ok: true; id: string } & SessionView) | Failure<"invalid" | "terminalClosed">> {
+  insertionId: string | null = null,
+): Promise<
+  ({ ok: true; id: string } & SessionView) | Failure<"invalid" | "terminalClosed" | "cardLeftOver">
+> {
   // R23 and the staff opening: a new visit starts only while the terminal accepts walk-ins
   // (visits already running may finish after closing time or after staff close the terminal)
   const terminalOpeningId = await walkInOpeningId(now);
@@ -73,6 +100,10 @@ export async function startSession(
   if (input.kind === "goods" && !agency.goods) {
     // R20: 物品 is not offered where the agency has no goods e-bidding
     return { ok: false, code: "invalid", message: `${agency.name}では物品等の電子入札を行っていません。` };
+  }
+  if (await isCardLeftOver(insertionId)) {
+    await audit({ action: "session.start", outcome: "refused", detail: { reason: "cardLeftOver" } });
+    return { ok: false, code: "cardLeftOver", message: CARD_LEFT_OVER_MESSAGE };
   }
   const id = randomBytes(32).toString("base64url");
   await db().kioskSession.create({
@@ -147,17 +178,22 @@ export function cardView(card: ProvenCard): CardView {
   return view;
 }
 
-/** Ends the visit: the proven facts are wiped so nothing of this bidder is reachable any more. */
+/**
+ * Ends the visit: the proven facts are wiped so nothing of this bidder is reachable any more. The
+ * card still in the reader (`insertionId`), if any, is kept so the next visit refuses it (R32).
+ */
 export async function endSession(
   id: string | undefined,
   reason: string,
   now: Date = new Date(),
+  insertionId: string | null = null,
 ): Promise<void> {
   if (!id) return;
   const { count } = await db().kioskSession.updateMany({
     where: { id, endedAt: null },
     data: {
       endedAt: now,
+      cardLeftInsertionId: insertionId,
       card: Prisma.DbNull,
       cardFingerprint: null,
       newCard: Prisma.DbNull,

@@ -8,6 +8,7 @@ export function DoneScreen({
   emailTo,
   print,
   printError,
+  cardRemoved,
   onPrint,
   onLogout,
 }: ResultScreenProps) {
@@ -26,6 +27,7 @@ export function DoneScreen({
         receiptNumber={receiptNumber}
         print={print}
         printError={printError}
+        cardRemoved={cardRemoved}
         onPrint={onPrint}
         onLogout={onLogout}
       />

@@ -1,25 +1,55 @@
 export type EndReason = "logout" | "cardRemoved" | "timeout" | "searchLimit";
 
-const REASONS: Record<EndReason, string | null> = {
-  logout: null,
-  cardRemoved:
-    "ICカードが取り出されたため、手続きを終了しました。登録が完了していない場合は、最初からやり直してください。",
-  timeout: "一定時間操作がなかったため、手続きを終了しました。入力された内容は消去されました。",
-  searchLimit:
-    "競争入札参加資格審査情報の検索に続けて失敗したため、手続きを終了しました。入力された内容は消去されました。",
+/** How the visit ended, in the words 終了画面 uses (R31, R32). */
+export type EndKind =
+  | "completed"
+  | "cancelled"
+  | "cardRemoved"
+  | "timedOut"
+  | "timedOutCompleted"
+  | "searchLimit";
+
+export function endKindOf(reason: EndReason | null, committed: boolean): EndKind {
+  if (reason === "cardRemoved") return "cardRemoved";
+  if (reason === "searchLimit") return "searchLimit";
+  if (reason === "timeout") return committed ? "timedOutCompleted" : "timedOut";
+  return committed ? "completed" : "cancelled";
+}
+
+// Only a completed visit is thanked as done; one that ended early says that nothing was saved
+// (the flows commit in one step, so before it nothing was).
+const WORDS: Record<EndKind, { lead: string; detail: string | null }> = {
+  completed: { lead: "ご利用ありがとうございました。", detail: "お手続きは完了しました。" },
+  cancelled: {
+    lead: "ご利用ありがとうございました。",
+    detail: "お手続きは完了していません。入力された内容は消去されました。",
+  },
+  cardRemoved: {
+    lead: "ICカードが取り出されたため、手続きを中止しました。",
+    detail: "お手続きは完了していません。入力された内容は消去されました。最初からやり直してください。",
+  },
+  timedOut: {
+    lead: "一定時間操作がなかったため、手続きを中止しました。",
+    detail: "お手続きは完了していません。入力された内容は消去されました。",
+  },
+  timedOutCompleted: {
+    lead: "一定時間操作がなかったため、終了しました。",
+    detail: "お手続きは完了しています。",
+  },
+  searchLimit: {
+    lead: "競争入札参加資格審査情報の検索に続けて失敗したため、手続きを終了しました。",
+    detail: "お手続きは完了していません。入力された内容は消去されました。",
+  },
 };
 
 /** 終了画面: the kiosk returns to the first screen by itself, with every bidder datum cleared. */
-export function EndScreen({ reason }: { reason: EndReason | null }) {
-  const why = reason ? REASONS[reason] : null;
+export function EndScreen({ reason, committed = false }: { reason: EndReason | null; committed?: boolean }) {
+  const words = WORDS[endKindOf(reason, committed)];
   return (
     <section aria-labelledby="end-title">
       <h1 id="end-title">終了画面</h1>
-      <p style={{ fontSize: "1.6rem", fontWeight: 700 }}>ご利用ありがとうございました。</p>
-      {why ? <p className="notice">{why}</p> : null}
-      <p className="notice warn" style={{ fontSize: "1.4rem", fontWeight: 700 }} role="status">
-        ICカードの取り忘れにご注意ください。
-      </p>
+      <p style={{ fontSize: "1.6rem", fontWeight: 700 }}>{words.lead}</p>
+      {words.detail ? <p className="notice">{words.detail}</p> : null}
       <p>まもなく最初の画面に戻ります。</p>
     </section>
   );

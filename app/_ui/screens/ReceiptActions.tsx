@@ -10,6 +10,8 @@ type Props = {
   receiptNumber: string;
   print: PrintState;
   printError: string | null;
+  /** the card was taken after the commit: the result stays (R31), and the screen says so */
+  cardRemoved?: boolean;
   onPrint: () => void;
   onLogout: () => void;
 };
@@ -22,11 +24,17 @@ export type ResultScreenProps = Props & { emailTo: string | null };
  * --kiosk mode a new window has no way back to the kiosk, so the PDF opens in a dialog over the
  * result screen; the href stays for staff on an ordinary browser.
  */
-export function ReceiptActions({ receiptNumber, print, printError, onPrint, onLogout }: Props) {
+export function ReceiptActions({ receiptNumber, print, printError, cardRemoved, onPrint, onLogout }: Props) {
   const href = `/receipts/${encodeURIComponent(receiptNumber)}`;
   const [viewing, setViewing] = useState(false);
+  const [noting, setNoting] = useState(false);
   return (
     <>
+      {cardRemoved ? (
+        <p className="notice" role="status">
+          ICカードが取り出されました。お手続きは完了しています。受付票を印刷するか受付番号を控えてから、ログアウトしてください。
+        </p>
+      ) : null}
       <p className="receipt-number">
         <span>受付番号</span>
         {receiptNumber}
@@ -62,10 +70,27 @@ export function ReceiptActions({ receiptNumber, print, printError, onPrint, onLo
         >
           受付票（PDF）を開く
         </a>
+        <button type="button" onClick={() => setNoting(true)}>
+          受付番号を控える
+        </button>
         <button type="button" onClick={onLogout}>
           ログアウト
         </button>
       </div>
+      {noting ? (
+        <Dialog title="受付番号を控える">
+          <p>印刷できない場合は、この受付番号を控えてください。係員が受付票を再印刷できます。</p>
+          <p className="receipt-number receipt-number-large" data-testid="receipt-number-large">
+            <span>受付番号</span>
+            {receiptNumber}
+          </p>
+          <div className="actions">
+            <button type="button" className="primary" onClick={() => setNoting(false)}>
+              閉じる
+            </button>
+          </div>
+        </Dialog>
+      ) : null}
       {viewing ? (
         <Dialog title="受付票（PDF）">
           <iframe className="receipt-viewer" src={href} title={`受付票 ${receiptNumber}`} />

@@ -45,6 +45,8 @@ const events: ChangeEvent[] = [
   done("submitChange", { ok: false, code: "notRegistered", message: notRegistered.message }),
   failed("submitChange"),
   { type: "receipt.print" },
+  // R31: before the commit a removed card ends the flow; on the result screen nothing changes
+  { type: "card.removed" },
   done("printReceipt", undefined),
   failed("printReceipt"),
 ];

@@ -28,6 +28,7 @@ describe("step indicators of 変更 and ICカード更新", () => {
       print: "完了",
       cancelled: "PIN入力",
       registerInstead: "PIN入力",
+      cardRemoved: "PIN入力",
     });
     expect(changeStepOf({ value: { print: "printing" } })).toBe(3);
   });

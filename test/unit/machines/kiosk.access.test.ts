@@ -43,7 +43,9 @@ describe("kiosk: access modes for one visit (issue 11 item 7, R32)", () => {
     choose(actor);
     actor.send({ type: "session.logout" });
     actor.send({ type: "logout.confirm" });
-    expect(actor.getSnapshot().value).toBe("end");
+    // the card still in: ICカードをお取りください, then 終了画面 once it is out (R32)
+    expect(actor.getSnapshot().matches("end")).toBe(true);
+    actor.send({ type: "card.removed" });
     expect(accessOf(actor), "the bidder still reads the end screen").toEqual(CHOSEN);
     clock.increment(END * 1000);
     expect(actor.getSnapshot().value).toBe("select");
@@ -67,6 +69,9 @@ describe("kiosk: access modes for one visit (issue 11 item 7, R32)", () => {
     choose(actor);
     advance(clock, (IDLE + WARNING) * 1000);
     await settle();
+    expect(actor.getSnapshot().matches("end")).toBe(true);
+    actor.send({ type: "card.removed" });
+    clock.increment(END * 1000);
     expect(actor.getSnapshot().value).toBe("select");
     expect(accessOf(actor)).toEqual(STANDARD_ACCESS);
   });

@@ -22,6 +22,7 @@ describe("kiosk: card events reach the PIN screen", () => {
       printReceipt: async () => {},
       endSession: async () => {},
       checkHealth: async () => true,
+      reportCardLeft: async () => {},
       loadChange: async () => ({ ok: true, ...changeView }),
       submitChange: async () => changed,
       loadRenewal: async () => ({ ok: true, ...renewalView }),
@@ -51,7 +52,7 @@ describe("kiosk: card events reach the PIN screen", () => {
     await toMenu(actor);
     actor.send({ type: "menu.change" });
     actor.send({ type: "card.removed" });
-    expect(actor.getSnapshot().value).toBe("end");
+    expect(actor.getSnapshot().value).toEqual({ end: "farewell" });
     expect(actor.getSnapshot().context.endReason).toBe("cardRemoved");
   });
 

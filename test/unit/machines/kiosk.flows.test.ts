@@ -27,7 +27,7 @@ const inMenu = (actor: Kiosk) => actor.getSnapshot().matches({ active: { screens
 
 function expectEndedAndWiped(actor: Kiosk) {
   const { value, context, children } = actor.getSnapshot();
-  expect(value).toBe("end");
+  expect(value).toEqual({ end: "farewell" });
   expect(context).toMatchObject({ endReason: "cardRemoved", cardPresent: false, agency: null, kind: null });
   // cards, registration and form live in the flow actors, which must be gone
   expect(children.change).toBeUndefined();
@@ -35,6 +35,23 @@ function expectEndedAndWiped(actor: Kiosk) {
   const persisted = JSON.stringify(actor.getPersistedSnapshot());
   expect(persisted).not.toContain("株式会社さいたま建設");
   expect(persisted).not.toContain("kouji@example.jp");
+}
+
+/** R31 after the commit: the card comes out → the result (and 印刷) stay; the session goes on. */
+async function expectResultStays(
+  { actor, calls }: ReturnType<typeof startKiosk>,
+  flow: "change" | "renewal",
+  state: string,
+) {
+  actor.send({ type: "card.removed" });
+  await settle();
+  const snapshot = actor.getSnapshot().children[flow]?.getSnapshot();
+  expect(activePaths(snapshot?.value ?? "")).toContain(state);
+  expect(snapshot?.context.receiptNumber).toBeTruthy();
+  expect(calls.endSession).toBe(0);
+  flowOf(actor, flow).send({ type: "receipt.print" });
+  await settle();
+  expect(calls.print).toBeGreaterThan(0);
 }
 
 /** R31 mid-flow: the card comes out → end screen, data wiped, session ended, then screen 1. */
@@ -48,8 +65,17 @@ async function expectRemovalEndsVisit({ actor, clock, calls }: ReturnType<typeof
 }
 
 describe("kiosk: 変更", () => {
-  it.each(CHANGE_STATES)(
-    "removing the card at %s ends the session and wipes the data (R31)",
+  it.each(["done", "print"] as const)(
+    "removing the card at %s (after the commit) keeps the 変更 result and 印刷 (R31)",
+    async (state) => {
+      const kiosk = startKiosk(changeOptionsFor(state));
+      await toChangeState(kiosk.actor, state);
+      await expectResultStays(kiosk, "change", state);
+    },
+  );
+
+  it.each(CHANGE_STATES.filter((state) => state !== "done" && state !== "print"))(
+    "removing the card at %s (before the commit) ends the session and wipes the data (R31)",
     async (state) => {
       const kiosk = startKiosk(changeOptionsFor(state));
       const { actor } = kiosk;
@@ -120,8 +146,17 @@ describe("kiosk: 変更", () => {
 });
 
 describe("kiosk: ICカード更新", () => {
-  it.each(RENEWAL_STATES.filter((state) => state !== "swap"))(
-    "removing the card at %s ends the session and wipes the data (R31)",
+  it.each(["done", "print"] as const)(
+    "removing the card at %s (after the commit) keeps the 更新 result and 印刷 (R31)",
+    async (state) => {
+      const kiosk = startKiosk(renewalOptionsFor(state));
+      await toRenewalState(kiosk.actor, state);
+      await expectResultStays(kiosk, "renewal", state);
+    },
+  );
+
+  it.each(RENEWAL_STATES.filter((state) => !["swap", "done", "print"].includes(state)))(
+    "removing the card at %s (before the commit) ends the session and wipes the data (R31)",
     async (state) => {
       const kiosk = startKiosk(renewalOptionsFor(state));
       const { actor } = kiosk;

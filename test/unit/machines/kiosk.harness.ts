@@ -53,6 +53,7 @@ export function startKiosk(options: HarnessOptions = {}) {
     endSession: 0,
     print: 0,
     checkHealth: 0,
+    cardLeft: [] as number[],
     proved: [] as PinPurpose[],
     submitChange: [] as ChangeInput[],
     submitRenewal: [] as RenewalInput[],
@@ -95,6 +96,9 @@ export function startKiosk(options: HarnessOptions = {}) {
       calls.checkHealth += 1;
       if (next instanceof Error) throw next;
       return next;
+    },
+    reportCardLeft: async ({ seconds }) => {
+      calls.cardLeft.push(seconds);
     },
     loadChange: () => answer(options.loadChange, { ok: true, ...changeView }),
     submitChange: (input) => {

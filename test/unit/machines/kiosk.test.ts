@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { kioskMachine, stepOf } from "@/machines";
+import { CARD_LEFT_NOTICE_SECONDS, kioskMachine, stepOf } from "@/machines";
 import { formValues, PASSWORD, PIN, searchVisitEnded, settle } from "./fixtures";
 import {
   advance,
@@ -60,7 +60,7 @@ describe("kiosk: inactivity (R32)", () => {
     expect(actor.getSnapshot().matches({ active: { screens: "menu", idle: "watching" } })).toBe(true);
   });
 
-  it("times out into select with all bidder data cleared", async () => {
+  it("times out with all bidder data cleared; a card left in keeps ICカードをお取りください until removed, then 終了画面 (R32)", async () => {
     const { actor, clock, calls } = startKiosk();
     await toFlowState(actor, "confirm");
     expect(registrationOf(actor)?.context.form).toEqual(formValues);
@@ -68,12 +68,35 @@ describe("kiosk: inactivity (R32)", () => {
     advance(clock, WARNING * 1000 - 1);
     expect(actor.getSnapshot().context.idleRemaining).toBe(1);
     clock.increment(1);
-    expect(actor.getSnapshot().value).toBe("timedOut");
+    expect(actor.getSnapshot().value).toEqual({ end: { takeCard: "waiting" } });
+    expect(actor.getSnapshot().context).toMatchObject({ endReason: "timeout", committed: false });
     await settle();
-    expect(actor.getSnapshot().value).toBe("select");
-    expect(actor.getSnapshot().context.endReason).toBe("timeout");
     expect(calls.endSession).toBe(1);
     expectBidderDataCleared(actor);
+    clock.increment(END * 1000 * 10);
+    expect(actor.getSnapshot().matches({ end: "takeCard" })).toBe(true);
+    actor.send({ type: "card.removed" });
+    expect(actor.getSnapshot().value).toEqual({ end: "farewell" });
+    clock.increment(END * 1000);
+    expect(actor.getSnapshot().value).toBe("select");
+    expect(actor.getSnapshot().context.endReason).toBe("timeout");
+  });
+
+  it("times out straight to 終了画面 when the reader is empty (R32)", async () => {
+    const { actor, clock } = startKiosk();
+    await toMenu(actor);
+    actor.send({ type: "card.removed" });
+    advance(clock, (IDLE + WARNING) * 1000);
+    expect(actor.getSnapshot().value).toEqual({ end: "farewell" });
+    clock.increment(END * 1000);
+    expect(actor.getSnapshot().value).toBe("select");
+  });
+
+  it("a timeout on the result screen remembers that the operation was committed (終了画面's words)", async () => {
+    const { actor, clock } = startKiosk();
+    await toFlowState(actor, "done");
+    advance(clock, (IDLE + WARNING) * 1000);
+    expect(actor.getSnapshot().context).toMatchObject({ endReason: "timeout", committed: true });
   });
 
   it("returns to select even when ending the server session fails", async () => {
@@ -81,24 +104,60 @@ describe("kiosk: inactivity (R32)", () => {
     await toMenu(actor);
     advance(clock, (IDLE + WARNING) * 1000);
     await settle();
+    actor.send({ type: "card.removed" });
+    clock.increment(END * 1000);
     expect(actor.getSnapshot().value).toBe("select");
   });
 });
 
+const COMMITTED = ["done", "print"] as const;
+const BEFORE_COMMIT = FLOW_STATES.filter((state) => !(COMMITTED as readonly string[]).includes(state));
+
 describe("kiosk: card removed mid-flow (R31)", () => {
-  it.each(FLOW_STATES)("from %s ends the session and clears bidder data", async (state) => {
-    const { actor, clock, calls } = startKiosk(optionsFor(state));
-    await toFlowState(actor, state);
-    expect(activePaths(registrationOf(actor)?.value ?? "")).toContain(state);
-    actor.send({ type: "card.removed" });
-    expect(actor.getSnapshot().value).toBe("end");
-    expect(actor.getSnapshot().context).toMatchObject({ endReason: "cardRemoved", cardPresent: false });
-    expectBidderDataCleared(actor);
-    await settle();
-    expect(calls.endSession).toBe(1);
-    clock.increment(END * 1000);
-    expect(actor.getSnapshot().value).toBe("select");
-  });
+  it.each(BEFORE_COMMIT)(
+    "before the commit, from %s ends the session and clears bidder data",
+    async (state) => {
+      const { actor, clock, calls } = startKiosk(optionsFor(state));
+      await toFlowState(actor, state);
+      expect(activePaths(registrationOf(actor)?.value ?? "")).toContain(state);
+      actor.send({ type: "card.removed" });
+      expect(actor.getSnapshot().value).toEqual({ end: "farewell" });
+      expect(actor.getSnapshot().context).toMatchObject({
+        endReason: "cardRemoved",
+        committed: false,
+        cardPresent: false,
+      });
+      expectBidderDataCleared(actor);
+      await settle();
+      expect(calls.endSession).toBe(1);
+      clock.increment(END * 1000);
+      expect(actor.getSnapshot().value).toBe("select");
+    },
+  );
+
+  it.each(COMMITTED)(
+    "after the commit, at %s the result and its receipt stay until ログアウト (R31)",
+    async (state) => {
+      const { actor, calls } = startKiosk(optionsFor(state));
+      await toFlowState(actor, state);
+      actor.send({ type: "card.removed" });
+      await settle();
+      expect(actor.getSnapshot().matches({ active: { screens: { flow: "registration" } } })).toBe(true);
+      expect(activePaths(registrationOf(actor)?.value ?? "")).toContain(state);
+      expect(registrationOf(actor)?.context.receiptNumber).toBe("R-0001");
+      expect(actor.getSnapshot().context.cardPresent).toBe(false);
+      expect(calls.endSession).toBe(0);
+      // 印刷 still works without the card
+      flowOf(actor, "registration").send({ type: "receipt.print" });
+      await settle();
+      expect(calls.print).toBeGreaterThan(0);
+      actor.send({ type: "session.logout" });
+      actor.send({ type: "logout.confirm" });
+      // the card is already out: 終了画面 at once, which says the operation was completed
+      expect(actor.getSnapshot().value).toEqual({ end: "farewell" });
+      expect(actor.getSnapshot().context).toMatchObject({ endReason: "logout", committed: true });
+    },
+  );
 });
 
 describe("kiosk: screens, logout and session start", () => {
@@ -112,13 +171,55 @@ describe("kiosk: screens, logout and session start", () => {
     expect(registrationOf(actor)?.value).toBe("done");
     actor.send({ type: "session.logout" });
     actor.send({ type: "logout.confirm" });
-    expect(actor.getSnapshot().value).toBe("end");
-    expect(actor.getSnapshot().context.endReason).toBe("logout");
+    expect(actor.getSnapshot().matches("end")).toBe(true);
+    expect(actor.getSnapshot().context).toMatchObject({ endReason: "logout", committed: true });
     expectBidderDataCleared(actor);
+    // the card is still in: ICカードをお取りください until it is taken (R32)
+    expect(actor.getSnapshot().value).toEqual({ end: { takeCard: "waiting" } });
+    actor.send({ type: "card.removed" });
     clock.increment(END * 1000 - 1);
-    expect(actor.getSnapshot().value).toBe("end");
+    expect(actor.getSnapshot().value).toEqual({ end: "farewell" });
     clock.increment(1);
     expect(actor.getSnapshot().value).toBe("select");
+  });
+
+  it("a logout before the commit is a cancelled visit (終了画面's words)", async () => {
+    const { actor } = startKiosk();
+    await toFlowState(actor, "confirm");
+    actor.send({ type: "session.logout" });
+    actor.send({ type: "logout.confirm" });
+    expect(actor.getSnapshot().context).toMatchObject({ endReason: "logout", committed: false });
+  });
+
+  it("tells staff once when the card stays in the reader for 60 s after the visit (R32)", async () => {
+    const { actor, clock, calls } = startKiosk();
+    await toMenu(actor);
+    actor.send({ type: "session.logout" });
+    actor.send({ type: "logout.confirm" });
+    clock.increment(CARD_LEFT_NOTICE_SECONDS * 1000 - 1);
+    await settle();
+    expect(calls.cardLeft).toEqual([]);
+    clock.increment(1);
+    await settle();
+    expect(calls.cardLeft).toEqual([CARD_LEFT_NOTICE_SECONDS]);
+    expect(actor.getSnapshot().value).toEqual({ end: { takeCard: "reported" } });
+    clock.increment(CARD_LEFT_NOTICE_SECONDS * 1000 * 5);
+    await settle();
+    expect(calls.cardLeft).toHaveLength(1);
+    actor.send({ type: "card.removed" });
+    expect(actor.getSnapshot().value).toEqual({ end: "farewell" });
+  });
+
+  it("a card taken before 60 s tells staff nothing", async () => {
+    const { actor, clock, calls } = startKiosk();
+    await toMenu(actor);
+    actor.send({ type: "session.logout" });
+    actor.send({ type: "logout.confirm" });
+    clock.increment(30_000);
+    actor.send({ type: "card.removed" });
+    clock.increment(CARD_LEFT_NOTICE_SECONDS * 1000);
+    await settle();
+    expect(calls.cardLeft).toEqual([]);
   });
 
   it("still shows 終了画面 and returns to select when ending the server session fails", async () => {
@@ -127,8 +228,9 @@ describe("kiosk: screens, logout and session start", () => {
     actor.send({ type: "session.logout" });
     actor.send({ type: "logout.confirm" });
     await settle();
-    expect(actor.getSnapshot().value).toBe("end");
+    expect(actor.getSnapshot().matches("end")).toBe(true);
     expect(actor.getSnapshot().status).toBe("active");
+    actor.send({ type: "card.removed" });
     clock.increment(END * 1000);
     expect(actor.getSnapshot().value).toBe("select");
   });
@@ -289,6 +391,11 @@ describe("kiosk: the whole statechart and secrets", () => {
     actor.send({ type: "logout.cancel" });
     advance(clock, (IDLE + WARNING) * 1000);
     await settle();
+    clock.increment(CARD_LEFT_NOTICE_SECONDS * 1000);
+    await settle();
+    actor.send({ type: "card.removed" });
+    clock.increment(END * 1000);
+    actor.send({ type: "card.inserted" });
     await toMenu(actor);
     actor.send({ type: "menu.register" });
     actor.send({ type: "card.removed" });

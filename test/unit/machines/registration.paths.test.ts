@@ -69,6 +69,8 @@ const events: RegistrationEvent[] = [
   done("register", refusedRegister),
   failed("register"),
   { type: "receipt.print" },
+  // R31: before the commit a removed card ends the flow; on the result screen nothing changes
+  { type: "card.removed" },
   done("printReceipt", undefined),
   failed("printReceipt"),
 ];

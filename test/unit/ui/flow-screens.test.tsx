@@ -72,11 +72,11 @@ describe("fixed screens", () => {
     expect(html).toContain("複数の調達機関（団体）に参加希望している場合");
   });
 
-  it("End thanks the bidder, reminds them of the card and says why the flow ended (R32)", () => {
+  it("End says why the flow ended, without thanks for a visit the card pulled short (R31)", () => {
     const html = renderToStaticMarkup(<EndScreen reason="cardRemoved" />);
-    expect(html).toContain("ご利用ありがとうございました。");
-    expect(html).toContain("ICカードの取り忘れにご注意ください。");
+    expect(html).not.toContain("ご利用ありがとうございました。");
     expect(html).toContain("ICカードが取り出されたため");
+    expect(html).toContain("お手続きは完了していません");
   });
 });
 
