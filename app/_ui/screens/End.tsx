@@ -2,12 +2,7 @@ export type EndReason = "logout" | "cardRemoved" | "timeout" | "searchLimit";
 
 /** How the visit ended, in the words 終了画面 uses (R31, R32). */
 export type EndKind =
-  | "completed"
-  | "cancelled"
-  | "cardRemoved"
-  | "timedOut"
-  | "timedOutCompleted"
-  | "searchLimit";
+  "completed" | "cancelled" | "cardRemoved" | "timedOut" | "timedOutCompleted" | "searchLimit";
 
 export function endKindOf(reason: EndReason | null, committed: boolean): EndKind {
   if (reason === "cardRemoved") return "cardRemoved";
