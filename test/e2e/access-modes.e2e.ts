@@ -121,9 +121,12 @@ describe("access modes in the browser (issue 11 item 7)", () => {
     await page.getByRole("dialog").filter({ hasText: "ログアウトしますか" }).waitFor();
     await check("ログアウトの確認");
     await page.getByRole("dialog").getByRole("button", { name: "OK" }).click();
+    // the card still in the reader: ICカードをお取りください until it is out (R32), then 終了画面
+    await page.getByRole("heading", { name: "ICカードをお取りください" }).waitFor();
+    await check("ICカードをお取りください");
+    await removeCard(page, "DEMO-E");
     await page.getByRole("heading", { name: "終了画面" }).waitFor();
     await check("終了画面");
-    await removeCard(page, "DEMO-E");
     await page.getByRole("combobox", { name: "調達機関" }).waitFor({ timeout: 20_000 });
 
     // R1: the same card again is refused on insertion, before any PIN
