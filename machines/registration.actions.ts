@@ -54,6 +54,9 @@ export const registrationActions = {
     fieldErrors: null,
   })),
   acknowledgeHolderMismatch: update(() => ({ holderMismatchAcknowledged: true })),
+  setHolderAcknowledgement: update((params: { acknowledged: boolean }): Update => ({
+    holderMismatchAcknowledged: params.acknowledged,
+  })),
 
   storeRegistered: update((params: { result: RegisterResult }): Update =>
     params.result.ok

@@ -1,4 +1,6 @@
-// 利用者登録 (§3.1): pin → search → form → (holderWarning) → confirm → done → print. The flow
+// 利用者登録 (§3.1): pin → search → form → (holderWarning) → confirm → done → print. The R17
+// mismatch is shown on the form from its arrival, where the bidder may acknowledge it at once; a
+// form sent without that acknowledgement still stops at the holderWarning dialog. The flow
 // only ever ends by being cancelled, or by the visit's 5th failed search (R11); a finished registration stays on its result screen until
 // the bidder logs out or the kiosk ends the session.
 import { sendTo, setup } from "xstate";
@@ -59,6 +61,7 @@ export const registrationMachine = setup({
     isInvalid,
     isVisitEnded: (_, params: { result: SearchResult }) =>
       !params.result.ok && params.result.code === "visitEnded",
+    hasHolderMismatch: ({ context }) => context.search !== null && !context.search.holderCheck.matches,
     needsHolderAcknowledgement: ({ context }) =>
       context.search !== null && !context.search.holderCheck.matches && !context.holderMismatchAcknowledged,
   },
@@ -150,6 +153,14 @@ export const registrationMachine = setup({
       exit: POSTAL_LOOKUP.exit,
       on: {
         ...POSTAL_LOOKUP.on,
+        // R17: the form's own acknowledgement box; only a real mismatch can be acknowledged
+        "holder.check": {
+          guard: "hasHolderMismatch",
+          actions: {
+            type: "setHolderAcknowledgement",
+            params: ({ event }) => ({ acknowledged: event.acknowledged }),
+          },
+        },
         "form.submit": [
           {
             guard: "needsHolderAcknowledgement",

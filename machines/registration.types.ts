@@ -38,6 +38,8 @@ export type RegistrationEvent =
   | { type: "form.submit"; values: RegisterInput }
   | { type: "form.back" }
   | PostalLookupEvent
+  /** R17 on the form: the bidder ticks (or unticks) 名義を確認しました beside the mismatch */
+  | { type: "holder.check"; acknowledged: boolean }
   | { type: "holder.acknowledge" }
   | { type: "holder.back" }
   | { type: "confirm.submit" }

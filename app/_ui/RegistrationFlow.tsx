@@ -54,7 +54,13 @@ export function RegistrationFlow({ actorRef, onLogout }: Props) {
     if ((snapshot.matches("form") || snapshot.matches("holderWarning")) && search) {
       return (
         <>
-          <FormScreen search={search} card={context.card} {...contactFormProps(context, events)} />
+          <FormScreen
+            search={search}
+            card={context.card}
+            holderAcknowledged={context.holderMismatchAcknowledged}
+            onHolderCheck={events.checkHolder}
+            {...contactFormProps(context, events)}
+          />
           {snapshot.matches("holderWarning") && context.card ? (
             <HolderWarningDialog
               card={context.card}

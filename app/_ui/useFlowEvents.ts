@@ -75,6 +75,7 @@ const registrationSenders = (send: Send<RegistrationEvent>) => ({
   searchBack: () => send({ type: "search.back" }),
   endAfterSearchLimit: () => send({ type: "searchLimit.end" }),
   acknowledgeHolder: () => send({ type: "holder.acknowledge" }),
+  checkHolder: (acknowledged: boolean) => send({ type: "holder.check", acknowledged }),
   holderBack: () => send({ type: "holder.back" }),
 });
 

@@ -9,6 +9,7 @@ import { companyRows } from "../summary";
 import type { PostalLookup } from "../useContactForm";
 import { ContactForm } from "./ContactForm";
 import { FORM_NOTES } from "./formText";
+import { HolderMismatchNotice } from "./HolderWarning";
 
 type Props = PostalLookup & {
   search: SearchView;
@@ -19,16 +20,29 @@ type Props = PostalLookup & {
   serverErrors: Record<string, string> | null;
   onSubmit: (values: RegisterInput) => void;
   onBack: () => void;
+  /** R17: the acknowledgement the machine holds, and the form's box that sets it */
+  holderAcknowledged: boolean;
+  onHolderCheck: (acknowledged: boolean) => void;
 };
 
 /** 利用者登録: 企業情報 read-only, 代表窓口情報 only at the user ID's first card (R4), 利用部署 always (R5). */
-export function FormScreen({ search, initial, ...props }: Props) {
+export function FormScreen({ search, initial, holderAcknowledged, onHolderCheck, ...props }: Props) {
   const representativeOnFile = search.representative;
   return (
     <ContactForm
       {...props}
       title="利用者登録"
       titleId="form-title"
+      intro={
+        props.card ? (
+          <HolderMismatchNotice
+            card={props.card}
+            search={search}
+            acknowledged={holderAcknowledged}
+            onCheck={onHolderCheck}
+          />
+        ) : null
+      }
       initial={{
         representative: initial?.representative ?? emptyContact(),
         department: initial?.department ?? emptyContact(),

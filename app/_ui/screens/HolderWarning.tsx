@@ -5,13 +5,52 @@ import { ReadOnlyList } from "../ContactBlock";
 
 type Props = { card: CardView; search: SearchView; onAcknowledge: () => void; onBack: () => void };
 
+const MISMATCH = "ICカードの名義が、競争入札参加資格審査情報の企業名称・代表者と一致しません。";
+const CONTRACTOR_NOTE =
+  "工事・物品とも、原則として競争入札参加資格申請時の「契約者」名義の IC カードが必要です。埼玉県では「法人の代表者」でも可としています。自治体によっては法人の代表者を認めない場合もあるので、各自治体に確認してください。";
+
+type NoticeProps = {
+  card: CardView;
+  search: SearchView;
+  acknowledged: boolean;
+  onCheck: (acknowledged: boolean) => void;
+};
+
+/**
+ * R17 on the form, from its arrival: the card and the qualification are both known once the search
+ * answered, so the bidder learns of the mismatch before typing the 部署 block, and may acknowledge
+ * it here. Unticked, 入力内容確認 still stops at the dialog below (the server refuses it anyway).
+ */
+export function HolderMismatchNotice({ card, search, acknowledged, onCheck }: NoticeProps) {
+  if (search.holderCheck.matches) return null;
+  return (
+    <div className="notice warn holder-mismatch" role="note" aria-labelledby="holder-mismatch-title">
+      <h2 id="holder-mismatch-title" style={{ fontSize: "1.1rem", margin: 0 }}>
+        {search.holderCheck.message ?? MISMATCH}
+      </h2>
+      <ReadOnlyList
+        rows={[
+          ["ICカード企業名称", card.companyOnCard],
+          ["ICカード取得者氏名", card.holderName],
+          ["業者名", search.company.companyName],
+          ["代表者等氏名", search.company.representativeName],
+        ]}
+      />
+      <p style={{ margin: "8px 0" }}>{CONTRACTOR_NOTE}</p>
+      <label className="check">
+        <input type="checkbox" checked={acknowledged} onChange={(event) => onCheck(event.target.checked)} />
+        ICカードの名義に誤りがないことを確認しました
+      </label>
+    </div>
+  );
+}
+
 /** R17: the card's holder should be the 契約者 (in Saitama also the corporate representative). */
 export function HolderWarningDialog({ card, search, onAcknowledge, onBack }: Props) {
   return (
     <Dialog title="ICカードの名義を確認してください" onEscape={onBack}>
       <p className="notice warn" style={{ fontWeight: 700 }}>
-        {search.holderCheck.message ??
-          "ICカードの名義が、競争入札参加資格審査情報の企業名称・代表者と一致しません。"}
+        {search.holderCheck.message ?? MISMATCH}
       </p>
       <h3>ICカード</h3>
       <ReadOnlyList
@@ -27,10 +66,7 @@ export function HolderWarningDialog({ card, search, onAcknowledge, onBack }: Pro
           ["代表者等氏名", search.company.representativeName],
         ]}
       />
-      <p>
-        工事・物品とも、原則として競争入札参加資格申請時の「契約者」名義の IC
-        カードが必要です。埼玉県では「法人の代表者」でも可としています。自治体によっては法人の代表者を認めない場合もあるので、各自治体に確認してください。
-      </p>
+      <p>{CONTRACTOR_NOTE}</p>
       <p>名義に誤りがないことを確認した場合のみ「確認しました」を押してください。</p>
       <div className="actions">
         <button type="button" className="primary" onClick={onAcknowledge}>

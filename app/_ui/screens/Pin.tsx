@@ -61,41 +61,47 @@ export function PinScreen(props: Props) {
           ICカードの内容を確認しています。ICカードを抜かずにお待ちください…
         </p>
       ) : (
-        <>
-          {facts ? <CardFactsList facts={facts} /> : null}
-          {notices.length > 0 ? (
-            <div className="notice warn" role="status" data-testid="card-notices">
-              {notices.map((notice) => (
-                <p key={notice} style={{ margin: "4px 0" }}>
-                  {notice}
-                </p>
-              ))}
-            </div>
-          ) : null}
-          <p style={{ fontSize: "1.3rem" }}>PIN番号を入力してください。</p>
-          {isFinalTry(error) ? (
-            <p className="notice warn" role="alert" style={{ fontWeight: 700 }} data-testid="final-try">
-              ご注意ください：次にPIN番号を間違えるとICカードがロックされ、このICカードは使用できなくなります。
-            </p>
-          ) : null}
-          {error ? (
-            <div className="notice error" role="alert" id="pin-error">
-              <p style={{ margin: 0 }}>{error.message}</p>
-              {tries ? <p style={{ margin: "6px 0 0", fontWeight: 700 }}>{tries}</p> : null}
-            </div>
-          ) : null}
-          {verifying ? (
-            <p className="busy" role="status">
-              ICカードを確認しています。ICカードを抜かずにお待ちください…
-            </p>
-          ) : null}
-          <Keypad
-            onSubmit={onSubmit}
-            onCancel={onCancel}
-            disabled={verifying}
-            describedBy={error ? "pin-error" : undefined}
-          />
-        </>
+        // issue 11 item 4: the messages stand beside the keypad, not above it, so however many are
+        // shown OK and every key stay on the screen at 1280×1024 and 1920×1080
+        <div className="pin-layout">
+          <div className="pin-info">
+            {facts ? <CardFactsList facts={facts} /> : null}
+            {notices.length > 0 ? (
+              <div className="notice warn" role="status" data-testid="card-notices">
+                {notices.map((notice) => (
+                  <p key={notice} style={{ margin: "4px 0" }}>
+                    {notice}
+                  </p>
+                ))}
+              </div>
+            ) : null}
+            {isFinalTry(error) ? (
+              <p className="notice warn" role="alert" style={{ fontWeight: 700 }} data-testid="final-try">
+                ご注意ください：次にPIN番号を間違えるとICカードがロックされ、このICカードは使用できなくなります。
+              </p>
+            ) : null}
+            {error ? (
+              <div className="notice error" role="alert" id="pin-error">
+                <p style={{ margin: 0 }}>{error.message}</p>
+                {tries ? <p style={{ margin: "6px 0 0", fontWeight: 700 }}>{tries}</p> : null}
+              </div>
+            ) : null}
+            {verifying ? (
+              <p className="busy" role="status">
+                ICカードを確認しています。ICカードを抜かずにお待ちください…
+              </p>
+            ) : null}
+          </div>
+          <div className="pin-pad">
+            <p className="pin-prompt">PIN番号を入力してください。</p>
+            <Keypad
+              onSubmit={onSubmit}
+              onCancel={onCancel}
+              disabled={verifying}
+              describedBy={error ? "pin-error" : undefined}
+            />
+          </div>
+        </div>
       )}
       <div className="notice" style={{ marginTop: 28 }}>
         <strong>【PIN 番号】</strong>

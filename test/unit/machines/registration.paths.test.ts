@@ -60,6 +60,7 @@ const events: RegistrationEvent[] = [
   failed("searchQualification"),
   { type: "form.submit", values: formValues },
   { type: "form.back" },
+  { type: "holder.check", acknowledged: true },
   { type: "holder.acknowledge" },
   { type: "holder.back" },
   { type: "confirm.submit" },

@@ -164,6 +164,54 @@ describe("registration machine: search, form and confirm", () => {
     expect(actor.getSnapshot().value).toBe("done");
   });
 
+  it("R17: the mismatch is acknowledged on the form on arrival, so the form goes straight to confirm", async () => {
+    const { actor, calls } = await start({ search: [searchOk(false)] });
+    await toForm(actor);
+    expect(actor.getSnapshot().value).toBe("form");
+    expect(actor.getSnapshot().context.search?.holderCheck.matches).toBe(false);
+    actor.send({ type: "holder.check", acknowledged: true });
+    expect(actor.getSnapshot().context.holderMismatchAcknowledged).toBe(true);
+    actor.send({ type: "form.submit", values: formValues });
+    expect(actor.getSnapshot().value).toBe("confirm");
+    actor.send({ type: "confirm.submit" });
+    await settle();
+    expect(calls.register[0]?.holderMismatchAcknowledged).toBe(true);
+  });
+
+  it("R17: an unticked acknowledgement on the form still stops at the warning dialog", async () => {
+    const { actor } = await start({ search: [searchOk(false)] });
+    await toForm(actor);
+    actor.send({ type: "holder.check", acknowledged: true });
+    actor.send({ type: "holder.check", acknowledged: false });
+    actor.send({ type: "form.submit", values: formValues });
+    expect(actor.getSnapshot().value).toBe("holderWarning");
+    actor.send({ type: "holder.back" });
+    expect(actor.getSnapshot().value).toBe("form");
+    expect(actor.getSnapshot().context.holderMismatchAcknowledged).toBe(false);
+  });
+
+  it("R17: a matching holder cannot be marked acknowledged from the form", async () => {
+    const { actor, calls } = await start();
+    await toForm(actor);
+    actor.send({ type: "holder.check", acknowledged: true });
+    expect(actor.getSnapshot().context.holderMismatchAcknowledged).toBe(false);
+    actor.send({ type: "form.submit", values: formValues });
+    actor.send({ type: "confirm.submit" });
+    await settle();
+    expect(calls.register[0]?.holderMismatchAcknowledged).toBe(false);
+  });
+
+  it("R17: a new search forgets an acknowledgement given on the form", async () => {
+    const { actor } = await start({ search: [searchOk(false), searchOk(false)] });
+    await toForm(actor);
+    actor.send({ type: "holder.check", acknowledged: true });
+    actor.send({ type: "form.back" });
+    submitSearch(actor);
+    await settle();
+    expect(actor.getSnapshot().value).toBe("form");
+    expect(actor.getSnapshot().context.holderMismatchAcknowledged).toBe(false);
+  });
+
   it("goes straight to confirm when the holder matches, and registers once on a double tap", async () => {
     const { actor, calls } = await start();
     await toForm(actor);

@@ -120,7 +120,39 @@ describe("FormScreen", () => {
     ...postalLookup,
     onSubmit: noop,
     onBack: noop,
+    holderAcknowledged: false,
+    onHolderCheck: noop,
   };
+  const mismatch = { matches: false, message: null };
+
+  it("R17: shows the holder mismatch on arrival, card beside qualification, with its box unticked", () => {
+    const html = renderToStaticMarkup(
+      <FormScreen {...base} search={searchView({ holderCheck: mismatch })} />,
+    );
+    expect(html).toContain("ICカードの名義が、競争入札参加資格審査情報の企業名称・代表者と一致しません。");
+    for (const shown of [
+      card.companyOnCard,
+      card.holderName,
+      company.companyName,
+      company.representativeName,
+    ]) {
+      expect(html).toContain(shown);
+    }
+    const box = /<input type="checkbox"[^>]*>/.exec(html)?.[0] ?? "";
+    expect(box).not.toBe("");
+    expect(box).not.toContain("checked");
+    expect(html).toContain("ICカードの名義に誤りがないことを確認しました");
+  });
+
+  it("R17: the box shows the machine's acknowledgement, and a matching holder gets no notice", () => {
+    const acknowledged = renderToStaticMarkup(
+      <FormScreen {...base} holderAcknowledged search={searchView({ holderCheck: mismatch })} />,
+    );
+    expect(/<input type="checkbox"[^>]*>/.exec(acknowledged)?.[0]).toContain("checked");
+    const matching = renderToStaticMarkup(<FormScreen {...base} search={searchView()} />);
+    expect(matching).not.toContain("一致しません");
+    expect(matching).not.toContain("ICカードの名義に誤りがないことを確認しました");
+  });
 
   it("asks for 代表窓口情報 at the user ID's first registration", () => {
     const html = renderToStaticMarkup(<FormScreen {...base} search={searchView()} />);
