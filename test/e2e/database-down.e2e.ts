@@ -96,7 +96,14 @@ describe("the database goes away mid-visit", () => {
     }
 
     // the card is still in the reader: the next visit takes it from the start to the receipt
+    // the kiosk learns of the removal from its next /api/card poll: wait for it, so the next visit's
+    // insertion is not read as a swap within one poll (which ends a flow, R31)
+    const emptied = page.waitForResponse(
+      async (r) =>
+        r.url().endsWith("/api/card") && ((await r.json()) as { present?: boolean }).present === false,
+    );
     await removeCard(page, DEMO_A.label);
+    await emptied;
     await toMenu(page);
     await startRegistration(page, DEMO_A.label, DEMO_A.pin);
     await search(page, SAITAMA);
