@@ -20,6 +20,7 @@ import {
   receiptNumberOnScreen,
   search,
   swapCards,
+  toMenuFor,
   typePin,
 } from "./flows";
 import {
@@ -42,16 +43,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function toMenuAtSaitamaCity(page: Page) {
-  await chooseAgency(page, AGENCY, GOODS);
-  await page.getByRole("button", { name: "利用者登録", exact: true }).click();
-  await page
-    .getByText(/\d{4}年\d{2}月\d{2}日 \d{2}時\d{2}分/)
-    .first()
-    .waitFor();
-  await page.getByRole("button", { name: "利用者登録処理" }).click();
-  await page.getByRole("heading", { name: "利用者登録メニュー" }).waitFor();
-}
+const toMenuAtSaitamaCity = (page: Page) => toMenuFor(page, GOODS, AGENCY);
 
 async function pinFor(page: Page, card: string, pin: string) {
   await page.getByText("ICカードをカードリーダーに差し込んでください").first().waitFor();

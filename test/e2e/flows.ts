@@ -14,6 +14,11 @@ export async function chooseAgency(
 
 export async function toMenu(page: Page) {
   await chooseAgency(page);
+  await fromTopToMenu(page);
+}
+
+/** The agency chosen: 受注者トップ → 利用者登録メニュー. */
+async function fromTopToMenu(page: Page) {
   await page.getByRole("button", { name: "利用者登録", exact: true }).click();
   // 受注者トップ: the 利用者登録処理 button comes once the clock is shown
   await page
@@ -110,16 +115,10 @@ export const SAITAMA_GOODS = {
   password: "Buppin01",
 };
 
-/** Screen 1 → 利用者登録メニュー for the given 業務区分 at 埼玉県. */
-export async function toMenuFor(page: Page, kind: string) {
-  await chooseAgency(page, "埼玉県", kind);
-  await page.getByRole("button", { name: "利用者登録", exact: true }).click();
-  await page
-    .getByText(/\d{4}年\d{2}月\d{2}日 \d{2}時\d{2}分/)
-    .first()
-    .waitFor();
-  await page.getByRole("button", { name: "利用者登録処理" }).click();
-  await page.getByRole("heading", { name: "利用者登録メニュー" }).waitFor();
+/** Screen 1 → 利用者登録メニュー for the given 業務区分 (at 埼玉県 unless another agency is named). */
+export async function toMenuFor(page: Page, kind: string, agency = "埼玉県") {
+  await chooseAgency(page, agency, kind);
+  await fromTopToMenu(page);
 }
 
 /** 変更 → insert the card → (pre-flight) → PIN. */
