@@ -16,6 +16,7 @@ import {
   type KioskContext,
   type KioskEvent,
   type KioskInput,
+  type Lang,
   type StartSessionInput,
   type TextSize,
 } from "./kiosk.types";
@@ -104,7 +105,10 @@ export const kioskMachine = setup({
     storeContrast: assign(({ context }, params: { highContrast: boolean }) => ({
       access: { ...context.access, highContrast: params.highContrast },
     })),
-    // The visit's text size and contrast are the bidder's, not the terminal's: the next bidder
+    storeLang: assign(({ context }, params: { lang: Lang }) => ({
+      access: { ...context.access, lang: params.lang },
+    })),
+    // The visit's text size, contrast and language are the bidder's, not the terminal's: the next bidder
     // starts from the standard screen.
     resetAccessModes: assign({ access: STANDARD_ACCESS }),
     forwardToRegistration: forwardTo("registration"),
@@ -137,6 +141,7 @@ export const kioskMachine = setup({
     "access.contrast": {
       actions: { type: "storeContrast", params: ({ event }) => ({ highContrast: event.highContrast }) },
     },
+    "access.lang": { actions: { type: "storeLang", params: ({ event }) => ({ lang: event.lang }) } },
     // from any state: leaving `active` stops the flow and its data (nothing half-done continues)
     "system.unavailable": { target: ".unavailable" },
   },

@@ -18,10 +18,13 @@ export type EndReason = "logout" | "cardRemoved" | "timeout" | "searchLimit";
 /** 文字サイズ: 標準・大・特大 (issue 11 item 7). */
 export type TextSize = "standard" | "large" | "xlarge";
 
-/** How the screens are shown to this bidder; chosen on any screen, kept for one visit. */
-export type AccessModes = { textSize: TextSize; highContrast: boolean };
+/** The kiosk's language: Japanese, or English with the manual's terms kept (issue 11 item 7). */
+export type Lang = "ja" | "en";
 
-export const STANDARD_ACCESS: AccessModes = { textSize: "standard", highContrast: false };
+/** How the screens are shown to this bidder; chosen on any screen, kept for one visit. */
+export type AccessModes = { textSize: TextSize; highContrast: boolean; lang: Lang };
+
+export const STANDARD_ACCESS: AccessModes = { textSize: "standard", highContrast: false, lang: "ja" };
 
 export type KioskContext = {
   idleSeconds: number;
@@ -38,7 +41,7 @@ export type KioskContext = {
   committed: boolean;
   /** message for the select screen when a session could not start */
   error: string | null;
-  /** text size and contrast; back to STANDARD_ACCESS once the visit's last screen is gone */
+  /** text size, contrast and language; back to STANDARD_ACCESS once the visit's last screen is gone */
   access: AccessModes;
 };
 
@@ -56,6 +59,7 @@ export type KioskOwnEvent =
   | { type: "logout.cancel" }
   | { type: "access.textSize"; size: TextSize }
   | { type: "access.contrast"; highContrast: boolean }
+  | { type: "access.lang"; lang: Lang }
   /**
    * The server answered "unavailable" (its database cannot be reached) to any step: sent to the
    * kiosk root by the implementations (KIOSK_SYSTEM_ID), which ends the visit wherever it is.

@@ -1,25 +1,30 @@
 "use client";
-// 文字サイズ and 高コントラスト on every kiosk screen (issue 11 item 7): the bidder's choice for this
-// visit, held by the kiosk machine and shown through the document root (useAccessModes).
+// 文字サイズ, 高コントラスト and English on every kiosk screen (issue 11 item 7): the bidder's choice
+// for this visit, held by the kiosk machine and shown through the document root (useAccessModes).
 import type { TextSize } from "@/machines";
+import { NATIVE_NAME } from "./i18n/languages";
+import { msgid } from "./i18n/translate";
+import { useLang, useT } from "./i18n/useT";
 import { KioskContext } from "./kioskActor";
 import { useKioskEvents } from "./useKioskEvents";
 
 const SIZES: { size: TextSize; label: string }[] = [
-  { size: "standard", label: "標準" },
-  { size: "large", label: "大" },
-  { size: "xlarge", label: "特大" },
+  { size: "standard", label: msgid("標準") },
+  { size: "large", label: msgid("大") },
+  { size: "xlarge", label: msgid("特大") },
 ];
 
 export function AccessControls() {
   const events = useKioskEvents();
   const access = KioskContext.useSelector((s) => s.context.access);
+  const lang = useLang();
+  const t = useT();
   return (
     <div className="access-controls">
       {/* toggle buttons, not radios: one tap each, and aria-pressed tells a screen reader which is on */}
-      <div role="group" aria-label="文字サイズ" className="access-group">
+      <div role="group" aria-label={t("文字サイズ")} className="access-group">
         <span className="access-label" aria-hidden="true">
-          文字サイズ
+          {t("文字サイズ")}
         </span>
         {SIZES.map(({ size, label }) => (
           <button
@@ -28,7 +33,7 @@ export function AccessControls() {
             aria-pressed={access.textSize === size}
             onClick={() => events.textSize(size)}
           >
-            {label}
+            {t(label)}
           </button>
         ))}
       </div>
@@ -37,8 +42,19 @@ export function AccessControls() {
         aria-pressed={access.highContrast}
         onClick={() => events.contrast(!access.highContrast)}
       >
-        高コントラスト
+        {t("高コントラスト")}
       </button>
+      {/* The switch names the other language in that language, so whoever cannot read this
+          screen can still find the way into their own. */}
+      {lang === "ja" ? (
+        <button type="button" lang="en" onClick={() => events.lang("en")}>
+          {NATIVE_NAME.en}
+        </button>
+      ) : (
+        <button type="button" lang="ja" onClick={() => events.lang("ja")}>
+          {NATIVE_NAME.ja}
+        </button>
+      )}
     </div>
   );
 }

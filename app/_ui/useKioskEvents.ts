@@ -2,7 +2,7 @@
 
 import { useMemo } from "react";
 import type { Kind } from "@/app/_shared/kinds";
-import type { TextSize } from "@/machines";
+import type { Lang, TextSize } from "@/machines";
 import { KioskContext } from "./kioskActor";
 
 /**
@@ -28,6 +28,7 @@ export function useKioskEvents() {
       cardRemoved: () => send({ type: "card.removed" }),
       textSize: (size: TextSize) => send({ type: "access.textSize", size }),
       contrast: (highContrast: boolean) => send({ type: "access.contrast", highContrast }),
+      lang: (lang: Lang) => send({ type: "access.lang", lang }),
     };
   }, [actor]);
 }

@@ -6,11 +6,12 @@ import { settle } from "./fixtures";
 import { advance, END, flowOf, IDLE, startKiosk, toFlowState, toMenu, WARNING } from "./kiosk.harness";
 import type { Kiosk } from "./kiosk.harness";
 
-const CHOSEN = { textSize: "xlarge", highContrast: true } as const;
+const CHOSEN = { textSize: "xlarge", highContrast: true, lang: "en" } as const;
 
 function choose(actor: Kiosk) {
   actor.send({ type: "access.textSize", size: CHOSEN.textSize });
   actor.send({ type: "access.contrast", highContrast: CHOSEN.highContrast });
+  actor.send({ type: "access.lang", lang: CHOSEN.lang });
 }
 
 const accessOf = (actor: Kiosk) => actor.getSnapshot().context.access;
@@ -32,9 +33,9 @@ describe("kiosk: access modes for one visit (issue 11 item 7, R32)", () => {
     actor.send({ type: "access.contrast", highContrast: true });
     expect(actor.getSnapshot().matches({ active: { screens: { flow: "registration" } } })).toBe(true);
     expect(flowOf(actor, "registration").getSnapshot().value).toBe("form");
-    expect(accessOf(actor)).toEqual({ textSize: "large", highContrast: true });
+    expect(accessOf(actor)).toEqual({ textSize: "large", highContrast: true, lang: "ja" });
     actor.send({ type: "access.contrast", highContrast: false });
-    expect(accessOf(actor)).toEqual({ textSize: "large", highContrast: false });
+    expect(accessOf(actor)).toEqual({ textSize: "large", highContrast: false, lang: "ja" });
   });
 
   it("keeps the choice on 終了画面 after ログアウト and resets it when the kiosk is back on select", async () => {

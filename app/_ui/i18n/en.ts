@@ -1,0 +1,15 @@
+// English for every kiosk screen and message, keyed by the Japanese it replaces (translate.ts), in
+// parts by where the text is said. Where a bidder must match a term on paper — the manual, the
+// qualification notice, the card — the manual's Japanese follows in square brackets:
+// "User ID [ユーザID]".
+import { COMMON } from "./en/common";
+import type { Catalog } from "./en/types";
+
+export const PARTS: Readonly<Record<string, Catalog>> = { common: COMMON };
+
+export const EN_MESSAGES: Readonly<Record<string, string>> = Object.assign(
+  {},
+  ...Object.values(PARTS).map((part) => part.messages),
+);
+
+export const EN_PATTERNS = Object.values(PARTS).flatMap((part) => part.patterns);
