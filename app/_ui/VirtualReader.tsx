@@ -59,7 +59,8 @@ export function VirtualReader() {
   };
 
   return (
-    <aside className="virtual-reader" aria-labelledby="virtual-reader-title">
+    // lang="ja": the demo's reader panel stands beside the kiosk and stays Japanese in English mode
+    <aside className="virtual-reader" lang="ja" aria-labelledby="virtual-reader-title">
       <h2 id="virtual-reader-title">仮想カードリーダー</h2>
       <p>デモ用です。カードを選んで「挿入」を押すと、カードリーダーに差し込んだことになります。</p>
       {failed ? <p className="field-error">仮想カードリーダーとの通信に失敗しました。</p> : null}

@@ -1,7 +1,8 @@
 // Issue 3 in the browser: the pre-flight card check says at once what is wrong with a card, before
 // any PIN is asked (a refused card never costs a try), and the kiosk stops after two wrong PINs on
 // one insertion so the card keeps its last tries.
-import type { Browser, Page } from "playwright-core";
+import fs from "node:fs";
+import type { Browser, Page, Request } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertAtPin, toMenu, typePin } from "./flows";
 import { expectNoProblems, launch, openKiosk, queryAll, removeCard } from "./support";
@@ -100,6 +101,66 @@ describe("the kiosk's PIN cap", () => {
       `SELECT count(*) AS n FROM AuditLog WHERE action = 'card.proof' AND detail LIKE '%pinLocked%'`,
     )[0]!.n;
     expect(locked).toBe(0);
+    await removeCard(again.page, "DEMO-G");
+    expectNoProblems(again);
+    await again.context.close();
+  });
+
+  it("R33: 20 wrong-PIN submissions sent at once (the OK's request replayed) reach the card at most twice; the card is not locked", async () => {
+    const kiosk = await openKiosk(browser);
+    const { page, context } = kiosk;
+    const wrongPins = () =>
+      queryAll<{ n: number }>(
+        `SELECT count(*) AS n FROM AuditLog WHERE action = 'card.proof' AND detail LIKE '%pinIncorrect%'`,
+      )[0]!.n;
+    const before = wrongPins();
+    await toMenu(page);
+    await insertAtPin(page, "DEMO-G");
+    await page.getByText("PIN番号を入力してください").first().waitFor();
+    // the PIN step's server action as the browser sends it: replaying it is what a second tab, a
+    // stuck key or a script on the page would do
+    const sent = page.waitForRequest(
+      (r: Request) =>
+        r.method() === "POST" && !!r.headers()["next-action"] && !!r.postData()?.includes('"0000"'),
+    );
+    await typePin(page, "0000");
+    const request = await sent;
+    await page.getByText("PIN番号が正しくありません").first().waitFor();
+    const headers = request.headers();
+    const replays = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        context.request.post(request.url(), {
+          headers: {
+            "next-action": headers["next-action"]!,
+            "content-type": headers["content-type"] ?? "text/plain;charset=UTF-8",
+            accept: "text/x-component",
+          },
+          data: request.postData() ?? "",
+        }),
+      ),
+    );
+    expect(replays.every((r) => r.status() < 500)).toBe(true);
+    // every replay was taken as a PIN attempt by the server: answered, and all but one capped
+    const answers = await Promise.all(replays.map((r) => r.text()));
+    expect(answers.filter((a) => a.includes('"pinCapped"')).length).toBeGreaterThanOrEqual(19);
+    expect(wrongPins() - before, "wrong PINs that reached the card").toBeLessThanOrEqual(2);
+    const state = JSON.parse(fs.readFileSync(process.env.KIOSK_SIMCARD_STATE!, "utf8")) as {
+      cards: Record<string, { failures: number; locked: boolean }>;
+    };
+    expect(state.cards["DEMO-G"]!.locked).toBe(false);
+    expect(state.cards["DEMO-G"]!.failures).toBeLessThanOrEqual(2);
+    await removeCard(page, "DEMO-G");
+    await page.getByRole("heading", { name: /^(終了画面|ICカードをお取りください)$/ }).waitFor();
+    expectNoProblems(kiosk);
+    await context.close();
+
+    // the card keeps its last try: a new insertion with the right PIN goes on (and resets the count)
+    const again = await openKiosk(browser);
+    await toMenu(again.page);
+    await insertAtPin(again.page, "DEMO-G");
+    await again.page.getByText("PIN番号を入力してください").first().waitFor();
+    await typePin(again.page, "6666");
+    await again.page.getByRole("heading", { name: "競争入札参加資格審査情報検索" }).waitFor();
     await removeCard(again.page, "DEMO-G");
     expectNoProblems(again);
     await again.context.close();
