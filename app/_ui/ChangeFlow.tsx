@@ -4,6 +4,7 @@ import { useSelector } from "@xstate/react";
 import type { ActorRefFrom } from "xstate";
 import { CHANGE_STEPS, changeStepOf, type changeMachine } from "@/machines";
 import { resultOf } from "./flowResult";
+import { msgid } from "./i18n/translate";
 import { BusyStatus, contactFormProps, FlowRefused } from "./FlowStep";
 import { PinStep } from "./PinStep";
 import { StepIndicator } from "./StepIndicator";
@@ -27,7 +28,7 @@ export function ChangeFlow({ actorRef, onLogout }: Props) {
   );
 
   function renderStep() {
-    if (snapshot.matches("pin")) return <PinStep pinRef={pinRef} title="PIN番号入力" />;
+    if (snapshot.matches("pin")) return <PinStep pinRef={pinRef} title={msgid("PIN番号入力")} />;
     if (snapshot.matches("refused") && context.failure) {
       // the machine decides which refusals lead to 登録 (R2: a card not registered here)
       const canRegister = snapshot.can({ type: "refusal.register" });

@@ -4,19 +4,22 @@ import { useId, type ReactNode } from "react";
 import type { ContactView } from "@/app/_shared/contracts";
 import { contactRows } from "@/app/_shared/rows";
 import type { ContactInput } from "@/app/_shared/schemas";
+import { Ja } from "./i18n/flowText";
+import { msgid } from "./i18n/translate";
+import { useT } from "./i18n/useT";
 
 export type ContactField = keyof ContactInput;
 
-/** Labels as on the manual's 登録内容確認 screen. */
+/** Labels as on the manual's 登録内容確認 screen (said through t() where shown). */
 export const CONTACT_LABELS: Record<ContactField, string> = {
-  contactName: "連絡先名称(部署名等)",
-  postalCode: "連絡先郵便番号",
-  address: "連絡先住所",
-  personName: "連絡先氏名",
-  phone: "連絡先電話番号",
-  fax: "連絡先FAX番号",
-  email: "連絡先メールアドレス",
-  emailConfirm: "連絡先メールアドレス(確認用)",
+  contactName: msgid("連絡先名称(部署名等)"),
+  postalCode: msgid("連絡先郵便番号"),
+  address: msgid("連絡先住所"),
+  personName: msgid("連絡先氏名"),
+  phone: msgid("連絡先電話番号"),
+  fax: msgid("連絡先FAX番号"),
+  email: msgid("連絡先メールアドレス"),
+  emailConfirm: msgid("連絡先メールアドレス(確認用)"),
 };
 
 const FIELDS: {
@@ -26,13 +29,18 @@ const FIELDS: {
   hint?: string;
 }[] = [
   { name: "contactName" },
-  { name: "postalCode", inputMode: "numeric", hint: "例：330-0063（入力すると住所を補完します）" },
+  { name: "postalCode", inputMode: "numeric", hint: msgid("例：330-0063（入力すると住所を補完します）") },
   { name: "address" },
   { name: "personName" },
-  { name: "phone", inputMode: "tel", type: "tel", hint: "例：048-000-0000" },
-  { name: "fax", inputMode: "tel", type: "tel", hint: "任意。例：048-000-0001" },
+  { name: "phone", inputMode: "tel", type: "tel", hint: msgid("例：048-000-0000") },
+  { name: "fax", inputMode: "tel", type: "tel", hint: msgid("任意。例：048-000-0001") },
   { name: "email", inputMode: "email", type: "email" },
-  { name: "emailConfirm", inputMode: "email", type: "email", hint: "確認のため、もう一度入力してください。" },
+  {
+    name: "emailConfirm",
+    inputMode: "email",
+    type: "email",
+    hint: msgid("確認のため、もう一度入力してください。"),
+  },
 ];
 
 /** A contact shown read-only (on file, or on the confirm screen). */
@@ -40,13 +48,15 @@ export function ContactList({ contact }: { contact: ContactView }) {
   return <ReadOnlyList rows={contactRows(contact)} />;
 }
 
+/** Labels are the manual's Japanese, translated here; values are data, marked lang="ja" in English. */
 export function ReadOnlyList({ rows }: { rows: [string, string][] }) {
+  const t = useT();
   return (
     <dl className="readonly">
       {rows.map(([label, value]) => (
         <div key={label} style={{ display: "contents" }}>
-          <dt>{label}</dt>
-          <dd>{value === "" ? "（なし）" : value}</dd>
+          <dt>{t(label)}</dt>
+          <dd>{value === "" ? t("（なし）") : <Ja>{value}</Ja>}</dd>
         </div>
       ))}
     </dl>
@@ -66,6 +76,7 @@ type EditableProps = {
 
 /** The 7 contact fields plus the e-mail confirmation, with each error next to its field. */
 export function ContactFields({ name, values, errors, onChange, onPostalCodeDone, disabled }: EditableProps) {
+  const t = useT();
   const base = useId();
   return (
     <>
@@ -78,8 +89,8 @@ export function ContactFields({ name, values, errors, onChange, onPostalCodeDone
         return (
           <div className="field" key={f.name}>
             <div>
-              <label htmlFor={id}>{CONTACT_LABELS[f.name]}</label>
-              {f.name === "fax" ? null : <span aria-hidden="true">（※）</span>}
+              <label htmlFor={id}>{t(CONTACT_LABELS[f.name])}</label>
+              {f.name === "fax" ? null : <span aria-hidden="true">{t("（※）")}</span>}
             </div>
             <input
               id={id}
@@ -101,12 +112,12 @@ export function ContactFields({ name, values, errors, onChange, onPostalCodeDone
             />
             {f.hint ? (
               <span className="note" id={hintId}>
-                {f.hint}
+                {t(f.hint)}
               </span>
             ) : null}
             {error ? (
               <span className="field-error" id={errorId}>
-                {error}
+                {t(error)}
               </span>
             ) : null}
           </div>
@@ -122,9 +133,10 @@ type BlockProps = { legend: string; children?: ReactNode } & (
 
 /** One contact block of the 利用者登録 form: editable, or read-only with the value on file. */
 export function ContactBlock(props: BlockProps) {
+  const t = useT();
   return (
     <fieldset>
-      <legend>{props.legend}</legend>
+      <legend>{t(props.legend)}</legend>
       {props.children}
       {props.readOnly ? <ContactList contact={props.contact} /> : <ContactFields {...props} />}
     </fieldset>

@@ -4,10 +4,12 @@
 import { useSelector } from "@xstate/react";
 import type { ActorRefFrom } from "xstate";
 import type { pinMachine } from "@/machines";
+import { useT } from "./i18n/useT";
 import { PinScreen } from "./screens/Pin";
 import { usePinEvents } from "./useFlowEvents";
 
 type PinRef = ActorRefFrom<typeof pinMachine>;
+/** the flow's words for this PIN step, in Japanese (msgid); translated here */
 type Labels = { title: string; prompt?: string };
 
 export function PinStep({ pinRef, ...labels }: { pinRef: PinRef | undefined } & Labels) {
@@ -18,10 +20,11 @@ export function PinStep({ pinRef, ...labels }: { pinRef: PinRef | undefined } & 
 function PinFromActor({ pinRef, title, prompt }: { pinRef: PinRef } & Labels) {
   const pin = useSelector(pinRef, (s) => s);
   const events = usePinEvents(pinRef);
+  const t = useT();
   return (
     <PinScreen
-      title={title}
-      prompt={prompt}
+      title={t(title)}
+      prompt={prompt === undefined ? undefined : t(prompt)}
       waitingForCard={pin.matches("waitingForCard")}
       inspecting={pin.matches("inspecting")}
       verifying={pin.matches("verifying")}

@@ -4,6 +4,7 @@ import { useSelector } from "@xstate/react";
 import type { ActorRefFrom } from "xstate";
 import { REGISTRATION_STEPS, stepOf, type registrationMachine } from "@/machines";
 import { resultOf } from "./flowResult";
+import { msgid } from "./i18n/translate";
 import { BusyStatus, contactFormProps, FlowRefused } from "./FlowStep";
 import { PinStep } from "./PinStep";
 import { StepIndicator } from "./StepIndicator";
@@ -97,5 +98,5 @@ export function RegistrationFlow({ actorRef, onLogout }: Props) {
 
 function RegistrationPin({ actorRef }: Pick<Props, "actorRef">) {
   const pinRef = useSelector(actorRef, (s) => s.children.pin);
-  return <PinStep pinRef={pinRef} title="PIN番号入力" />;
+  return <PinStep pinRef={pinRef} title={msgid("PIN番号入力")} />;
 }

@@ -4,6 +4,7 @@ import { useSelector } from "@xstate/react";
 import type { ActorRefFrom } from "xstate";
 import { RENEWAL_STEPS, renewalStepOf, type renewalMachine } from "@/machines";
 import { resultOf } from "./flowResult";
+import { msgid } from "./i18n/translate";
 import { BusyStatus, FlowRefused } from "./FlowStep";
 import { PinStep } from "./PinStep";
 import { StepIndicator } from "./StepIndicator";
@@ -35,8 +36,8 @@ export function RenewalFlow({ actorRef, onLogout }: Props) {
       return (
         <PinStep
           pinRef={pinRef}
-          title="古いICカードの確認"
-          prompt="現在使用しているICカードをカードリーダーに差し込んでください"
+          title={msgid("古いICカードの確認")}
+          prompt={msgid("現在使用しているICカードをカードリーダーに差し込んでください")}
         />
       );
     }
@@ -50,8 +51,8 @@ export function RenewalFlow({ actorRef, onLogout }: Props) {
       return (
         <PinStep
           pinRef={pinRef}
-          title="新しいICカードの確認"
-          prompt="新しく取得したICカードをカードリーダーに差し込んでください"
+          title={msgid("新しいICカードの確認")}
+          prompt={msgid("新しく取得したICカードをカードリーダーに差し込んでください")}
         />
       );
     }

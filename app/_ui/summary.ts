@@ -2,20 +2,32 @@
 import type { CardView } from "@/app/_shared/contracts";
 import type { Row } from "@/app/_shared/rows";
 import { tokyoDate } from "@/app/_shared/tokyo-time";
+import type { Lang } from "@/machines";
+import { englishDate } from "./i18n/englishDate";
+import { msgid, translate } from "./i18n/translate";
 
 export type Rows = Row[];
 export { cardHolderRows, companyRows, contactRows } from "@/app/_shared/rows";
 
-/** 2013/05/14, as the manual prints 証明書有効期限 (Japan time: a card expiring at 15:00 UTC is a day later here). */
-export function formatCertDate(iso: string): string {
+/**
+ * 2013/05/14, as the manual prints 証明書有効期限 (Japan time: a card expiring at 15:00 UTC is a day
+ * later here); "14 May 2013" in English.
+ */
+export function formatCertDate(iso: string, lang: Lang = "ja"): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : tokyoDate(date);
+  if (Number.isNaN(date.getTime())) return iso;
+  return lang === "en" ? englishDate(date) : tokyoDate(date);
 }
 
-export function certificateRows(card: CardView): Rows {
+/** The labels are said in Japanese here; ReadOnlyList translates them. */
+export function certificateRows(card: CardView, lang: Lang = "ja"): Rows {
+  const t = (ja: string) => translate(lang, ja);
   return [
-    ["証明書シリアル番号", `${card.serialDecimal}（10進）／ ${card.serialHex}（16進）`],
-    ["証明書発行者", card.issuer],
-    ["証明書有効期限", formatCertDate(card.notAfter)],
+    [
+      msgid("証明書シリアル番号"),
+      `${card.serialDecimal}${t("（10進）")}${t("／ ")}${card.serialHex}${t("（16進）")}`,
+    ],
+    [msgid("証明書発行者"), card.issuer],
+    [msgid("証明書有効期限"), formatCertDate(card.notAfter, lang)],
   ];
 }

@@ -6,6 +6,7 @@ import type { ContactView } from "@/app/_shared/contracts";
 import type { ContactInput } from "@/app/_shared/schemas";
 import type { ContactBlockName, PostalAnswers } from "@/machines";
 import type { ContactField } from "./ContactBlock";
+import { msgid } from "./i18n/translate";
 
 type Block = ContactBlockName;
 const BLOCKS: readonly Block[] = ["representative", "department"];
@@ -28,6 +29,7 @@ export function useContactForm(
 ) {
   const [values, setValues] = useState<Record<Block, ContactInput>>(initial);
   const [errors, setErrors] = useState<Record<string, string>>(serverErrors ?? {});
+  // the notes are Japanese (the server's answer among them); the form says them through t()
   const [postalNote, setPostalNote] = useState<Partial<Record<Block, string>>>({});
 
   // The machine keeps each block's last answer; one that arrives while the form is shown fills
@@ -43,7 +45,7 @@ export function useContactForm(
         setValues((v) => ({ ...v, [block]: { ...v[block], address: answer.address } }));
         setPostalNote((n) => ({
           ...n,
-          [block]: "郵便番号から住所を入力しました。番地等を続けて入力してください。",
+          [block]: msgid("郵便番号から住所を入力しました。番地等を続けて入力してください。"),
         }));
       } else {
         setPostalNote((n) => ({ ...n, [block]: answer.message }));

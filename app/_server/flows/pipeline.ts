@@ -242,7 +242,7 @@ async function commit<S extends SubmitStep, F, P, C extends string>(
 }
 
 /** What the tab whose input lost to another tab's submit of the same visit is told. */
-function alreadyDone(receiptNumber: string): Failure<"alreadyDone"> {
+export function alreadyDone(receiptNumber: string): Failure<"alreadyDone"> {
   return {
     ok: false,
     code: "alreadyDone",

@@ -3,9 +3,10 @@
 // qualification notice, the card — the manual's Japanese follows in square brackets:
 // "User ID [ユーザID]".
 import { COMMON } from "./en/common";
+import { FLOWS } from "./en/flows";
 import type { Catalog } from "./en/types";
 
-export const PARTS: Readonly<Record<string, Catalog>> = { common: COMMON };
+export const PARTS: Readonly<Record<string, Catalog>> = { common: COMMON, flows: FLOWS };
 
 export const EN_MESSAGES: Readonly<Record<string, string>> = Object.assign(
   {},

@@ -6,7 +6,14 @@ import { translate } from "./translate";
 
 /** The visit's language (reset to Japanese when the visit ends, like the other access modes). */
 export function useLang(): Lang {
-  return KioskContext.useSelector((s) => s.context.access.lang);
+  // A screen drawn outside the kiosk's provider (a static render, an error page) is Japanese. The
+  // provider's hook throws before any hook of its own when there is none, and a component never
+  // moves in or out of a provider, so the hooks' order stays the same on every render.
+  try {
+    return KioskContext.useSelector((s) => s.context.access.lang);
+  } catch {
+    return "ja";
+  }
 }
 
 /**

@@ -1,5 +1,8 @@
+"use client";
 import type { CardFacts } from "@/app/_shared/contracts";
 import { ReadOnlyList } from "../ContactBlock";
+import { msgid } from "../i18n/translate";
+import { useLang, useT } from "../i18n/useT";
 import { formatCertDate } from "../summary";
 
 /**
@@ -7,14 +10,16 @@ import { formatCertDate } from "../summary";
  * at once whose card it is: holder, company on card, issuer, expiry.
  */
 export function CardFactsList({ facts }: { facts: CardFacts }) {
+  const t = useT();
+  const lang = useLang();
   return (
-    <div aria-label="差し込まれたICカード" data-testid="card-facts">
+    <div aria-label={t("差し込まれたICカード")} data-testid="card-facts">
       <ReadOnlyList
         rows={[
-          ["ICカード取得者氏名", facts.holderName],
-          ["ICカード企業名称", facts.companyOnCard],
-          ["証明書発行者", facts.issuer],
-          ["証明書有効期限", formatCertDate(facts.notAfter)],
+          [msgid("ICカード取得者氏名"), facts.holderName],
+          [msgid("ICカード企業名称"), facts.companyOnCard],
+          [msgid("証明書発行者"), facts.issuer],
+          [msgid("証明書有効期限"), formatCertDate(facts.notAfter, lang)],
         ]}
       />
     </div>

@@ -1,4 +1,6 @@
+"use client";
 import { ContactList, ReadOnlyList } from "../ContactBlock";
+import { useLang, useT } from "../i18n/useT";
 import { cardHolderRows, certificateRows, companyRows } from "../summary";
 import type { ChangeFormValues, ChangeView } from "@/machines";
 import { contactView } from "./changeView";
@@ -17,18 +19,20 @@ type Props = {
 
 /** 変更内容確認, in the manual's order, with the IC card's certificate and the R22 choice. */
 export function ChangeConfirmScreen({ view, form, propagate, submitting, ...on }: Props) {
+  const t = useT();
+  const lang = useLang();
   return (
     <section aria-labelledby="change-confirm-title">
-      <h1 id="change-confirm-title">変更内容確認</h1>
-      <h2>企業情報</h2>
+      <h1 id="change-confirm-title">{t("変更内容確認")}</h1>
+      <h2>{t("企業情報")}</h2>
       <ReadOnlyList rows={companyRows(view.company)} />
-      <h2>代表窓口情報</h2>
+      <h2>{t("代表窓口情報")}</h2>
       <ContactList contact={contactView(form.representative)} />
-      <h2>ICカード利用部署情報</h2>
+      <h2>{t("ICカード利用部署情報")}</h2>
       <ReadOnlyList rows={cardHolderRows(view.card)} />
       <ContactList contact={contactView(form.department)} />
-      <h2>ICカード情報</h2>
-      <ReadOnlyList rows={certificateRows(view.card)} />
+      <h2>{t("ICカード情報")}</h2>
+      <ReadOnlyList rows={certificateRows(view.card, lang)} />
       <PropagateChoice
         agencies={view.agencies}
         checked={propagate}
@@ -36,9 +40,9 @@ export function ChangeConfirmScreen({ view, form, propagate, submitting, ...on }
         onToggle={on.onTogglePropagate}
       />
       <p className="notice" style={{ fontWeight: 700 }}>
-        この内容でよろしければ変更ボタンを押してください
+        {t("この内容でよろしければ変更ボタンを押してください")}
       </p>
-      <ConfirmActions verb="変更" submitting={submitting} onSubmit={on.onSubmit} onBack={on.onBack} />
+      <ConfirmActions verb="change" submitting={submitting} onSubmit={on.onSubmit} onBack={on.onBack} />
     </section>
   );
 }

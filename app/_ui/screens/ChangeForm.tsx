@@ -3,6 +3,8 @@
 import type { ChangeFormValues, ChangeView } from "@/machines";
 import { ReadOnlyList } from "../ContactBlock";
 import { companyRows } from "../summary";
+import { msgid } from "../i18n/translate";
+import { useT } from "../i18n/useT";
 import { fromView, type PostalLookup } from "../useContactForm";
 import { changeContactsSchema } from "./changeView";
 import { ContactForm } from "./ContactForm";
@@ -22,20 +24,21 @@ type Props = PostalLookup & {
  * comes from the qualification). 代表窓口情報 is the user ID's (every card, R3); 部署 this card's.
  */
 export function ChangeFormScreen({ view, warnings = [], initial, ...props }: Props) {
+  const t = useT();
   return (
     <ContactForm
       {...props}
-      title="利用者変更"
+      title={msgid("利用者変更")}
       titleId="change-form-title"
-      intro={<p>変更する項目を修正し、「入力内容確認」ボタンを押してください。</p>}
+      intro={<p>{t("変更する項目を修正し、「入力内容確認」ボタンを押してください。")}</p>}
       warnings={warnings}
       initial={
         initial ?? { representative: fromView(view.representative), department: fromView(view.department) }
       }
-      company={<ReadOnlyList rows={[["ユーザID", view.userId], ...companyRows(view.company)]} />}
+      company={<ReadOnlyList rows={[[msgid("ユーザID"), view.userId], ...companyRows(view.company)]} />}
       notes={{
         representative: CHANGE_NOTES.representative,
-        department: <p className="notice">{CHANGE_NOTES.department}</p>,
+        department: <p className="notice">{t(CHANGE_NOTES.department)}</p>,
       }}
       card={view.card}
       parse={(values) => changeContactsSchema.safeParse(values)}
@@ -44,8 +47,10 @@ export function ChangeFormScreen({ view, warnings = [], initial, ...props }: Pro
 }
 
 const CHANGE_NOTES = {
-  representative:
+  representative: msgid(
     "代表窓口情報は、このユーザIDで登録されているすべてのICカードに共通です。変更すると、すべてのICカードの代表窓口情報が変わります。",
-  department:
+  ),
+  department: msgid(
     "ICカード利用部署情報は、このICカードだけの情報です。複数枚のICカードに登録されている場合は、ICカードごとに変更してください。",
+  ),
 };

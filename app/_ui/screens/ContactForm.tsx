@@ -5,6 +5,8 @@ import type { CardView, ContactView } from "@/app/_shared/contracts";
 import { fieldErrors, type ContactInput } from "@/app/_shared/schemas";
 import type { ContactBlockName } from "@/machines";
 import { ContactBlock, ReadOnlyList } from "../ContactBlock";
+import { msgid } from "../i18n/translate";
+import { useT } from "../i18n/useT";
 import { cardHolderRows } from "../summary";
 import { fromView, useContactForm, type PostalLookup } from "../useContactForm";
 import { FORM_NOTES } from "./formText";
@@ -15,6 +17,7 @@ type Contacts = Record<ContactBlockName, ContactInput>;
 type Parsed<T> = { success: true; data: T } | { success: false; error: Parameters<typeof fieldErrors>[0] };
 
 export type ContactFormProps<T> = PostalLookup & {
+  /** the heading in Japanese (msgid), translated here */
   title: string;
   /** the heading's id, which names the section */
   titleId: string;
@@ -27,7 +30,7 @@ export type ContactFormProps<T> = PostalLookup & {
   company: ReactNode;
   /** R4: the user ID's 代表窓口情報 already on file, shown instead of its fields (登録) */
   representativeOnFile?: ContactView | null;
-  /** the screen's own words in each contact block */
+  /** the screen's own words in each contact block (the representative's in Japanese, translated here) */
   notes: { representative: string; department: ReactNode };
   /** the card the 部署 block is for, listed above its fields */
   card: CardView | null;
@@ -43,6 +46,7 @@ export type ContactFormProps<T> = PostalLookup & {
  */
 export function ContactForm<T>(props: ContactFormProps<T>) {
   const { representativeOnFile, notes, onBack } = props;
+  const t = useT();
   const form = useContactForm(props.initial, props.serverErrors, props);
   const { values, errors, postalNote } = form;
   const fields = (block: ContactBlockName) => ({
@@ -70,59 +74,59 @@ export function ContactForm<T>(props: ContactFormProps<T>) {
 
   return (
     <section aria-labelledby={props.titleId}>
-      <h1 id={props.titleId}>{props.title}</h1>
+      <h1 id={props.titleId}>{t(props.title)}</h1>
       {props.intro}
       {props.warnings.map((w) => (
         <p key={w} className="notice warn" role="status">
-          {w}
+          {t(w)}
         </p>
       ))}
       {Object.keys(errors).length > 0 ? (
         <p className="notice error" role="alert">
-          入力内容に誤りがあります。各項目のメッセージを確認してください。
+          {t("入力内容に誤りがあります。各項目のメッセージを確認してください。")}
         </p>
       ) : null}
       <form onSubmit={submit} noValidate>
         <fieldset>
-          <legend>企業情報</legend>
-          <p className="note">{FORM_NOTES.company}</p>
+          <legend>{t("企業情報")}</legend>
+          <p className="note">{t(FORM_NOTES.company)}</p>
           {props.company}
         </fieldset>
 
         {representativeOnFile ? (
-          <ContactBlock legend="代表窓口情報" readOnly contact={representativeOnFile}>
-            <p className="notice">{FORM_NOTES.representativeOnFile}</p>
+          <ContactBlock legend={msgid("代表窓口情報")} readOnly contact={representativeOnFile}>
+            <p className="notice">{t(FORM_NOTES.representativeOnFile)}</p>
           </ContactBlock>
         ) : (
-          <ContactBlock legend="代表窓口情報" {...fields("representative")}>
-            <p className="note">{FORM_NOTES.representative}</p>
-            <p className="notice">{notes.representative}</p>
-            <p className="strong-note">{FORM_NOTES.checkEmail}</p>
-            {postalNote.representative ? <p role="status">{postalNote.representative}</p> : null}
+          <ContactBlock legend={msgid("代表窓口情報")} {...fields("representative")}>
+            <p className="note">{t(FORM_NOTES.representative)}</p>
+            <p className="notice">{t(notes.representative)}</p>
+            <p className="strong-note">{t(FORM_NOTES.checkEmail)}</p>
+            {postalNote.representative ? <p role="status">{t(postalNote.representative)}</p> : null}
           </ContactBlock>
         )}
 
-        <ContactBlock legend="ICカード利用部署情報" {...fields("department")}>
+        <ContactBlock legend={msgid("ICカード利用部署情報")} {...fields("department")}>
           {props.card ? <ReadOnlyList rows={cardHolderRows(props.card)} /> : null}
-          <p className="note">{FORM_NOTES.department}</p>
+          <p className="note">{t(FORM_NOTES.department)}</p>
           {notes.department}
-          <p className="strong-note">{FORM_NOTES.checkEmail}</p>
+          <p className="strong-note">{t(FORM_NOTES.checkEmail)}</p>
           <div className="actions" style={{ marginTop: 0, marginBottom: 16 }}>
             <button type="button" onClick={copyRepresentative}>
-              代表窓口情報と同じ
+              {t("代表窓口情報と同じ")}
             </button>
           </div>
-          {postalNote.department ? <p role="status">{postalNote.department}</p> : null}
+          {postalNote.department ? <p role="status">{t(postalNote.department)}</p> : null}
         </ContactBlock>
 
-        <p className="notice">{FORM_NOTES.reachable}</p>
+        <p className="notice">{t(FORM_NOTES.reachable)}</p>
         <div className="actions">
           <button type="submit" className="primary">
-            入力内容確認
+            {t("入力内容確認")}
           </button>
           {onBack ? (
             <button type="button" onClick={onBack}>
-              戻る
+              {t("戻る")}
             </button>
           ) : null}
         </div>

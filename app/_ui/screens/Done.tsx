@@ -1,5 +1,7 @@
 "use client";
 
+import { fill } from "../i18n/flowText";
+import { useT } from "../i18n/useT";
 import { ReceiptActions, type ResultScreenProps } from "./ReceiptActions";
 
 /** 利用者情報登録結果, with the receipt to print (R41) and the mail that was queued (R40). */
@@ -12,16 +14,24 @@ export function DoneScreen({
   onPrint,
   onLogout,
 }: ResultScreenProps) {
+  const t = useT();
   return (
     <section aria-labelledby="done-title">
-      <h1 id="done-title">利用者情報登録結果</h1>
+      <h1 id="done-title">{t("利用者情報登録結果")}</h1>
       <p className="notice" style={{ fontSize: "1.3rem", fontWeight: 700 }}>
-        利用者登録が完了しました。
+        {t("利用者登録が完了しました。")}
       </p>
       {emailTo ? (
-        <p>登録完了のお知らせメールを、ICカード利用部署情報のメールアドレス（{emailTo}）あてに送信します。</p>
+        <p>
+          {fill(
+            t(
+              "登録完了のお知らせメールを、ICカード利用部署情報のメールアドレス（{email}）あてに送信します。",
+            ),
+            { email: emailTo },
+          )}
+        </p>
       ) : (
-        <p>登録完了のお知らせメールを、ICカード利用部署情報のメールアドレスあてに送信します。</p>
+        <p>{t("登録完了のお知らせメールを、ICカード利用部署情報のメールアドレスあてに送信します。")}</p>
       )}
       <ReceiptActions
         receiptNumber={receiptNumber}
@@ -32,10 +42,12 @@ export function DoneScreen({
         onLogout={onLogout}
       />
       <p className="note" style={{ marginTop: 24 }}>
-        ※利用者登録完了後、すぐに「電子入札システム」をご利用される場合は、一度全ての画面を閉じてから、「電子入札システム」に入り直してください。
+        {t(
+          "※利用者登録完了後、すぐに「電子入札システム」をご利用される場合は、一度全ての画面を閉じてから、「電子入札システム」に入り直してください。",
+        )}
       </p>
       <p className="note">
-        ※登録完了後に登録内容を確認したい場合は利用者登録メニューで「変更」を選択してください。
+        {t("※登録完了後に登録内容を確認したい場合は利用者登録メニューで「変更」を選択してください。")}
       </p>
     </section>
   );

@@ -8,6 +8,8 @@ import { ReadOnlyList } from "../ContactBlock";
 import { companyRows } from "../summary";
 import type { PostalLookup } from "../useContactForm";
 import { ContactForm } from "./ContactForm";
+import { msgid } from "../i18n/translate";
+import { useT } from "../i18n/useT";
 import { FORM_NOTES } from "./formText";
 import { HolderMismatchNotice } from "./HolderWarning";
 
@@ -27,11 +29,12 @@ type Props = PostalLookup & {
 
 /** 利用者登録: 企業情報 read-only, 代表窓口情報 only at the user ID's first card (R4), 利用部署 always (R5). */
 export function FormScreen({ search, initial, holderAcknowledged, onHolderCheck, ...props }: Props) {
+  const t = useT();
   const representativeOnFile = search.representative;
   return (
     <ContactForm
       {...props}
-      title="利用者登録"
+      title={msgid("利用者登録")}
       titleId="form-title"
       intro={
         props.card ? (
@@ -49,14 +52,16 @@ export function FormScreen({ search, initial, holderAcknowledged, onHolderCheck,
       }}
       company={
         <>
-          {search.company.previousInfoShown ? <p className="notice warn">{FORM_NOTES.previousInfo}</p> : null}
+          {search.company.previousInfoShown ? (
+            <p className="notice warn">{t(FORM_NOTES.previousInfo)}</p>
+          ) : null}
           <ReadOnlyList rows={companyRows(search.company)} />
         </>
       }
       representativeOnFile={representativeOnFile}
       notes={{
         representative: FORM_NOTES.representativeFirst,
-        department: <p className="note">{FORM_NOTES.departmentName}</p>,
+        department: <p className="note">{t(FORM_NOTES.departmentName)}</p>,
       }}
       parse={(values) =>
         registrationFormSchema.safeParse({

@@ -1,17 +1,21 @@
+"use client";
+import { fill } from "../i18n/flowText";
+import { msgid } from "../i18n/translate";
+import { useT } from "../i18n/useT";
 import { PropagationSummary } from "./Propagation";
 import { ReceiptActions, type ResultScreenProps } from "./ReceiptActions";
 
 type Props = ResultScreenProps & { agencyName: string; propagatesTo: string[] };
 
-/** What 変更's and ICカード更新's result screens say; the rest of the screen is the same. */
+/** What 変更's and ICカード更新's result screens say (in Japanese, said through t()); the rest is the same. */
 type Words = {
   id: string;
   title: string;
   done: string;
   /** stressed under the completion, before what reaches the other agencies */
   warning?: string;
-  /** the mail's name, as in 「…完了のお知らせメール」 */
-  mail: string;
+  /** where the mail goes, with the address ({email}) and without it */
+  mail: { to: string; toDepartment: string };
   /** the closing note, below the receipt */
   note?: string;
 };
@@ -25,26 +29,24 @@ function PropagatedDoneScreen({
   propagatesTo,
   ...print
 }: Props & { words: Words }) {
+  const t = useT();
   return (
     <section aria-labelledby={words.id}>
-      <h1 id={words.id}>{words.title}</h1>
+      <h1 id={words.id}>{t(words.title)}</h1>
       <p className="notice" style={{ fontSize: "1.3rem", fontWeight: 700 }}>
-        {words.done}
+        {t(words.done)}
       </p>
       {words.warning ? (
         <p className="notice warn" style={{ fontWeight: 700 }}>
-          {words.warning}
+          {t(words.warning)}
         </p>
       ) : null}
       <PropagationSummary agencyName={agencyName} propagatesTo={propagatesTo} />
-      <p>
-        {`${words.mail}を、ICカード利用部署情報のメールアドレス`}
-        {emailTo ? `（${emailTo}）` : ""}あてに送信します。
-      </p>
+      <p>{emailTo ? fill(t(words.mail.to), { email: emailTo }) : t(words.mail.toDepartment)}</p>
       <ReceiptActions receiptNumber={receiptNumber} {...print} />
       {words.note ? (
         <p className="note" style={{ marginTop: 24 }}>
-          {words.note}
+          {t(words.note)}
         </p>
       ) : null}
     </section>
@@ -53,21 +55,36 @@ function PropagatedDoneScreen({
 
 const CHANGE_DONE: Words = {
   id: "change-done-title",
-  title: "利用者情報変更結果",
-  done: "利用者情報の変更が完了しました。",
-  mail: "変更完了のお知らせメール",
-  note: "※変更完了後、すぐに「電子入札システム」をご利用される場合は、一度全ての画面を閉じてから、「電子入札システム」に入り直してください。",
+  title: msgid("利用者情報変更結果"),
+  done: msgid("利用者情報の変更が完了しました。"),
+  mail: {
+    to: msgid(
+      "変更完了のお知らせメールを、ICカード利用部署情報のメールアドレス（{email}）あてに送信します。",
+    ),
+    toDepartment: msgid("変更完了のお知らせメールを、ICカード利用部署情報のメールアドレスあてに送信します。"),
+  },
+  note: msgid(
+    "※変更完了後、すぐに「電子入札システム」をご利用される場合は、一度全ての画面を閉じてから、「電子入札システム」に入り直してください。",
+  ),
 };
 
 /** The registration is on the new card; the old one can no longer be used (R12). */
 const RENEWAL_DONE: Words = {
   id: "renewal-done-title",
-  title: "電子証明書更新結果",
-  done: "ICカードの更新が完了しました。",
-  warning:
+  title: msgid("電子証明書更新結果"),
+  done: msgid("ICカードの更新が完了しました。"),
+  warning: msgid(
     "これまで使用していたICカード（旧カード）は、使用できなくなりました。今後は新しいICカードをご使用ください。",
-  mail: "更新完了のお知らせメール",
-  note: "※更新完了後、すぐに「電子入札システム」をご利用される場合は、一度全ての画面を閉じてから、「電子入札システム」に入り直してください。",
+  ),
+  mail: {
+    to: msgid(
+      "更新完了のお知らせメールを、ICカード利用部署情報のメールアドレス（{email}）あてに送信します。",
+    ),
+    toDepartment: msgid("更新完了のお知らせメールを、ICカード利用部署情報のメールアドレスあてに送信します。"),
+  },
+  note: msgid(
+    "※更新完了後、すぐに「電子入札システム」をご利用される場合は、一度全ての画面を閉じてから、「電子入札システム」に入り直してください。",
+  ),
 };
 
 /** 利用者情報変更結果 */

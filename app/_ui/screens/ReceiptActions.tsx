@@ -2,6 +2,8 @@
 
 import { useState } from "react";
 import { Dialog } from "../Dialog";
+import { fill } from "../i18n/flowText";
+import { useT } from "../i18n/useT";
 import { discardPrintFrames } from "../printReceipt";
 
 export type PrintState = "idle" | "printing" | "printed" | "failed";
@@ -25,6 +27,7 @@ export type ResultScreenProps = Props & { emailTo: string | null };
  * result screen; the href stays for staff on an ordinary browser.
  */
 export function ReceiptActions({ receiptNumber, print, printError, cardRemoved, onPrint, onLogout }: Props) {
+  const t = useT();
   const href = `/receipts/${encodeURIComponent(receiptNumber)}`;
   const [viewing, setViewing] = useState(false);
   const [noting, setNoting] = useState(false);
@@ -32,32 +35,34 @@ export function ReceiptActions({ receiptNumber, print, printError, cardRemoved, 
     <>
       {cardRemoved ? (
         <p className="notice" role="status">
-          ICカードが取り出されました。お手続きは完了しています。受付票を印刷するか受付番号を控えてから、ログアウトしてください。
+          {t(
+            "ICカードが取り出されました。お手続きは完了しています。受付票を印刷するか受付番号を控えてから、ログアウトしてください。",
+          )}
         </p>
       ) : null}
       <p className="receipt-number">
-        <span>受付番号</span>
+        <span>{t("受付番号")}</span>
         {receiptNumber}
       </p>
-      <p className="strong-note">※必ず画面の印刷を行ってください。</p>
+      <p className="strong-note">{t("※必ず画面の印刷を行ってください。")}</p>
       {print === "printing" ? (
         <p className="busy" role="status">
-          印刷中…
+          {t("印刷中…")}
         </p>
       ) : null}
       {print === "printed" ? (
         <p className="notice" role="status">
-          印刷しました。受付票をお受け取りください。
+          {t("印刷しました。受付票をお受け取りください。")}
         </p>
       ) : null}
       {print === "failed" ? (
         <p className="notice error" role="alert">
-          {printError ?? "印刷できませんでした。"}
+          {printError ? t(printError) : t("印刷できませんでした。")}
         </p>
       ) : null}
       <div className="actions">
         <button type="button" className="primary" onClick={onPrint} disabled={print === "printing"}>
-          {print === "idle" ? "印刷" : "再印刷"}
+          {print === "idle" ? t("印刷") : t("再印刷")}
         </button>
         <a
           className="button"
@@ -68,35 +73,39 @@ export function ReceiptActions({ receiptNumber, print, printError, cardRemoved, 
             setViewing(true);
           }}
         >
-          受付票（PDF）を開く
+          {t("受付票（PDF）を開く")}
         </a>
         <button type="button" onClick={() => setNoting(true)}>
-          受付番号を控える
+          {t("受付番号を控える")}
         </button>
         <button type="button" onClick={onLogout}>
-          ログアウト
+          {t("ログアウト")}
         </button>
       </div>
       {noting ? (
-        <Dialog title="受付番号を控える">
-          <p>印刷できない場合は、この受付番号を控えてください。係員が受付票を再印刷できます。</p>
+        <Dialog title={t("受付番号を控える")}>
+          <p>{t("印刷できない場合は、この受付番号を控えてください。係員が受付票を再印刷できます。")}</p>
           <p className="receipt-number receipt-number-large" data-testid="receipt-number-large">
-            <span>受付番号</span>
+            <span>{t("受付番号")}</span>
             {receiptNumber}
           </p>
           <div className="actions">
             <button type="button" className="primary" onClick={() => setNoting(false)}>
-              閉じる
+              {t("閉じる")}
             </button>
           </div>
         </Dialog>
       ) : null}
       {viewing ? (
-        <Dialog title="受付票（PDF）">
-          <iframe className="receipt-viewer" src={href} title={`受付票 ${receiptNumber}`} />
+        <Dialog title={t("受付票（PDF）")}>
+          <iframe
+            className="receipt-viewer"
+            src={href}
+            title={fill(t("受付票 {number}"), { number: receiptNumber })}
+          />
           <div className="actions">
             <button type="button" className="primary" onClick={() => setViewing(false)}>
-              閉じる
+              {t("閉じる")}
             </button>
           </div>
         </Dialog>

@@ -1,4 +1,7 @@
+"use client";
 import type { CardFacts, Failure } from "@/app/_shared/contracts";
+import { msgid } from "../i18n/translate";
+import { useT } from "../i18n/useT";
 import { CardFactsList } from "./CardFacts";
 import { REFUSAL_GUIDANCE, REFUSAL_TITLES } from "./refusalText";
 
@@ -21,30 +24,34 @@ export function RefusedScreen({
   /** given when the flow offers 登録 instead */
   onRegister?: () => void;
 }) {
-  const title = REFUSAL_TITLES[failure.code] ?? "処理を続けることができません";
+  const t = useT();
+  const title = REFUSAL_TITLES[failure.code] ?? msgid("処理を続けることができません");
   // The server's hints know more (e.g. a card replaced by 更新 is "not registered" for another
   // reason than a new card); the screen's own guidance is the fallback for a refusal without them.
   const hints = failure.hints && failure.hints.length > 0 ? failure.hints : null;
   const guidance = failure.code === "alreadyRegistered" ? null : (hints ?? REFUSAL_GUIDANCE[failure.code]);
   return (
     <section aria-labelledby="refused-title">
-      <h1 id="refused-title">{title}</h1>
+      <h1 id="refused-title">{t(title)}</h1>
       <div className="notice error" role="alert">
-        <p style={{ margin: 0 }}>{failure.message}</p>
+        <p style={{ margin: 0 }}>{t(failure.message)}</p>
       </div>
       {card ? <CardFactsList facts={card} /> : null}
       {failure.code === "alreadyRegistered" ? (
         <div className="notice warn">
-          <p style={{ margin: 0, fontWeight: 700 }}>挿入されているICカードの利用者は既に登録されています。</p>
+          <p style={{ margin: 0, fontWeight: 700 }}>
+            {t("挿入されているICカードの利用者は既に登録されています。")}
+          </p>
           <ul>
             <li>
-              1 枚の IC カードは、1 つのユーザ ID のみ利用者登録できます。その IC
-              カードは既に登録されているので、このメッセージが表示されます。
+              {t(
+                "1 枚の IC カードは、1 つのユーザ ID のみ利用者登録できます。その IC カードは既に登録されているので、このメッセージが表示されます。",
+              )}
             </li>
             <li>
-              ユーザ ID
-              が新しくなった場合（契約権限の移譲等）は、改めて電子証明書を購入し、その電子証明書で新しいユーザ
-              ID に利用者登録が必要です。
+              {t(
+                "ユーザ ID が新しくなった場合（契約権限の移譲等）は、改めて電子証明書を購入し、その電子証明書で新しいユーザ ID に利用者登録が必要です。",
+              )}
             </li>
           </ul>
         </div>
@@ -53,7 +60,7 @@ export function RefusedScreen({
         <div className="notice warn" data-testid="refusal-guidance">
           <ul>
             {guidance.map((line) => (
-              <li key={line}>{line}</li>
+              <li key={line}>{t(line)}</li>
             ))}
           </ul>
         </div>
@@ -61,11 +68,11 @@ export function RefusedScreen({
       <div className="actions">
         {onRegister ? (
           <button type="button" className="primary" onClick={onRegister}>
-            登録へ進む
+            {t("登録へ進む")}
           </button>
         ) : null}
         <button type="button" className={onRegister ? undefined : "primary"} onClick={onBack}>
-          戻る
+          {t("戻る")}
         </button>
       </div>
     </section>

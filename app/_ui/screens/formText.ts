@@ -1,16 +1,22 @@
-// The manual's notes on the 利用者登録 screen.
+// The manual's notes on the 利用者登録 screen; the screens say them through t().
+import { msgid } from "../i18n/translate";
+
 export const FORM_NOTES = {
-  company: "企業情報（入札、見積等に関する権限を委任している場合は、委任先の情報）が表示されます。",
-  previousInfo:
+  company: msgid("企業情報（入札、見積等に関する権限を委任している場合は、委任先の情報）が表示されます。"),
+  previousInfo: msgid(
     "代表者や住所の変更等で証明書を再取得した場合、競争参加資格の審査が終了するまでは以前の情報が表示されます。「審査済」になると自動的に更新されるので、そのまま登録していただいて構いません。審査が終了するまでの間は、「埼玉県」の案件に関しては新しい証明書での入札参加ができます。市町村の案件に関しては、事前に各市町村に確認してください。",
-  representative: "このメールアドレスに指名をお知らせするメールが送られます。",
-  representativeFirst:
+  ),
+  representative: msgid("このメールアドレスに指名をお知らせするメールが送られます。"),
+  representativeFirst: msgid(
     "初めに利用者登録を行う場合のみ、代表窓口情報を入力します。証明書を再度取得して「登録」の操作を行なう際に代表窓口情報の内容に変更が生じた場合は、一度登録を行った後に『変更』ボタンより変更してください。",
-  representativeOnFile:
+  ),
+  representativeOnFile: msgid(
     "このユーザIDの代表窓口情報は登録済みのため、ここでは変更できません。内容に変更がある場合は、一度登録を行った後に『変更』ボタンより変更してください。",
-  department: "このメールアドレスに利用者登録時の連絡メール、落札時の連絡メール等が送られます。",
-  departmentName: "部署が無い場合は会社名等でも問題ありません。",
-  checkEmail: "メールアドレスの確認を必ず行ってください！",
-  reachable:
+  ),
+  department: msgid("このメールアドレスに利用者登録時の連絡メール、落札時の連絡メール等が送られます。"),
+  departmentName: msgid("部署が無い場合は会社名等でも問題ありません。"),
+  checkEmail: msgid("メールアドレスの確認を必ず行ってください！"),
+  reachable: msgid(
     "※実際に連絡が取れる連絡先を入力してください。「企業情報」「代表窓口情報」「ICカード利用部署情報」は同じ連絡先を入力頂いてもかまいません。なお、同一の業者ID（ユーザID）で複数枚のICカードを登録する場合、「企業情報」「代表窓口情報」はすべての証明書で同一の内容になります。",
+  ),
 };
