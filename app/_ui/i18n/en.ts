@@ -3,9 +3,15 @@
 // qualification notice, the card — the manual's Japanese follows in square brackets:
 // "User ID [ユーザID]".
 import { COMMON } from "./en/common";
+import { KIOSK } from "./en/kiosk";
+import { KIOSK_MESSAGES } from "./en/kiosk-messages";
 import type { Catalog } from "./en/types";
 
-export const PARTS: Readonly<Record<string, Catalog>> = { common: COMMON };
+export const PARTS: Readonly<Record<string, Catalog>> = {
+  common: COMMON,
+  kiosk: KIOSK,
+  kioskMessages: KIOSK_MESSAGES,
+};
 
 export const EN_MESSAGES: Readonly<Record<string, string>> = Object.assign(
   {},
