@@ -100,7 +100,7 @@ export const KIOSK_MESSAGES: Catalog = {
     "正しい調達機関を選択しているか、工事・物品の選択が間違っていないかご確認ください。":
       "Check that you chose the right contracting agency, and construction [工事] or goods [物品] correctly.",
     "商号又は名称は正式な本社の名称を全角で入力してください（株式会社を（株）と省略せず、支店名等は入れません）。":
-      "Enter the company name [商号又は名称] as the official name of the head office in full-width characters (株式会社 not shortened to （株）, no branch name).",
+      "Enter the company name [商号又は名称] as the official name of the head office in full-width characters ([株式会社] not shortened to [（株）], no branch name).",
     "「商号又は名称」以外は、すべて半角英数字です。全角文字を入れると進めません。":
       "Everything except the company name [商号又は名称] is half-width letters and digits; full-width characters cannot be accepted.",
     "パスワードの大文字・小文字、数字の 0（ゼロ）と大文字の O（オー）、数字の 1（イチ）と小文字の l（エル）と大文字の I（アイ）を間違えていませんか。":

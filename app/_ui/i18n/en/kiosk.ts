@@ -127,7 +127,7 @@ export const KIOSK: Catalog = {
       "* If anything is unclear, do not go on: ask the help desk first.",
     "【項目詳細（{kind}等）】": "Field details ({kind})",
     "〇〇株式会社のように入力し、支店名等は入力しないでください。正式な名称を全角で入力し、株式会社を（株）と省略しないでください。":
-      "Enter it like 〇〇株式会社, without a branch name: the official name in full-width characters, with 株式会社 not shortened to （株）.",
+      "Enter it like [〇〇株式会社], without a branch name: the official name in full-width characters, with [株式会社] not shortened to [（株）].",
     半角数字10文字: "10 half-width digits",
     "半角英数字8文字（大文字・小文字を区別します）": "8 half-width letters or digits (case-sensitive)",
     "工事等の場合は、競争入札参加資格申請で交付されたものを入力してください。":
@@ -149,13 +149,13 @@ export const KIOSK: Catalog = {
     "パスワードの更新は行っていませんか。パスワードの更新を行うと、更新した当日は利用者登録は行えません。":
       "Did you change your password today? On the day you change it, you cannot register.",
     "正式な本社の名称を全角で入力してください。株式会社を（株）と省略しないでください。支店名等は入力しないでください。":
-      "Enter the official name of the head office in full-width characters, with 株式会社 not shortened to （株）, and without a branch name.",
+      "Enter the official name of the head office in full-width characters, with [株式会社] not shortened to [（株）], and without a branch name.",
     "自治体から配布されたユーザID（10桁の半角数字）を入力してください。IDがわからない場合は、埼玉県入札審査課のホームページから「ユーザID・パスワード再交付申請書」をダウンロードし、押印の上「代表者印の印鑑証明（原本）」と併せて埼玉県入札審査課に提出してください。（詳細は埼玉県入札審査課 審査担当にお問い合わせください。）":
       "Enter the User ID [ユーザID] (10 half-width digits) the agency gave you. If you do not know it, download the reissue form [ユーザID・パスワード再交付申請書] from the website of the Saitama Prefecture bidding review division [埼玉県入札審査課], stamp it and send it there with the original certificate of the representative's seal [代表者印の印鑑証明（原本）]. (For details, ask that division's review staff.)",
     "8文字の半角英数字です。上記のユーザIDと同時にお知らせしています。パスワードがわからない場合は、「競争入札参加資格申請受付システム」より再発行を行ってください。システムでの再発行ができない場合、埼玉県入札審査課のホームページから「ユーザID・パスワード再交付申請書」をダウンロードし、押印の上「代表者印の印鑑証明（原本）」と併せて埼玉県入札審査課に提出してください。（詳細は埼玉県入札審査課 審査担当にお問い合わせください。）":
       "8 half-width letters or digits, sent to you with the User ID [ユーザID]. If you do not know it, have it reissued in the qualification application system [競争入札参加資格申請受付システム]. If that is not possible, download the reissue form [ユーザID・パスワード再交付申請書] from the website of the Saitama Prefecture bidding review division [埼玉県入札審査課], stamp it and send it there with the original certificate of the representative's seal [代表者印の印鑑証明（原本）]. (For details, ask that division's review staff.)",
     "正式な名称を全角で入力してください。株式会社を（株）と省略しないでください。":
-      "Enter the official name in full-width characters, with 株式会社 not shortened to （株）.",
+      "Enter the official name in full-width characters, with [株式会社] not shortened to [（株）].",
     "10桁の半角数字で、登録申請した際の受付票に記載されています。わからない場合、入札審査課に御照会ください。":
       "10 half-width digits, on the receipt [受付票] of your application. If you do not know it, ask the bidding review division [入札審査課].",
     "8文字の半角英数字です。物品の場合、パスワードは新規申請時に申請者の方に入力していただいています。もしわからなくなった場合は、「競争入札参加資格申請受付システム」より再発行を行ってください。システムでの再発行ができない場合、埼玉県入札審査課のホームページから「パスワード再交付申請書」をダウンロードし、押印の上提出してください。（詳細は埼玉県入札審査課 審査担当にお問い合わせください。）":
