@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { formatKioskClock } from "./clockFormat";
+import { useLang } from "./i18n/useT";
 
 /**
  * The current time, or null until the browser has rendered it once. Starting at null keeps the
@@ -18,10 +19,11 @@ export function useNow(intervalMs = 1000): Date | null {
 }
 
 export function Clock({ now }: { now: Date | null }) {
+  const lang = useLang();
   if (!now) return null;
   return (
     <time className="clock" dateTime={now.toISOString()}>
-      {formatKioskClock(now)}
+      {formatKioskClock(now, lang)}
     </time>
   );
 }

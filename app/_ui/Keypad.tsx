@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import { pinSchema } from "@/app/_shared/schemas";
+import { useT } from "./i18n/useT";
 
 const MAX_PIN = 16;
 const DIGITS = ["1", "2", "3", "4", "5", "6", "7", "8", "9"] as const;
@@ -24,6 +25,7 @@ export function Keypad({ onSubmit, onCancel, disabled = false, describedBy }: Pr
   // The only copy: unmounting the keypad (leaving the PIN screen) discards it with the component.
   const [pin, setPin] = useState("");
   const display = useRef<HTMLDivElement>(null);
+  const t = useT();
 
   // Focus lands on the PIN so a staff keyboard (or a USB PIN pad acting as one) works at once.
   useEffect(() => display.current?.focus(), []);
@@ -58,27 +60,27 @@ export function Keypad({ onSubmit, onCancel, disabled = false, describedBy }: Pr
         className="pin-display"
         role="textbox"
         aria-readonly="true"
-        aria-label="PIN番号"
+        aria-label={t("PIN番号")}
         aria-describedby={describedBy}
         tabIndex={0}
       >
         <span aria-hidden="true">{"●".repeat(pin.length)}</span>
-        <span className="sr-only">{pin.length}桁入力済み</span>
+        <span className="sr-only">{t("{n}桁入力済み").replace("{n}", String(pin.length))}</span>
       </div>
-      <div className="keypad" role="group" aria-label="PIN番号入力キー">
+      <div className="keypad" role="group" aria-label={t("PIN番号入力キー")}>
         {DIGITS.map((d) => (
           <button key={d} type="button" onClick={() => add(d)} disabled={disabled}>
             {d}
           </button>
         ))}
         <button type="button" className="word" onClick={backspace} disabled={disabled || pin.length === 0}>
-          訂正
+          {t("訂正")}
         </button>
         <button type="button" onClick={() => add("0")} disabled={disabled}>
           0
         </button>
         <button type="button" className="word" onClick={clear} disabled={disabled || pin.length === 0}>
-          クリア
+          {t("クリア")}
         </button>
       </div>
       <div className="actions">
@@ -86,7 +88,7 @@ export function Keypad({ onSubmit, onCancel, disabled = false, describedBy }: Pr
           OK
         </button>
         <button type="button" onClick={onCancel} disabled={disabled}>
-          キャンセル
+          {t("キャンセル")}
         </button>
       </div>
     </div>

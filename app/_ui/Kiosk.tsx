@@ -5,6 +5,8 @@ import type { AgencyView } from "@/app/_shared/contracts";
 import { KIOSK_SYSTEM_ID } from "@/machines";
 import { AccessControls } from "./AccessControls";
 import { Clock, useNow } from "./Clock";
+import { msgid } from "./i18n/translate";
+import { useLang, useT } from "./i18n/useT";
 import { KioskHeader } from "./KioskHeader";
 import { KioskContext } from "./kioskActor";
 import { ChangeFlow } from "./ChangeFlow";
@@ -58,11 +60,14 @@ function KioskShell({ agencies, simulatedReader }: { agencies: AgencyView[]; sim
   const inSession = KioskContext.useSelector((s) => s.matches("active"));
   const content = useRef<HTMLElement>(null);
   const announcement = useScreenFocus(content);
+  const lang = useLang();
+  const t = useT();
 
   return (
     <div className={simulatedReader ? "kiosk-shell with-reader" : "kiosk-shell"}>
       <div className="kiosk-main">
         <KioskHeader
+          lang={lang}
           clock={<Clock now={now} />}
           access={<AccessControls />}
           actions={
@@ -70,7 +75,7 @@ function KioskShell({ agencies, simulatedReader }: { agencies: AgencyView[]; sim
               <StaffCallButton />
               {inSession ? (
                 <button type="button" onClick={events.logout}>
-                  ログアウト
+                  {t("ログアウト")}
                 </button>
               ) : null}
             </>
@@ -91,7 +96,9 @@ function KioskShell({ agencies, simulatedReader }: { agencies: AgencyView[]; sim
   );
 }
 
-const TIMEOUT_NOTICE = "一定時間操作がなかったため、手続きを終了しました。入力された内容は消去されました。";
+const TIMEOUT_NOTICE = msgid(
+  "一定時間操作がなかったため、手続きを終了しました。入力された内容は消去されました。",
+);
 
 function Screens({
   agencies,
@@ -103,6 +110,7 @@ function Screens({
   events: KioskEvents;
 }) {
   const snapshot = KioskContext.useSelector((s) => s);
+  const t = useT();
   const { context } = snapshot;
 
   if (snapshot.matches("select") || snapshot.matches("starting")) {
@@ -122,7 +130,7 @@ function Screens({
   if (!snapshot.matches("active")) {
     return (
       <p className="busy" role="status">
-        終了しています…
+        {t("終了しています…")}
       </p>
     );
   }

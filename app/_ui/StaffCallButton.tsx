@@ -3,6 +3,7 @@
 // the screen and the last error shown, then keeps 「係員をお呼びしました」 until staff mark it handled.
 import { useEffect, useState } from "react";
 import { callStaff } from "@/app/actions";
+import { useT } from "./i18n/useT";
 import { useKioskScreen } from "./useKioskScreen";
 import "./styles/staff-call.css";
 
@@ -15,6 +16,7 @@ export function StaffCallButton() {
   const { screen, lastError } = useKioskScreen();
   const [state, setState] = useState<CallState>("idle");
   const [failure, setFailure] = useState<string | null>(null);
+  const t = useT();
 
   async function call() {
     setState("calling");
@@ -54,12 +56,14 @@ export function StaffCallButton() {
         onClick={call}
         disabled={state === "calling" || state === "waiting"}
       >
-        係員を呼ぶ
+        {t("係員を呼ぶ")}
       </button>
       <p className="staff-call-notice" role="status">
-        {state === "waiting" ? "係員をお呼びしました。そのままお待ちください。" : null}
+        {state === "waiting" ? t("係員をお呼びしました。そのままお待ちください。") : null}
         {state === "failed"
-          ? (failure ?? "係員を呼び出せませんでした。お近くの係員にお声がけください。")
+          ? failure
+            ? t(failure)
+            : t("係員を呼び出せませんでした。お近くの係員にお声がけください。")
           : null}
       </p>
     </div>

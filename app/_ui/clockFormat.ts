@@ -1,8 +1,32 @@
 // The manual's clock format (e.g. 2014年08月18日 15時45分), always in Japan time: the kiosk's
-// OS clock may be set to UTC.
+// OS clock may be set to UTC. In English the same moment reads "18 August 2014 15:45".
 import { tokyoParts } from "@/app/_shared/tokyo-time";
+import type { Lang } from "@/machines";
+import { msgid, translate } from "./i18n/translate";
 
-export function formatKioskClock(date: Date): string {
+const FORMAT = msgid("{year}年{month}月{day}日 {hour}時{minute}分");
+
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+export function formatKioskClock(date: Date, lang: Lang = "ja"): string {
   const p = tokyoParts(date);
-  return `${p.year}年${p.month}月${p.day}日 ${p.hour}時${p.minute}分`;
+  const values: Record<string, string> = {
+    ...p,
+    // the English names the month and drops the zero before the day
+    ...(lang === "en" ? { day: String(Number(p.day)), month: MONTHS[Number(p.month) - 1] ?? p.month } : {}),
+  };
+  return translate(lang, FORMAT).replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? "");
 }

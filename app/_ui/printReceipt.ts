@@ -1,10 +1,14 @@
 // Prints a receipt PDF from a hidden iframe. On the terminal Chromium runs with --kiosk-printing,
 // so print() goes straight to the default printer without a dialog.
+import type { Lang } from "@/machines";
+import { msgid, translate } from "./i18n/translate";
+
+const FRAME_TITLE = msgid("受付票の印刷");
 const LOAD_TIMEOUT_MS = 20_000;
 /** Long enough for any print job to be spooled; removing the frame earlier could cancel it. */
 const FRAME_LIFETIME_MS = 60_000;
 
-export async function printReceiptPdf(receiptNumber: string): Promise<void> {
+export async function printReceiptPdf(receiptNumber: string, lang: Lang = "ja"): Promise<void> {
   const response = await fetch(`/receipts/${encodeURIComponent(receiptNumber)}`, { cache: "no-store" });
   if (!response.ok) throw new Error(`receipt ${response.status}`);
   // Load what was fetched (a blob) rather than the URL again: one render, and a server error can
@@ -13,7 +17,7 @@ export async function printReceiptPdf(receiptNumber: string): Promise<void> {
   discardPrintFrames();
   const frame = document.createElement("iframe");
   frame.dataset.receiptPrint = "";
-  frame.title = "受付票の印刷";
+  frame.title = translate(lang, FRAME_TITLE);
   frame.setAttribute("aria-hidden", "true");
   frame.style.cssText = "position:fixed;right:0;bottom:0;width:1px;height:1px;border:0;opacity:0;";
   window.setTimeout(() => {

@@ -21,6 +21,21 @@ export const NOT_FOUND_HINTS = [
   "パスワードの更新を行っていませんか。パスワードを更新した当日は利用者登録を行えません。",
 ];
 
+/** R11 per visit: the last failed search of the visit, before the checklist. */
+export function visitEndedMessage(maxFailures: number): string {
+  return `${NOT_FOUND_MESSAGE}検索に${maxFailures}回失敗したため、受付を終了します。次の点をご確認のうえ、改めてお手続きください。`;
+}
+
+/** R11 per user ID: the timed lock, with the minutes until the next try. */
+export function lockedMessage(minutes: number): string {
+  return `検索の失敗が続いたため、しばらく検索できません。約${minutes}分後にもう一度お試しいただくか、係員にお声がけください。`;
+}
+
+/** R15: the lapsed qualification's successor, the user ID to register with instead. */
+export function successorHint(successorUserId: string): string {
+  return `新しいユーザID: ${successorUserId}（入札参加資格の再申請で交付されたもの）`;
+}
+
 let dummyHash: Promise<string> | undefined;
 /** Unknown user IDs still pay for one password check, so timing does not reveal which IDs exist. */
 function dummyPasswordHash(): Promise<string> {
@@ -37,7 +52,7 @@ async function endVisit(sessionId: string, now: Date): Promise<SearchResult> {
   return {
     ok: false,
     code: "visitEnded",
-    message: `${NOT_FOUND_MESSAGE}検索に${config().SEARCH_MAX_FAILURES}回失敗したため、受付を終了します。次の点をご確認のうえ、改めてお手続きください。`,
+    message: visitEndedMessage(config().SEARCH_MAX_FAILURES),
     hints: NOT_FOUND_HINTS,
   };
 }
@@ -69,7 +84,7 @@ export async function searchQualification(
     return {
       ok: false,
       code: "locked",
-      message: `検索の失敗が続いたため、しばらく検索できません。約${minutes}分後にもう一度お試しいただくか、係員にお声がけください。`,
+      message: lockedMessage(minutes),
     };
   }
 
@@ -95,7 +110,7 @@ export async function searchQualification(
       code: "lapsed",
       message: "このユーザIDの競争入札参加資格は失効しています。新しいユーザIDで登録してください。",
       hints: q.successorUserId
-        ? [`新しいユーザID: ${q.successorUserId}（入札参加資格の再申請で交付されたもの）`]
+        ? [successorHint(q.successorUserId)]
         : ["入札参加資格を改めて申請し、交付された新しいユーザIDで登録してください。"],
     };
   }

@@ -57,6 +57,11 @@ function expiry(now: Date): Date {
 export const TERMINAL_CLOSED_MESSAGE =
   "この端末では、ただいま受付を行っていません。お手数ですが係員にお声がけください。";
 
+/** R20: the chosen agency has no goods e-bidding. */
+export function goodsNotOfferedMessage(agencyName: string): string {
+  return `${agencyName}では物品等の電子入札を行っていません。`;
+}
+
 export const CARD_LEFT_OVER_MESSAGE =
   "前のご利用のICカードが差し込まれたままです。ICカードを一度取り出し、もう一度差し込んでから始めてください。";
 
@@ -99,7 +104,7 @@ export async function startSession(
   if (!agency) return { ok: false, code: "invalid", message: "調達機関を選択してください。" };
   if (input.kind === "goods" && !agency.goods) {
     // R20: 物品 is not offered where the agency has no goods e-bidding
-    return { ok: false, code: "invalid", message: `${agency.name}では物品等の電子入札を行っていません。` };
+    return { ok: false, code: "invalid", message: goodsNotOfferedMessage(agency.name) };
   }
   if (await isCardLeftOver(insertionId)) {
     await audit({ action: "session.start", outcome: "refused", detail: { reason: "cardLeftOver" } });

@@ -4,9 +4,16 @@
 // "User ID [ユーザID]".
 import { COMMON } from "./en/common";
 import { FLOWS } from "./en/flows";
+import { KIOSK } from "./en/kiosk";
+import { KIOSK_MESSAGES } from "./en/kiosk-messages";
 import type { Catalog } from "./en/types";
 
-export const PARTS: Readonly<Record<string, Catalog>> = { common: COMMON, flows: FLOWS };
+export const PARTS: Readonly<Record<string, Catalog>> = {
+  common: COMMON,
+  kiosk: KIOSK,
+  kioskMessages: KIOSK_MESSAGES,
+  flows: FLOWS,
+};
 
 export const EN_MESSAGES: Readonly<Record<string, string>> = Object.assign(
   {},

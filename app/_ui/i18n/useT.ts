@@ -4,11 +4,13 @@ import type { Lang } from "@/machines";
 import { KioskContext } from "../kioskActor";
 import { translate } from "./translate";
 
-/** The visit's language (reset to Japanese when the visit ends, like the other access modes). */
+/**
+ * The visit's language (reset to Japanese when the visit ends, like the other access modes).
+ * Japanese where no kiosk actor is around: the closed and unavailable pages are rendered before
+ * any visit, and screens are rendered alone in tests. Whether a provider is there never changes
+ * for a mounted component, so the hooks run in the same order on every render.
+ */
 export function useLang(): Lang {
-  // A screen drawn outside the kiosk's provider (a static render, an error page) is Japanese. The
-  // provider's hook throws before any hook of its own when there is none, and a component never
-  // moves in or out of a provider, so the hooks' order stays the same on every render.
   try {
     return KioskContext.useSelector((s) => s.context.access.lang);
   } catch {

@@ -5,6 +5,8 @@
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
 import { Clock, useNow } from "../Clock";
+import { fill } from "../i18n/fill";
+import { useLang, useT } from "../i18n/useT";
 import { KioskHeader } from "../KioskHeader";
 import { StaffLink } from "./ClosedStaffLink";
 
@@ -21,6 +23,10 @@ const REFRESH_MS = 30_000;
 export function ClosedScreen({ reason, hours, nextOpening }: ClosedScreenProps) {
   const router = useRouter();
   const now = useNow();
+  // Japanese unless a kiosk visit chose English: the page itself is rendered before any visit
+  const lang = useLang();
+  const t = useT();
+  const hoursLine = fill(t("受付時間: {hours}"), { hours: t(hours) });
   useEffect(() => {
     const refresh = () => router.refresh();
     const timer = window.setInterval(refresh, REFRESH_MS);
@@ -39,27 +45,27 @@ export function ClosedScreen({ reason, hours, nextOpening }: ClosedScreenProps) 
   return (
     <div className="kiosk-shell">
       <div className="kiosk-main">
-        <KioskHeader clock={<Clock now={now} />} />
+        <KioskHeader lang={lang} clock={<Clock now={now} />} />
         <main className="kiosk-content">
           {reason === "notOpened" ? (
             <section aria-labelledby="closed-title">
               <h1 id="closed-title">
-                受付準備中です。
+                {t("受付準備中です。")}
                 <br />
-                係員にお声がけください。
+                {t("係員にお声がけください。")}
               </h1>
-              <p className="notice">受付時間: {hours}</p>
+              <p className="notice">{hoursLine}</p>
             </section>
           ) : (
             <section aria-labelledby="closed-title">
-              <h1 id="closed-title">ただいま受付時間外です</h1>
-              {reason === "closedDay" ? <p>本日は受付を行っていません。</p> : null}
+              <h1 id="closed-title">{t("ただいま受付時間外です")}</h1>
+              {reason === "closedDay" ? <p>{t("本日は受付を行っていません。")}</p> : null}
               <p className="notice" style={{ fontSize: "1.3rem" }}>
-                受付時間: {hours}
+                {hoursLine}
               </p>
               {nextOpening ? (
                 <p style={{ fontSize: "1.6rem", fontWeight: 700 }} role="status">
-                  次の受付開始: {nextOpening}
+                  {fill(t("次の受付開始: {time}"), { time: t(nextOpening) })}
                 </p>
               ) : null}
             </section>

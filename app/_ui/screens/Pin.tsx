@@ -1,6 +1,8 @@
 "use client";
 
 import type { CardFacts, PinStepFailure } from "@/app/_shared/contracts";
+import { msgid } from "../i18n/translate";
+import { useT } from "../i18n/useT";
 import { Keypad } from "../Keypad";
 import { CardFactsList } from "./CardFacts";
 
@@ -24,12 +26,14 @@ type Props = {
  * The tries left as the card reported them (R30), as a short emphasised line: the server's
  * message already says it in a sentence, this makes the number impossible to miss.
  */
-function triesLine(error: PinStepFailure): string | null {
+function triesLeft(error: PinStepFailure): number | null {
   if (error.code !== "pinIncorrect") return null;
-  if (error.retriesLeft !== undefined) return `残り入力回数：${error.retriesLeft}回`;
-  if (error.finalTry) return "残り入力回数：1回";
+  if (error.retriesLeft !== undefined) return error.retriesLeft;
+  if (error.finalTry) return 1;
   return null;
 }
+
+const TRIES_LINE = msgid("残り入力回数：{n}回");
 
 /** The card's next wrong PIN locks it: said in its own box before the keypad, not only in the sentence. */
 function isFinalTry(error: PinStepFailure | null): boolean {
@@ -39,26 +43,28 @@ function isFinalTry(error: PinStepFailure | null): boolean {
 /** PIN番号入力: first the card, its pre-flight facts, then the PIN on the on-screen keypad. */
 export function PinScreen(props: Props) {
   const { title, waitingForCard, inspecting = false, verifying, error, onSubmit, onCancel } = props;
-  const { prompt = "ICカードをカードリーダーに差し込んでください" } = props;
+  const { prompt = msgid("ICカードをカードリーダーに差し込んでください") } = props;
   const { facts = null, notices = [] } = props;
-  const tries = error ? triesLine(error) : null;
+  const t = useT();
+  const left = error ? triesLeft(error) : null;
+  const tries = left === null ? null : t(TRIES_LINE).replace("{n}", String(left));
   return (
     <section aria-labelledby="pin-title">
-      <h1 id="pin-title">{title}</h1>
+      <h1 id="pin-title">{t(title)}</h1>
       {waitingForCard ? (
         <>
           <p className="notice" role="status" style={{ fontSize: "1.4rem" }}>
-            {prompt}
+            {t(prompt)}
           </p>
           <div className="actions">
             <button type="button" onClick={onCancel}>
-              キャンセル
+              {t("キャンセル")}
             </button>
           </div>
         </>
       ) : inspecting ? (
         <p className="busy" role="status">
-          ICカードの内容を確認しています。ICカードを抜かずにお待ちください…
+          {t("ICカードの内容を確認しています。ICカードを抜かずにお待ちください…")}
         </p>
       ) : (
         // issue 11 item 4: the messages stand beside the keypad, not above it, so however many are
@@ -70,30 +76,32 @@ export function PinScreen(props: Props) {
               <div className="notice warn" role="status" data-testid="card-notices">
                 {notices.map((notice) => (
                   <p key={notice} style={{ margin: "4px 0" }}>
-                    {notice}
+                    {t(notice)}
                   </p>
                 ))}
               </div>
             ) : null}
             {isFinalTry(error) ? (
               <p className="notice warn" role="alert" style={{ fontWeight: 700 }} data-testid="final-try">
-                ご注意ください：次にPIN番号を間違えるとICカードがロックされ、このICカードは使用できなくなります。
+                {t(
+                  "ご注意ください：次にPIN番号を間違えるとICカードがロックされ、このICカードは使用できなくなります。",
+                )}
               </p>
             ) : null}
             {error ? (
               <div className="notice error" role="alert" id="pin-error">
-                <p style={{ margin: 0 }}>{error.message}</p>
+                <p style={{ margin: 0 }}>{t(error.message)}</p>
                 {tries ? <p style={{ margin: "6px 0 0", fontWeight: 700 }}>{tries}</p> : null}
               </div>
             ) : null}
             {verifying ? (
               <p className="busy" role="status">
-                ICカードを確認しています。ICカードを抜かずにお待ちください…
+                {t("ICカードを確認しています。ICカードを抜かずにお待ちください…")}
               </p>
             ) : null}
           </div>
           <div className="pin-pad">
-            <p className="pin-prompt">PIN番号を入力してください。</p>
+            <p className="pin-prompt">{t("PIN番号を入力してください。")}</p>
             <Keypad
               onSubmit={onSubmit}
               onCancel={onCancel}
@@ -104,10 +112,11 @@ export function PinScreen(props: Props) {
         </div>
       )}
       <div className="notice" style={{ marginTop: 28 }}>
-        <strong>【PIN 番号】</strong>
+        <strong>{t("【PIN 番号】")}</strong>
         <p style={{ margin: "6px 0 0" }}>
-          PIN
-          番号（ピン番号）は電子証明書と合わせて、認証局が発行するものです。不明な点は認証局にお問い合わせください。
+          {t(
+            "PIN 番号（ピン番号）は電子証明書と合わせて、認証局が発行するものです。不明な点は認証局にお問い合わせください。",
+          )}
         </p>
       </div>
     </section>

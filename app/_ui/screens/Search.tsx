@@ -4,6 +4,9 @@ import { useState, type FormEvent } from "react";
 import type { Failure } from "@/app/_shared/contracts";
 import { KIND_LABELS, KIND_SHORT, type Kind } from "@/app/_shared/kinds";
 import { fieldErrors, searchSchema, type SearchInput } from "@/app/_shared/schemas";
+import { fill } from "../i18n/fill";
+import { msgid } from "../i18n/translate";
+import { useT } from "../i18n/useT";
 import {
   CERTIFICATE_NOTES,
   FIELD_DETAILS,
@@ -26,9 +29,9 @@ type Props = {
 
 type Field = keyof SearchInput;
 const LABELS: Record<Field, string> = {
-  officialName: "商号又は名称",
-  userId: "ユーザID",
-  password: "パスワード",
+  officialName: msgid("商号又は名称"),
+  userId: msgid("ユーザID"),
+  password: msgid("パスワード"),
 };
 
 /** 競争入札参加資格審査情報検索. Input errors (full-width digits…) show at the field before searching (R10). */
@@ -48,6 +51,7 @@ export function SearchScreen({
   });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [submitted, setSubmitted] = useState<Failure | null>(null);
+  const t = useT();
 
   // A new failure from the server empties the password: it is the field most often mistyped and
   // should not stay on the screen.
@@ -77,8 +81,8 @@ export function SearchScreen({
     return (
       <div className="field">
         <div>
-          <label htmlFor={id}>{LABELS[name]}</label>
-          <span aria-hidden="true">（※）</span>
+          <label htmlFor={id}>{t(LABELS[name])}</label>
+          <span aria-hidden="true">{t("（※）")}</span>
         </div>
         <input
           id={id}
@@ -98,11 +102,11 @@ export function SearchScreen({
           onChange={(e) => setValues((v) => ({ ...v, [name]: e.target.value }))}
         />
         <span className="note" id={`${id}-note`}>
-          （{SEARCH_NOTES[name]}）
+          {fill(t("（{note}）"), { note: t(SEARCH_NOTES[name]) })}
         </span>
         {error ? (
           <span className="field-error" id={`${id}-error`}>
-            {error}
+            {t(error)}
           </span>
         ) : null}
       </div>
@@ -112,24 +116,29 @@ export function SearchScreen({
   const checklist = failure?.hints && failure.hints.length > 0 ? failure.hints : NOT_FOUND_CHECKLIST;
   return (
     <section aria-labelledby="search-title">
-      <h1 id="search-title">競争入札参加資格審査情報検索</h1>
+      <h1 id="search-title">{t("競争入札参加資格審査情報検索")}</h1>
       <p>
-        調達機関 : {agencyName}（{KIND_LABELS[kind]}）
+        {fill(t("調達機関 : {agency}（{kind}）"), {
+          agency: <span lang="ja">{agencyName}</span>,
+          kind: t(KIND_LABELS[kind]),
+        })}
       </p>
-      <p>競争入札参加資格審査情報の検索を行います。下記項目を入力し、「検索」ボタンを押してください。</p>
+      <p>
+        {t("競争入札参加資格審査情報の検索を行います。下記項目を入力し、「検索」ボタンを押してください。")}
+      </p>
       {failure ? (
         <div className="notice error" role="alert">
-          <p style={{ margin: 0, fontWeight: 700 }}>{failure.message}</p>
+          <p style={{ margin: 0, fontWeight: 700 }}>{t(failure.message)}</p>
           {failure.code === "notFound" ? (
             <ul>
               {checklist.map((line) => (
-                <li key={line}>{line}</li>
+                <li key={line}>{t(line)}</li>
               ))}
             </ul>
           ) : failure.hints?.length ? (
             <ul>
               {failure.hints.map((line) => (
-                <li key={line}>{line}</li>
+                <li key={line}>{t(line)}</li>
               ))}
             </ul>
           ) : null}
@@ -141,45 +150,47 @@ export function SearchScreen({
         {field("password", { type: "password", maxLength: 8 })}
         {searching ? (
           <p className="busy" role="status">
-            検索しています…
+            {t("検索しています…")}
           </p>
         ) : null}
         <div className="actions">
           <button type="submit" className="primary" disabled={searching}>
-            検索
+            {t("検索")}
           </button>
           <button type="button" onClick={onBack} disabled={searching}>
-            戻る
+            {t("戻る")}
           </button>
         </div>
       </form>
       <div className="notice">
-        <strong>【ユーザIDについて】</strong>
+        <strong>{t("【ユーザIDについて】")}</strong>
         <ul>
           {USER_ID_NOTES.map((line) => (
-            <li key={line}>{line}</li>
+            <li key={line}>{t(line)}</li>
           ))}
         </ul>
       </div>
       <div className="notice warn">
-        <strong>【電子証明書とユーザIDの関係に御注意ください。】</strong>
+        <strong>{t("【電子証明書とユーザIDの関係に御注意ください。】")}</strong>
         <ul>
           {CERTIFICATE_NOTES.map((line) => (
-            <li key={line}>{line}</li>
+            <li key={line}>{t(line)}</li>
           ))}
         </ul>
-        <p style={{ margin: "8px 0 0" }}>※ICカードが使用できなくなる例：{UNUSABLE_CARD_EXAMPLE}</p>
         <p style={{ margin: "8px 0 0" }}>
-          ※不明な点がある場合は、そのまま操作を進めず、ヘルプデスクに連絡して確認してください
+          {fill(t("※ICカードが使用できなくなる例：{example}"), { example: t(UNUSABLE_CARD_EXAMPLE) })}
+        </p>
+        <p style={{ margin: "8px 0 0" }}>
+          {t("※不明な点がある場合は、そのまま操作を進めず、ヘルプデスクに連絡して確認してください")}
         </p>
       </div>
       <div className="notice">
-        <strong>【項目詳細（{KIND_SHORT[kind]}等）】</strong>
+        <strong>{fill(t("【項目詳細（{kind}等）】"), { kind: t(KIND_SHORT[kind]) })}</strong>
         <dl className="field-details">
           {FIELD_DETAILS[kind].map(([term, detail]) => (
             <div key={term}>
-              <dt>{term}</dt>
-              <dd>{detail}</dd>
+              <dt>{t(term)}</dt>
+              <dd>{t(detail)}</dd>
             </div>
           ))}
         </dl>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect } from "react";
+import { useT } from "../i18n/useT";
 import "./take-card.css";
 
 /** How often the reminder sounds while the card stays in the reader. */
@@ -37,6 +38,7 @@ export function beep(): void {
  * prefers-reduced-motion); then 終了画面.
  */
 export function TakeCardScreen() {
+  const t = useT();
   useEffect(() => {
     beep();
     const timer = window.setInterval(beep, BEEP_EVERY_MS);
@@ -44,13 +46,13 @@ export function TakeCardScreen() {
   }, []);
   return (
     <section aria-labelledby="take-card-title" className="take-card">
-      <h1 id="take-card-title">ICカードをお取りください</h1>
+      <h1 id="take-card-title">{t("ICカードをお取りください")}</h1>
       <p className="notice warn take-card-message" role="alert">
-        ICカードがカードリーダーに差し込まれたままです。ICカードをお取りください。
+        {t("ICカードがカードリーダーに差し込まれたままです。ICカードをお取りください。")}
       </p>
-      <p>ICカードの取り忘れにご注意ください。ICカードを取り出すと、終了画面に進みます。</p>
+      <p>{t("ICカードの取り忘れにご注意ください。ICカードを取り出すと、終了画面に進みます。")}</p>
       <div className="take-card-arrow" aria-hidden="true">
-        <span>カードリーダー</span>
+        <span>{t("カードリーダー")}</span>
         <span className="take-card-arrow-head">▼</span>
       </div>
     </section>

@@ -5,20 +5,24 @@
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
 import { Clock, useNow } from "../Clock";
+import { useLang, useT } from "../i18n/useT";
 import { KioskHeader } from "../KioskHeader";
 
 const POLL_MS = 5_000;
 
 /** The message itself, for the kiosk's own screen area. */
 export function UnavailableNotice() {
+  const t = useT();
   return (
     <section aria-labelledby="unavailable-title">
-      <h1 id="unavailable-title">ただいまご利用いただけません</h1>
+      <h1 id="unavailable-title">{t("ただいまご利用いただけません")}</h1>
       <p className="notice">
-        システムに接続できないため、受付を一時停止しています。手続きの途中だった内容は登録されていません。
+        {t(
+          "システムに接続できないため、受付を一時停止しています。手続きの途中だった内容は登録されていません。",
+        )}
       </p>
       <p style={{ fontSize: "1.3rem", fontWeight: 700 }} role="status">
-        しばらくしてから自動で再開します。お急ぎの場合は係員にお声がけください。
+        {t("しばらくしてから自動で再開します。お急ぎの場合は係員にお声がけください。")}
       </p>
     </section>
   );
@@ -28,6 +32,7 @@ export function UnavailableNotice() {
 export function UnavailableScreen() {
   const router = useRouter();
   const now = useNow();
+  const lang = useLang();
   useEffect(() => {
     let stopped = false;
     const timer = window.setInterval(() => {
@@ -48,7 +53,7 @@ export function UnavailableScreen() {
   return (
     <div className="kiosk-shell">
       <div className="kiosk-main">
-        <KioskHeader clock={<Clock now={now} />} />
+        <KioskHeader lang={lang} clock={<Clock now={now} />} />
         <main className="kiosk-content">
           <UnavailableNotice />
         </main>

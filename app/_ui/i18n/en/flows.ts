@@ -35,9 +35,6 @@ const LABELS = {
   // 業務区分 (app/_shared/kinds.ts)
   工事: "Construction [工事]",
   物品: "Goods [物品]",
-  "建設工事、設計・調査・測量、土木施設維持管理":
-    "Construction, design, surveying and civil facility maintenance [建設工事、設計・調査・測量、土木施設維持管理]",
-  物品等: "Goods etc. [物品等]",
   // 企業情報 (app/_shared/rows.ts companyRows)
   業者名: "Company name [業者名]",
   企業郵便番号: "Company postal code [企業郵便番号]",
@@ -226,7 +223,6 @@ const RENEWAL = {
     "If your company number (user ID) [業者番号（ユーザID）] has changed — by a transfer of contract authority, a merger, a lapsed bidding qualification etc. — do not use IC card renewal [ICカード更新]: register with the new company number (user ID) from Register [登録].",
   "間違ってICカード更新をすると、失効したユーザ IDのままICカード情報が登録（更新）されてしまい、新しいICカードも使用できなくなるので注意が必要です。":
     "Take care: a renewal by mistake registers the IC card information to the lapsed user ID, and the new IC card cannot be used either.",
-  "※注意": "* Note",
   "企業情報が変更になりICカードを取得し直した場合は、登録ボタンで登録してください。":
     "If your company information changed and you obtained a new IC card, register it with the Register [登録] button.",
   "ICカードの有効期限が切れている場合、認証局が異なる場合は登録ボタンで登録してください。":
@@ -342,9 +338,7 @@ const SERVER = {
   "メールアドレスの形式が正しくありません。": "The email address is not in a valid form.",
   "確認用のメールアドレスが一致しません。もう一度入力してください。":
     "The two email addresses do not match. Please enter it again.",
-  "調達機関を選択してください。": "Please choose a contracting agency [調達機関].",
   "業務区分を選択してください。": "Please choose a business category [業務区分].",
-  "PIN番号は4〜16桁の数字で入力してください。": "Please enter the PIN as 4 to 16 digits.",
   "他の調達機関に反映するかどうかを選択してください。":
     "Please choose whether to apply it to the other contracting agencies.",
   // app/_server/postal.ts
@@ -353,7 +347,6 @@ const SERVER = {
   // app/_server/flows
   "ICカードが取り出されたか、別のICカードに差し替えられました。はじめからやり直してください。":
     "The IC card was taken out or replaced by another IC card. Please start again from the beginning.",
-  "入力内容をご確認ください。": "Please check your entries.",
   "代表窓口情報を入力してください。": "Please enter the main contact [代表窓口情報].",
   // app/_server/qualifications/records.ts holderCheck (R17)
   "ICカードの名義が競争入札参加資格の契約者（または法人の代表者）と一致しません。このまま登録すると、このICカードでは入札できない場合があります。ICカード企業名称と取得者氏名をご確認ください。":
