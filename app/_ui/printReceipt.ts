@@ -5,7 +5,10 @@ const LOAD_TIMEOUT_MS = 20_000;
 const FRAME_LIFETIME_MS = 60_000;
 
 export async function printReceiptPdf(receiptNumber: string): Promise<void> {
-  const response = await fetch(`/receipts/${encodeURIComponent(receiptNumber)}`, { cache: "no-store" });
+  const response = await fetch(
+    `/receipts/${encodeURIComponent(receiptNumber)}${document.documentElement.lang === "en" ? "?lang=en" : ""}`,
+    { cache: "no-store" },
+  );
   if (!response.ok) throw new Error(`receipt ${response.status}`);
   // Load what was fetched (a blob) rather than the URL again: one render, and a server error can
   // never end up on paper as an HTML page.

@@ -25,7 +25,7 @@ export type ResultScreenProps = Props & { emailTo: string | null };
  * result screen; the href stays for staff on an ordinary browser.
  */
 export function ReceiptActions({ receiptNumber, print, printError, cardRemoved, onPrint, onLogout }: Props) {
-  const href = `/receipts/${encodeURIComponent(receiptNumber)}`;
+  const href = `/receipts/${encodeURIComponent(receiptNumber)}${typeof document !== "undefined" && document.documentElement.lang === "en" ? "?lang=en" : ""}`;
   const [viewing, setViewing] = useState(false);
   const [noting, setNoting] = useState(false);
   return (
