@@ -8,8 +8,16 @@ const LOAD_TIMEOUT_MS = 20_000;
 /** Long enough for any print job to be spooled; removing the frame earlier could cancel it. */
 const FRAME_LIFETIME_MS = 60_000;
 
-export async function printReceiptPdf(receiptNumber: string, lang: Lang = "ja"): Promise<void> {
-  const response = await fetch(`/receipts/${encodeURIComponent(receiptNumber)}`, { cache: "no-store" });
+/**
+ * The receipt in the visit's language: <html lang> carries it (useAccessModes), so the machines'
+ * print step needs no language of its own.
+ */
+export async function printReceiptPdf(receiptNumber: string): Promise<void> {
+  const lang: Lang = document.documentElement.lang === "en" ? "en" : "ja";
+  const response = await fetch(
+    `/receipts/${encodeURIComponent(receiptNumber)}${lang === "en" ? "?lang=en" : ""}`,
+    { cache: "no-store" },
+  );
   if (!response.ok) throw new Error(`receipt ${response.status}`);
   // Load what was fetched (a blob) rather than the URL again: one render, and a server error can
   // never end up on paper as an HTML page.

@@ -42,3 +42,36 @@ export function formatExpiry(iso: string): string {
 export function formatSerial(decimal: string, hex: string): string {
   return `${decimal} (16進: ${hex})`;
 }
+
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+/** An English date as a visitor reads it, e.g. 26 November 2026 (Tokyo). */
+export function formatEnglishDate(date: Date): string {
+  const p = tokyoParts(date);
+  return `${Number(p.day)} ${MONTHS[Number(p.month) - 1]} ${p.year}`;
+}
+
+/** 発行日時 on the English receipt: 26 November 2026, 15:45 (Japan time; no 和暦, which is Japanese). */
+export function formatIssuedAtEnglish(iso: string): string {
+  const date = new Date(iso);
+  const p = tokyoParts(date);
+  return `${formatEnglishDate(date)}, ${p.hour}:${p.minute}`;
+}
+
+/** The serial both ways on the English receipt. */
+export function formatSerialEnglish(decimal: string, hex: string): string {
+  return `${decimal} (hex: ${hex})`;
+}

@@ -1,5 +1,6 @@
 import "server-only";
 import { canViewReceipt } from "@/app/_server/receipts/access";
+import type { Lang } from "@/machines";
 import { loadReceiptData, renderReceiptPdf } from "./render";
 
 // 受付番号 are short (20261126-123456); anything longer is not worth a database lookup.
@@ -12,8 +13,16 @@ function plain(status: number, message: string): Response {
   });
 }
 
+/**
+ * ?lang= of the receipt URL: "en" for an English visit (issue 11 item 7); anything else, or none,
+ * is the Japanese receipt as always — a wrong value is no reason to refuse a printout.
+ */
+export function receiptLang(value: string | null): Lang {
+  return value === "en" ? "en" : "ja";
+}
+
 /** GET /receipts/[number]: the receipt PDF for printing at the kiosk or reprinting by staff (R41). */
-export async function receiptPdfResponse(number: string): Promise<Response> {
+export async function receiptPdfResponse(number: string, lang: Lang = "ja"): Promise<Response> {
   if (number.length === 0 || number.length > MAX_NUMBER_LENGTH) {
     return plain(404, "指定された受付番号の受付票は見つかりません。");
   }
@@ -23,7 +32,7 @@ export async function receiptPdfResponse(number: string): Promise<Response> {
   }
   const data = await loadReceiptData(number);
   if (!data) return plain(404, "指定された受付番号の受付票は見つかりません。");
-  const pdf = await renderReceiptPdf(data);
+  const pdf = await renderReceiptPdf(data, lang);
   return new Response(new Uint8Array(pdf), {
     status: 200,
     headers: {

@@ -3,14 +3,18 @@ import { createElement, type ReactElement } from "react";
 import { renderToBuffer, type DocumentProps } from "@react-pdf/renderer";
 import type { ReceiptData } from "@/app/_shared/contracts";
 import { db } from "@/app/_server/db";
+import type { Lang } from "@/machines";
 import { ReceiptDocument } from "./document";
 import { registerReceiptFont } from "./font";
 
-/** Renders a receipt from its stored snapshot; never from client input (R41). */
-export async function renderReceiptPdf(data: ReceiptData): Promise<Buffer> {
+/**
+ * Renders a receipt from its stored snapshot; never from client input (R41). The language picks
+ * the labels only (issue 11 item 7).
+ */
+export async function renderReceiptPdf(data: ReceiptData, lang: Lang = "ja"): Promise<Buffer> {
   registerReceiptFont();
   // ReceiptDocument renders a <Document>; the cast states that to renderToBuffer's typing.
-  return renderToBuffer(createElement(ReceiptDocument, { data }) as ReactElement<DocumentProps>);
+  return renderToBuffer(createElement(ReceiptDocument, { data, lang }) as ReactElement<DocumentProps>);
 }
 
 /** The snapshot taken when the operation committed, or null for an unknown 受付番号. */

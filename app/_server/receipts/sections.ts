@@ -2,7 +2,17 @@ import "server-only";
 import type { CardView, ReceiptData } from "@/app/_shared/contracts";
 import { cardHolderRows, companyRows, contactRows } from "@/app/_shared/rows";
 import { KIND_LABELS } from "@/app/_shared/kinds";
-import { formatExpiry, formatIssuedAt, formatSerial, RECEIPT_TITLES } from "./format";
+import type { Lang } from "@/machines";
+import {
+  formatEnglishDate,
+  formatExpiry,
+  formatIssuedAt,
+  formatIssuedAtEnglish,
+  formatSerial,
+  formatSerialEnglish,
+  RECEIPT_TITLES,
+} from "./format";
+import { ENGLISH_KINDS, ENGLISH_REMINDER, ENGLISH_TITLES, englishLabel, englishPropagation } from "./english";
 
 export type Row = readonly [label: string, value: string];
 export type Section = { heading: string; rows: Row[] };
@@ -14,59 +24,97 @@ export type ReceiptLayout = {
   reminder: string;
 };
 
-function certificateRows(card: CardView): Row[] {
+/** What differs between the Japanese and the English printout: the words, never the data or the order. */
+type Wording = {
+  label: (ja: string) => string;
+  title: typeof RECEIPT_TITLES;
+  kind: typeof KIND_LABELS;
+  issuedAt: (iso: string) => string;
+  expiry: (iso: string) => string;
+  serial: (decimal: string, hex: string) => string;
+  propagation: (propagatesTo: readonly string[]) => string;
+  reminder: string;
+};
+
+const JAPANESE: Wording = {
+  label: (ja) => ja,
+  title: RECEIPT_TITLES,
+  kind: KIND_LABELS,
+  issuedAt: formatIssuedAt,
+  expiry: formatExpiry,
+  serial: formatSerial,
+  propagation: (propagatesTo) =>
+    propagatesTo.length === 0
+      ? "他の調達機関への反映はありません。"
+      : `翌日、他の調達機関にも反映されます: ${propagatesTo.join("、")}`,
+  reminder: "ICカードの取り忘れにご注意ください",
+};
+
+const ENGLISH: Wording = {
+  label: englishLabel,
+  title: ENGLISH_TITLES,
+  kind: ENGLISH_KINDS,
+  issuedAt: formatIssuedAtEnglish,
+  expiry: (iso) => formatEnglishDate(new Date(iso)),
+  serial: formatSerialEnglish,
+  propagation: englishPropagation,
+  reminder: ENGLISH_REMINDER,
+};
+
+const WORDINGS: Record<Lang, Wording> = { ja: JAPANESE, en: ENGLISH };
+
+function certificateRows(card: CardView, w: Wording): Row[] {
   return [
-    ["証明書シリアル番号", formatSerial(card.serialDecimal, card.serialHex)],
-    ["証明書発行者", card.issuer],
-    ["証明書有効期限", formatExpiry(card.notAfter)],
+    [w.label("証明書シリアル番号"), w.serial(card.serialDecimal, card.serialHex)],
+    [w.label("証明書発行者"), card.issuer],
+    [w.label("証明書有効期限"), w.expiry(card.notAfter)],
   ];
 }
 
-/** ICカード更新: the card the registration left, which no longer works (R12). */
-function previousCardSection(card: CardView): Section {
-  return {
-    heading: "更新前のICカード情報（更新後は使用できません）",
-    rows: [...cardHolderRows(card), ...certificateRows(card)],
-  };
+/** The shared row lists (app/_shared/rows.ts) with their labels in the printout's language. */
+function labelled(rows: readonly Row[], w: Wording): Row[] {
+  return rows.map(([label, value]) => [w.label(label), value]);
 }
 
-function propagationLine(propagatesTo: readonly string[]): string {
-  if (propagatesTo.length === 0) return "他の調達機関への反映はありません。";
-  return `翌日、他の調達機関にも反映されます: ${propagatesTo.join("、")}`;
+/** ICカード更新: the card the registration left, which no longer works (R12). */
+function previousCardSection(card: CardView, w: Wording): Section {
+  return {
+    heading: w.label("更新前のICカード情報（更新後は使用できません）"),
+    rows: [...labelled(cardHolderRows(card), w), ...certificateRows(card, w)],
+  };
 }
 
 /**
  * What the printout says, in the manual's order (R41), apart from how it is drawn: the PDF
- * document renders it, and the benchmark writes the same text with plain pdfkit.
+ * document renders it, and the benchmark writes the same text with plain pdfkit. English (issue
+ * 11 item 7) changes the words and dates only; the data stays as the snapshot recorded it.
  */
-export function receiptLayout(data: ReceiptData): ReceiptLayout {
+export function receiptLayout(data: ReceiptData, lang: Lang = "ja"): ReceiptLayout {
+  const w = WORDINGS[lang];
   const { company, card } = data;
   return {
-    title: RECEIPT_TITLES[data.operation],
+    title: w.title[data.operation],
     header: [
-      ["受付番号", data.number],
-      ["発行日時", formatIssuedAt(data.issuedAt)],
-      ["調達機関", data.agency.name],
-      ["業務区分", KIND_LABELS[data.kind]],
-      ["ユーザID", data.userId],
+      [w.label("受付番号"), data.number],
+      [w.label("発行日時"), w.issuedAt(data.issuedAt)],
+      [w.label("調達機関"), data.agency.name],
+      [w.label("業務区分"), w.kind[data.kind]],
+      [w.label("ユーザID"), data.userId],
     ],
     sections: [
+      { heading: w.label("利用者情報"), rows: labelled(companyRows(company), w) },
+      { heading: w.label("代表窓口情報"), rows: labelled(contactRows(data.representative), w) },
       {
-        heading: "利用者情報",
-        rows: companyRows(company),
-      },
-      { heading: "代表窓口情報", rows: contactRows(data.representative) },
-      {
-        heading: "ICカード利用部署情報",
-        rows: [...cardHolderRows(card), ...contactRows(data.department)],
+        heading: w.label("ICカード利用部署情報"),
+        rows: labelled([...cardHolderRows(card), ...contactRows(data.department)], w),
       },
       {
-        heading: data.previousCard ? "更新後のICカード情報" : "ICカード情報",
-        rows: certificateRows(card),
+        heading: w.label(data.previousCard ? "更新後のICカード情報" : "ICカード情報"),
+        rows: certificateRows(card, w),
       },
-      ...(data.previousCard ? [previousCardSection(data.previousCard)] : []),
+      ...(data.previousCard ? [previousCardSection(data.previousCard, w)] : []),
     ],
-    propagation: propagationLine(data.propagatesTo),
-    reminder: "ICカードの取り忘れにご注意ください",
+    propagation: w.propagation(data.propagatesTo),
+    reminder: w.reminder,
   };
 }

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { Dialog } from "../Dialog";
 import { fill } from "../i18n/flowText";
-import { useT } from "../i18n/useT";
+import { useLang, useT } from "../i18n/useT";
 import { discardPrintFrames } from "../printReceipt";
 
 export type PrintState = "idle" | "printing" | "printed" | "failed";
@@ -28,7 +28,9 @@ export type ResultScreenProps = Props & { emailTo: string | null };
  */
 export function ReceiptActions({ receiptNumber, print, printError, cardRemoved, onPrint, onLogout }: Props) {
   const t = useT();
-  const href = `/receipts/${encodeURIComponent(receiptNumber)}`;
+  // the receipt in the visit's language (issue 11 item 7): the viewer and the link alike
+  const lang = useLang();
+  const href = `/receipts/${encodeURIComponent(receiptNumber)}${lang === "en" ? "?lang=en" : ""}`;
   const [viewing, setViewing] = useState(false);
   const [noting, setNoting] = useState(false);
   return (
