@@ -61,14 +61,39 @@ export async function shownMode(page: Page) {
   }));
 }
 
+/** The header's language switch, named in the language it switches to; waits for <html lang>. */
+export async function setLanguage(page: Page, lang: "ja" | "en") {
+  await page.getByRole("button", { name: lang === "en" ? "English" : "日本語", exact: true }).click();
+  await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(lang);
+}
+
+export type ModeName = AccessMode["name"] | "English";
+
 /**
- * axe on the screen as it is, in every mode; the violations are collected per screen and mode,
- * and the page goes back to the standard mode afterwards.
+ * axe on the screen as it is, in every mode and then in English (standard size); the violations
+ * are collected per screen and mode, and the page goes back to the standard mode in Japanese.
+ * `only` checks one mode; `before` runs once the mode is set, before axe (e.g. waiting for a
+ * dialog that the tap on the header closed).
  */
-export async function axeInEveryMode(page: Page, screen: string, found: string[]): Promise<void> {
-  for (const mode of ACCESS_MODES) {
+export async function axeInEveryMode(
+  page: Page,
+  screen: string,
+  found: string[],
+  options: { only?: ModeName; before?: () => Promise<unknown> } = {},
+): Promise<void> {
+  const { only, before } = options;
+  const check = async (name: string) => {
+    await before?.();
+    for (const line of await axeViolations(page)) found.push(`${screen} [${name}] ${line}`);
+  };
+  for (const mode of ACCESS_MODES.filter((m) => !only || m.name === only)) {
     await setAccessMode(page, mode);
-    for (const line of await axeViolations(page)) found.push(`${screen} [${mode.name}] ${line}`);
+    await check(mode.name);
   }
   await setAccessMode(page, ACCESS_MODES[0]!);
+  if (!only || only === "English") {
+    await setLanguage(page, "en");
+    await check("English");
+    await setLanguage(page, "ja");
+  }
 }
