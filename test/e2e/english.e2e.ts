@@ -5,7 +5,7 @@
 // demo PKI), so its registrations never meet the other files'.
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectEnglishHere } from "./english";
 import {
   DEPT,
@@ -143,6 +143,29 @@ describe("English on every kiosk screen (issue 11 item 7)", () => {
     await insertAtPin(page, "DEMO-A");
     await page.getByText("このICカードは更新により無効になりました").first().waitFor();
     await expectEnglishHere(page, "refusal (replaced card)");
+    expectNoProblems(kiosk);
+    await kiosk.context.close();
+  });
+
+  it("a bidder who reads no Japanese: English from screen 1 to the menu by the English names, and the next visit starts in Japanese", async () => {
+    const kiosk = await openKiosk(browser, server.baseUrl);
+    const { page } = kiosk;
+    await page.getByRole("button", { name: "English", exact: true }).click();
+    await page
+      .getByRole("combobox", { name: "Contracting agency [調達機関]" })
+      .selectOption({ label: "埼玉県" });
+    await page.getByRole("button", { name: /^Construction, design/ }).click();
+    await page.getByRole("button", { name: "User registration [利用者登録]", exact: true }).click();
+    await page.getByRole("button", { name: "Start user registration [利用者登録処理]" }).click();
+    await heading(page, "User registration menu");
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe("en");
+    await page.getByRole("button", { name: "Log out" }).first().click();
+    await page.getByRole("dialog").getByRole("button", { name: "OK" }).click();
+    await heading(page, "End");
+    // the visit's language is the bidder's: the next one starts in Japanese (issue 11 item 7)
+    await page.getByRole("combobox", { name: "調達機関" }).waitFor({ timeout: 30_000 });
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe("ja");
+    await page.getByRole("button", { name: "English", exact: true }).waitFor();
     expectNoProblems(kiosk);
     await kiosk.context.close();
   });
