@@ -154,7 +154,7 @@ describe("English on every kiosk screen (issue 11 item 7)", () => {
     await page
       .getByRole("combobox", { name: "Contracting agency [調達機関]" })
       .selectOption({ label: "埼玉県" });
-    await page.getByRole("button", { name: /^Construction, design/ }).click();
+    await page.getByRole("button", { name: /Construction, design/ }).click();
     await page.getByRole("button", { name: "User registration [利用者登録]", exact: true }).click();
     await page.getByRole("button", { name: "Start user registration [利用者登録処理]" }).click();
     await heading(page, "User registration menu");
