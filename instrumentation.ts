@@ -6,8 +6,10 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   // should `next build` ever call it (to prerender), a build must not start a nightly run
   if (process.env.NEXT_PHASE === "phase-production-build") return;
-  const { databaseStartProblem } = await import("./app/_server/startup");
-  const problem = await databaseStartProblem();
+  const { databaseStartProblem, dataFilesStartProblem } = await import("./app/_server/startup");
+  const { auditKeyStartProblem } = await import("./app/_server/audit/key");
+  // files and key first: the database check opens (and on SQLite would create) the file
+  const problem = dataFilesStartProblem() ?? auditKeyStartProblem() ?? (await databaseStartProblem());
   if (problem) {
     // the one line whoever starts the server must see; the process stops
     console.error(`[kiosk] cannot start: ${problem}`);
