@@ -15,6 +15,10 @@ export async function register(): Promise<void> {
     console.error(`[kiosk] cannot start: ${problem}`);
     process.exit(1);
   }
+  const { ensureDailyAnchor } = await import("./app/_server/audit/anchor");
+  const { db } = await import("./app/_server/db");
+  // the audit chain's head, written outside the database once a Tokyo day (issue 12 item 4)
+  ensureDailyAnchor(db());
   const { ensureBatchScheduler } = await import("./app/_server/batch/scheduler");
   // the nightly propagation (R21, R22), once per process; BATCH_SCHEDULE=off schedules nothing
   ensureBatchScheduler();

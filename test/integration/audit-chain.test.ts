@@ -2,10 +2,13 @@
 // `npm run audit:verify` names the first broken row. Issue 12 item 4: the chain is keyed (HMAC with
 // a key outside the database), so rehashing after an edit without the key shows too.
 import { execFile } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { UNAUTHORIZED } from "@/app/_shared/staff-contracts";
+import { anchorAuditHead, readAnchors } from "@/app/_server/audit/anchor";
 import { audit } from "@/app/_server/audit/append";
 import { auditHash, auditHmac, type ChainedFields } from "@/app/_server/audit/chain";
 import { auditKeyring } from "@/app/_server/audit/key";
@@ -341,4 +344,86 @@ describe("keyed audit chain (issue 12 item 4)", () => {
     const last = await database.prisma.auditLog.findUniqueOrThrow({ where: { seq: 13 } });
     expect(last.keyId).toBe(auditKeyring().current.id);
   });
+});
+
+describe("the audit chain's daily anchor (issue 12 item 4)", () => {
+  const anchorsIn = () => path.join(fs.mkdtempSync(path.join(os.tmpdir(), "kiosk-anchor-")), "audit-anchors");
+
+  it("writes the head once a Tokyo day, appending to a 0600 file; verify holds the chain to it", async () => {
+    await writeRows();
+    const file = anchorsIn();
+    const day1 = new Date("2026-12-08T00:30:00+09:00");
+    const head = await database.prisma.auditChainHead.findUniqueOrThrow({ where: { id: 1 } });
+    expect(await anchorAuditHead(database.prisma, day1, file)).toMatchObject({ seq: 12, hash: head.hash });
+    expect(await anchorAuditHead(database.prisma, new Date("2026-12-08T23:59:00+09:00"), file)).toBeNull();
+    await audit({ action: "session.start", outcome: "ok" });
+    expect(await anchorAuditHead(database.prisma, new Date("2026-12-09T00:01:00+09:00"), file)).toMatchObject(
+      {
+        seq: 13,
+      },
+    );
+    expect(readAnchors(file).map((a) => a.seq)).toEqual([12, 13]);
+    expect((fs.statSync(file).mode & 0o777).toString(8)).toBe("600");
+    expect(await verifyAuditChain(database.prisma, { anchors: readAnchors(file) })).toEqual({
+      ok: true,
+      rows: 13,
+    });
+  });
+
+  it("an edit rehashed with plain SHA-256 is named at the edited row; rehashed with a stolen key, at the anchor", async () => {
+    await writeRows();
+    const file = anchorsIn();
+    await anchorAuditHead(database.prisma, new Date(), file);
+    const anchors = readAnchors(file);
+
+    await sql(`UPDATE "AuditLog" SET "detail" = '{"step":99}' WHERE "seq" = 4`);
+    await rehashFrom(4, auditHash);
+    expect((await verifyAuditChain(database.prisma, { anchors })).firstBroken).toMatchObject({
+      seq: 4,
+      reason: "hash",
+    });
+
+    const key = auditKeyring().current;
+    await rehashFrom(4, (row) => auditHmac(row, key));
+    // with the key alone the rewrite passes; the anchor outside the database does not
+    expect(await verifyAuditChain(database.prisma, { anchors: [] })).toEqual({ ok: true, rows: 12 });
+    const result = await verifyAuditChain(database.prisma, { anchors });
+    expect(result).toMatchObject({ ok: false, rows: 11, firstBroken: { seq: 12, reason: "anchor" } });
+  });
+
+  it("the whole chain rebuilt as legacy rows (every key id cleared) fails against the anchor", async () => {
+    await writeRows();
+    const file = anchorsIn();
+    await anchorAuditHead(database.prisma, new Date(), file);
+    await sql(`UPDATE "AuditLog" SET "userId" = NULL WHERE "seq" = 2`);
+    await rehashFrom(1, auditHash, null);
+    expect(
+      (await verifyAuditChain(database.prisma, { anchors: readAnchors(file) })).firstBroken,
+    ).toMatchObject({
+      seq: 12,
+      reason: "anchor",
+    });
+  });
+
+  it("audit:verify reads AUDIT_ANCHOR_FILE and names the anchored row of a chain rebuilt with the key", async () => {
+    await writeRows();
+    const file = anchorsIn();
+    await anchorAuditHead(database.prisma, new Date(), file);
+    await sql(`UPDATE "AuditLog" SET "outcome" = 'ok' WHERE "seq" = 6`);
+    const key = auditKeyring().current;
+    await rehashFrom(6, (row) => auditHmac(row, key));
+    const env = {
+      ...process.env,
+      DATABASE_URL: database.url,
+      AUDIT_ANCHOR_FILE: file,
+      AUDIT_KEY: key.secret.toString("hex"),
+    };
+    const failed = await run("npx", ["tsx", "app/_server/cli/audit-verify.ts"], { cwd: ROOT, env }).then(
+      () => ({ code: 0, stderr: "" }),
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toContain("seq 12");
+    expect(failed.stderr).toContain("外部に記録したアンカーと一致しません");
+  }, 60_000);
 });

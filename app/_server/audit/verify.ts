@@ -1,6 +1,7 @@
 import "server-only";
 import type { PrismaClient } from "@/prisma/client";
 import { auditHash, auditHmac, type ChainedFields } from "./chain";
+import { readAnchors, type AuditAnchor } from "./anchor";
 import { auditKeyring, type AuditKeyring } from "./key";
 import { db } from "../db";
 import { tokyoTimestamp } from "@/app/_shared/tokyo-time";
@@ -64,10 +65,14 @@ function rowHashBreak(
 
 export async function verifyAuditChain(
   client: Client = db(),
-  options: { pageSize?: number; keyring?: AuditKeyring } = {},
+  options: { pageSize?: number; keyring?: AuditKeyring; anchors?: AuditAnchor[] } = {},
 ): Promise<AuditChainVerification> {
   const pageSize = options.pageSize ?? 2000;
   const keyring = options.keyring ?? auditKeyring();
+  // seq → hash the anchor file recorded (seq 0: an empty chain, nothing to hold to)
+  const anchored = new Map(
+    (options.anchors ?? readAnchors()).filter((a) => a.seq > 0).map((a) => [a.seq, a.hash]),
+  );
   let rows = 0;
   let last: Last | null = null;
   let keyedSeen = false;
@@ -101,6 +106,7 @@ export async function verifyAuditChain(
         // the hash functions pick the chained fields themselves; id and hash are not among them
         const hashBreak = rowHashBreak(row, keyring, keyedSeen);
         if (hashBreak) return broken(hashBreak);
+        if ((anchored.get(row.seq) ?? row.hash) !== row.hash) return broken("anchor");
         keyedSeen ||= row.keyId !== null;
         rows += 1;
         last = { seq: row.seq, hash: row.hash, id: row.id, createdAt: row.createdAt, action: row.action };
@@ -119,8 +125,31 @@ export async function verifyAuditChain(
       limit = head.seq; // appended while we walked: check those too
       continue;
     }
-    return headCheck(rows, last, head, beyond);
+    const result = headCheck(rows, last, head, beyond);
+    return result.ok ? anchorsReached(result, last, anchored) : result;
   }
+}
+
+/** An anchor beyond the chain's last row: rows were cut off after the anchor and the head moved back. */
+function anchorsReached(
+  result: AuditChainVerification,
+  last: Last | null,
+  anchored: Map<number, string>,
+): AuditChainVerification {
+  const beyond = [...anchored.keys()].filter((seq) => seq > (last?.seq ?? 0)).sort((a, b) => a - b)[0];
+  if (beyond === undefined) return result;
+  return {
+    ok: false,
+    rows: result.rows,
+    firstBroken: {
+      seq: beyond,
+      id: last?.id ?? null,
+      createdAt: last?.createdAt ?? null,
+      action: last?.action ?? null,
+      reason: "anchor",
+      message: `${BREAK_MESSAGES.anchor} アンカーは seq ${beyond} を記録していますが、最後の行は seq ${last?.seq ?? 0} です。`,
+    },
+  };
 }
 
 /** The head must point at the last row: a deleted tail leaves every remaining link intact. */
