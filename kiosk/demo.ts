@@ -5,6 +5,7 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { createPrismaClient } from "../prisma/client";
+import { SQLITE_COMPANIONS, secureSqliteFiles } from "../prisma/data-files";
 import { seedDemoData } from "../prisma/seed";
 import { generateDemoPki } from "./pki/demo-pki";
 
@@ -46,9 +47,15 @@ function needsBuild(): boolean {
 }
 
 async function main(): Promise<void> {
-  fs.mkdirSync(dataDir, { recursive: true });
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const dbFile = path.resolve(root, env.DATABASE_URL!.slice("file:".length));
-  for (const f of [dbFile, `${dbFile}-journal`, env.KIOSK_SIMCARD_STATE!]) fs.rmSync(f, { force: true });
+  for (const f of [dbFile, ...SQLITE_COMPANIONS.map((s) => `${dbFile}${s}`), env.KIOSK_SIMCARD_STATE!]) {
+    fs.rmSync(f, { force: true });
+  }
+  // the server refuses a database others can read (issue 12 item 6): a .data/ from an earlier
+  // demo (0755) is tightened here
+  fs.chmodSync(dataDir, 0o700);
+  secureSqliteFiles(dbFile);
 
   const pki = await generateDemoPki({ dir: env.KIOSK_PKI_DIR });
   console.log(

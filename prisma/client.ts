@@ -1,6 +1,5 @@
-import fs from "node:fs";
-import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { createSqliteFile } from "./data-files";
 import { PrismaClient } from "./generated/client";
 import { KioskPrismaPg } from "./pg-adapter";
 import { PrismaClient as PostgresPrismaClient } from "./postgres/generated/client";
@@ -20,6 +19,7 @@ export function createPrismaClient(url?: string): PrismaClient {
     const client = new PostgresPrismaClient({ adapter: new KioskPrismaPg(postgresPool(database.url)) });
     return client as unknown as PrismaClient;
   }
-  fs.mkdirSync(path.dirname(database.url.slice("file:".length)), { recursive: true });
+  // born 0700 / 0600 (issue 12 item 6); SQLite's journals take the file's mode
+  createSqliteFile(database.url.slice("file:".length));
   return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: database.url }) });
 }

@@ -11,6 +11,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { Client } from "pg";
+import { createSqliteFile } from "./data-files";
 import { databaseFromEnv, describeUrl } from "./url";
 
 export const POSTGRES_MIGRATIONS = path.join(__dirname, "postgres", "migrations");
@@ -92,6 +93,8 @@ export async function migratePostgres(url: string, dir: string = POSTGRES_MIGRAT
 async function main(): Promise<number> {
   const database = databaseFromEnv();
   if (database.engine === "sqlite") {
+    // made 0600 in a 0700 folder before the CLI opens it (issue 12 item 6)
+    createSqliteFile(database.url.slice("file:".length));
     const r = spawnSync("npx", ["prisma", "migrate", "deploy"], { stdio: "inherit" });
     return r.status ?? 1;
   }

@@ -1,4 +1,5 @@
 import "server-only";
+import { sqliteFilesProblem } from "@/prisma/data-files";
 import { databaseFromEnv, describeUrl } from "@/prisma/url";
 import { databaseReachable, isDatabaseUnreachable } from "./db";
 
@@ -25,4 +26,17 @@ export async function databaseStartProblem(): Promise<string | null> {
     }
   }
   return `DATABASE_URL: no database answers at ${where} (is the server running and reachable from this terminal?)`;
+}
+
+/**
+ * Why this server must not start with its database files (issue 12 item 6), or null: a SQLite
+ * database, journal or folder others can read (the message gives the chmod). Not for PostgreSQL.
+ */
+export function dataFilesStartProblem(): string | null {
+  try {
+    const database = databaseFromEnv();
+    return database.engine === "sqlite" ? sqliteFilesProblem(database.url.slice("file:".length)) : null;
+  } catch (error) {
+    return (error as Error).message;
+  }
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { readAnchors } from "@/app/_server/audit/anchor";
 import { terminalSearchAlarms } from "@/app/_server/console/search-alarm";
 import { todayOverview, type TerminalDay } from "@/app/_server/console/today";
 import { outboxSummary } from "@/app/_server/email/list";
@@ -88,6 +89,8 @@ export default async function TodayPage() {
     outboxSummary(),
     terminalSearchAlarms(),
   ]);
+  // the head as last written outside the database (issue 12 item 4): for the day report
+  const anchor = readAnchors().at(-1);
   return (
     <div className="today-page">
       <h1>本日の受付</h1>
@@ -111,6 +114,17 @@ export default async function TodayPage() {
               </>
             ) : null}
           </p>
+        </section>
+        <section className="staff-notice" aria-labelledby="today-anchor">
+          <h2 id="today-anchor">監査ログのアンカー</h2>
+          {anchor ? (
+            <p>
+              {formatDate(new Date(anchor.at))} {formatTime(new Date(anchor.at))} 時点: seq {anchor.seq}
+              ・ハッシュ <code>{anchor.hash.slice(0, 16) || "（空）"}</code>
+            </p>
+          ) : (
+            <p>まだ記録されていません。</p>
+          )}
         </section>
         <nav className="staff-notice" aria-label="よく使う操作">
           <ul>

@@ -44,6 +44,8 @@ beforeAll(async () => {
     TERMINAL_ID: "KIOSK-DOWN",
     BATCH_SCHEDULE: "off",
     NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+    // servers on one PostgreSQL database share the audit chain's key (required there)
+    AUDIT_KEY: randomBytes(32).toString("hex"),
   };
   openTerminalFor(env);
   server = await startKioskServer(env, path.join(DIR, "server.log"));

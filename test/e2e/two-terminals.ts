@@ -67,6 +67,8 @@ export async function startHelpdesk(): Promise<Helpdesk> {
       RESEND_BASE_URL: stub.baseUrl,
       // one key for the console's sign-ins, instead of one written into the project's .data/
       NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+      // servers on one PostgreSQL database share the audit chain's key (required there)
+      AUDIT_KEY: randomBytes(32).toString("hex"),
       // no 02:00 run in the middle of the batch test: the test triggers it
       BATCH_SCHEDULE: "off",
       // a visit waits at the confirm screen while the other terminal's browser catches up

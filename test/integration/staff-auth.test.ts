@@ -5,6 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { keyedDigest } from "@/app/_server/audit/key";
 import { resetConfigForTests } from "@/app/_server/config";
 import { authOptions, resetAuthOptionsForTests } from "@/app/_server/staff/auth-options";
 import { currentStaff, requireStaffPage, staffAction } from "@/app/_server/staff/auth";
@@ -102,9 +103,11 @@ describe("authorize (next-auth credentials provider)", () => {
     });
     expect(rows.map((r) => r.detail)).toEqual([
       { login: "staff01", reason: "password" },
-      { login: "nobody", reason: "unknown" },
+      // an unknown name only as its keyed hash (issue 12 item 4)
+      { login: keyedDigest("nobody"), reason: "unknown" },
       { login: "gone01", reason: "disabled" },
     ]);
+    expect(keyedDigest("nobody")).toMatch(/^hmac:[0-9a-f]{64}$/);
     expect(JSON.stringify(rows)).not.toContain("wrong-password");
     expect(JSON.stringify(rows)).not.toContain("kiosk-gone-0001");
   });
@@ -122,6 +125,26 @@ describe("authorize (next-auth credentials provider)", () => {
     // the audit rows are real time; 16 minutes on, the window has passed
     const later = new Date(Date.now() + 16 * MINUTE);
     expect((await signInStaff("slow01", "kiosk-slow-0001", later)).ok).toBe(true);
+  });
+
+  it("issue 12 item 4: a password typed as the login appears nowhere in the database afterwards", async () => {
+    const typed = "kiosk-staff-01-Tr0ub4dor";
+    for (let i = 0; i < 7; i += 1) await authorize(typed, "kiosk-staff-01").catch(() => undefined);
+    // every row of every table, as text
+    const everything: unknown[] = [];
+    for (const table of Object.keys(await database.tableCounts())) {
+      everything.push(await database.prisma.$queryRawUnsafe(`SELECT * FROM "${table}"`));
+    }
+    const text = JSON.stringify(everything, (_, v: unknown) => (typeof v === "bigint" ? String(v) : v));
+    expect(text).toContain(keyedDigest(typed));
+    expect(text).not.toContain(typed);
+    expect(text).not.toContain("Tr0ub4dor");
+    // the keyed hash is still one name per text: the unknown name is throttled like any login
+    const attempts = await database.prisma.staffSignInAttempt.findMany({
+      where: { login: keyedDigest(typed) },
+    });
+    expect(attempts).toHaveLength(5);
+    expect(await signInStaff(typed, "x")).toEqual({ ok: false, reason: "throttled" });
   });
 
   it("R33 (staff sign-in): a burst of 31 wrong passwords at once checks at most 5 of them", async () => {

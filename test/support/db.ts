@@ -7,12 +7,15 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { createPrismaClient, type PrismaClient } from "@/prisma/client";
+import { secureSqliteFiles } from "@/prisma/data-files";
 import { migratePostgres } from "@/prisma/migrate";
 import { connectPostgres } from "./postgres";
 
 const MIGRATIONS = path.resolve(__dirname, "../../prisma/migrations");
 
 export function applyMigrations(file: string): void {
+  // folder 0700, file 0600 (issue 12 item 6): servers the suites start on it check both
+  secureSqliteFiles(file);
   const sqlite = new Database(file);
   try {
     for (const dir of fs.readdirSync(MIGRATIONS).sort()) {

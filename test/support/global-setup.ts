@@ -2,6 +2,7 @@
 // files find it through inject("pkiDir"); the environment variables are also set so services
 // that read config() (TRUSTED_CA_FILES) and the card layer (KIOSK_PKI_DIR) pick it up as well —
 // workers are forked after this runs and inherit the environment.
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -33,6 +34,11 @@ export default async function setup(project: TestProject): Promise<() => void> {
   process.env.TRUSTED_CA_FILES = trusted;
   // Never the repo's .data: a test that forgets its own state file still leaves no trace there.
   process.env.KIOSK_SIMCARD_STATE = path.join(root, "simcard-state.json");
+  // PostgreSQL databases need AUDIT_KEY (no file beside them to keep it in); SQLite ones keep
+  // the default, a key file beside each test database
+  if (process.env.TEST_DATABASE_ENGINE === "postgresql") {
+    process.env.AUDIT_KEY ??= randomBytes(32).toString("hex");
+  }
   return () => {
     fs.rmSync(root, { recursive: true, force: true });
   };

@@ -1,7 +1,10 @@
 // instrumentation.ts starts the nightly schedule when a Next.js server starts: in the Node.js
 // runtime only, never while `next build` runs, and through ensureBatchScheduler (whose
 // once-per-process and BATCH_SCHEDULE=off rules are tested in batch-scheduler.test.ts).
-import { afterEach, describe, expect, it, vi } from "vitest";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { register } from "@/instrumentation";
 
 const scheduler = vi.hoisted(() => ({ calls: 0 }));
@@ -11,6 +14,12 @@ vi.mock("@/app/_server/batch/scheduler", () => ({
     return null;
   },
 }));
+
+beforeEach(() => {
+  // a database of its own, never the project's .data (the start check reads its folder's mode)
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kiosk-instr-"));
+  vi.stubEnv("DATABASE_URL", `file:${path.join(dir, "kiosk.db")}`);
+});
 
 afterEach(() => {
   vi.unstubAllEnvs();

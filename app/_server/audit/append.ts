@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/prisma/client";
-import { auditHash } from "./chain";
+import { auditHmac } from "./chain";
+import { auditKeyring } from "./key";
 import { config } from "../config";
 import { db, type Tx } from "../db";
 
@@ -26,6 +27,8 @@ export async function audit(entry: AuditEntry, tx?: Tx): Promise<void> {
 }
 
 async function append(tx: Tx, entry: AuditEntry): Promise<void> {
+  // before the head's lock: a missing key must not leave a transaction waiting on a file
+  const key = auditKeyring().current;
   const head = await tx.auditChainHead.update({ where: { id: 1 }, data: { seq: { increment: 1 } } });
   const row = {
     seq: head.seq,
@@ -38,7 +41,7 @@ async function append(tx: Tx, entry: AuditEntry): Promise<void> {
     outcome: entry.outcome,
     userId: entry.userId ?? null,
   };
-  const hash = auditHash({ ...row, detail: entry.detail ?? null });
-  await tx.auditLog.create({ data: { ...row, detail: entry.detail, hash } });
+  const hash = auditHmac({ ...row, detail: entry.detail ?? null }, key);
+  await tx.auditLog.create({ data: { ...row, detail: entry.detail, hash, keyId: key.id } });
   await tx.auditChainHead.update({ where: { id: 1 }, data: { hash } });
 }

@@ -1,13 +1,15 @@
 import "server-only";
 import type { PrismaClient } from "@/prisma/client";
-import { auditHash } from "./chain";
+import { auditHash, auditHmac, type ChainedFields } from "./chain";
+import { readAnchors, type AuditAnchor } from "./anchor";
+import { auditKeyring, type AuditKeyring } from "./key";
 import { db } from "../db";
 import { tokyoTimestamp } from "@/app/_shared/tokyo-time";
 
 // `npm run audit:verify` and the console's 「改ざん検査」: walks the audit chain in seq order, one
 // page at a time (memory stays flat for millions of rows), and names the first row that breaks it.
 
-export type ChainBreakReason = "hash" | "gap" | "link" | "head";
+export type ChainBreakReason = "hash" | "gap" | "link" | "head" | "key" | "legacy" | "anchor";
 
 export type ChainBreak = {
   /** the seq of the broken row; for "head", the seq the chain's head says the last row has */
@@ -33,19 +35,47 @@ export const BREAK_MESSAGES: Record<ChainBreakReason, string> = {
   gap: "直前の行が見つかりません（行が削除されています）。",
   link: "直前の行とのつながりが一致しません（行が差し替えられています）。",
   head: "最後に記録された行と一致しません（末尾の行が削除されたか書き換えられています）。",
+  key: "この端末の知らない鍵で記録されています（鍵 ID が書き換えられたか、古い鍵が AUDIT_KEYS_OLD にありません）。",
+  legacy: "鍵なしの行が鍵付きの行より後にあります（鍵を使わずに作り直された行です）。",
+  anchor: "外部に記録したアンカーと一致しません（アンカーの後で行が作り直されています）。",
 };
 
 type Client = Pick<PrismaClient, "auditLog" | "auditChainHead" | "$transaction">;
 
 type Last = { seq: number; hash: string; id: string; createdAt: Date; action: string };
 
+/**
+ * A row's own hash check: keyed rows by their key (an unknown key id is a break), legacy rows
+ * (keyId null, plain SHA-256 from before the key) only before the first keyed row — a legacy row
+ * after a keyed one is how rows rehashed without the key would look.
+ */
+function rowHashBreak(
+  row: ChainedFields & { keyId: string | null; hash: string },
+  keyring: AuditKeyring,
+  keyedSeen: boolean,
+): ChainBreakReason | null {
+  if (row.keyId === null) {
+    if (keyedSeen) return "legacy";
+    return auditHash(row) === row.hash ? null : "hash";
+  }
+  const key = keyring.byId.get(row.keyId);
+  if (!key) return "key";
+  return auditHmac(row, key) === row.hash ? null : "hash";
+}
+
 export async function verifyAuditChain(
   client: Client = db(),
-  options: { pageSize?: number } = {},
+  options: { pageSize?: number; keyring?: AuditKeyring; anchors?: AuditAnchor[] } = {},
 ): Promise<AuditChainVerification> {
   const pageSize = options.pageSize ?? 2000;
+  const keyring = options.keyring ?? auditKeyring();
+  // seq → hash the anchor file recorded (seq 0: an empty chain, nothing to hold to)
+  const anchored = new Map(
+    (options.anchors ?? readAnchors()).filter((a) => a.seq > 0).map((a) => [a.seq, a.hash]),
+  );
   let rows = 0;
   let last: Last | null = null;
+  let keyedSeen = false;
   // Walk up to the head's seq; rows appended meanwhile move the head on, and are walked too.
   let limit = (await client.auditChainHead.findUnique({ where: { id: 1 } }))?.seq ?? 0;
 
@@ -73,8 +103,11 @@ export async function verifyAuditChain(
         const expectedSeq: number = (last?.seq ?? 0) + 1;
         if (row.seq !== expectedSeq) return broken("gap");
         if (row.prevHash !== (last?.hash ?? "")) return broken("link");
-        // auditHash picks the chained fields itself; the row's id and hash are not among them
-        if (auditHash(row) !== row.hash) return broken("hash");
+        // the hash functions pick the chained fields themselves; id and hash are not among them
+        const hashBreak = rowHashBreak(row, keyring, keyedSeen);
+        if (hashBreak) return broken(hashBreak);
+        if ((anchored.get(row.seq) ?? row.hash) !== row.hash) return broken("anchor");
+        keyedSeen ||= row.keyId !== null;
         rows += 1;
         last = { seq: row.seq, hash: row.hash, id: row.id, createdAt: row.createdAt, action: row.action };
       }
@@ -92,8 +125,31 @@ export async function verifyAuditChain(
       limit = head.seq; // appended while we walked: check those too
       continue;
     }
-    return headCheck(rows, last, head, beyond);
+    const result = headCheck(rows, last, head, beyond);
+    return result.ok ? anchorsReached(result, last, anchored) : result;
   }
+}
+
+/** An anchor beyond the chain's last row: rows were cut off after the anchor and the head moved back. */
+function anchorsReached(
+  result: AuditChainVerification,
+  last: Last | null,
+  anchored: Map<number, string>,
+): AuditChainVerification {
+  const beyond = [...anchored.keys()].filter((seq) => seq > (last?.seq ?? 0)).sort((a, b) => a - b)[0];
+  if (beyond === undefined) return result;
+  return {
+    ok: false,
+    rows: result.rows,
+    firstBroken: {
+      seq: beyond,
+      id: last?.id ?? null,
+      createdAt: last?.createdAt ?? null,
+      action: last?.action ?? null,
+      reason: "anchor",
+      message: `${BREAK_MESSAGES.anchor} アンカーは seq ${beyond} を記録していますが、最後の行は seq ${last?.seq ?? 0} です。`,
+    },
+  };
 }
 
 /** The head must point at the last row: a deleted tail leaves every remaining link intact. */

@@ -2,6 +2,7 @@ import "server-only";
 import crypto from "node:crypto";
 import type { StaffRole } from "@/app/_shared/staff-contracts";
 import { audit } from "../audit/append";
+import { keyedDigest } from "../audit/key";
 import { config } from "../config";
 import { db, type Tx } from "../db";
 import { verifyPassword } from "./passwords";
@@ -51,23 +52,26 @@ export async function signInStaff(
   const login = typeof rawLogin === "string" ? rawLogin.trim().slice(0, MAX_LOGIN) : "";
   const password = typeof rawPassword === "string" ? rawPassword : "";
 
-  const claim = await claimSignInAttempt(login, now);
+  const user = login ? await db().staffUser.findUnique({ where: { login } }) : null;
+  // an unknown name may be a password typed into ログイン名: the attempt count and the audit log
+  // keep it only as its keyed hash (issue 12 item 4)
+  const recorded = user || !login ? login : keyedDigest(login);
+  const claim = await claimSignInAttempt(recorded, now);
   if (claim.throttled) {
     await audit({
       action: "staff.signin",
       outcome: "refused",
-      detail: { login, reason: "throttled" },
+      detail: { login: recorded, reason: "throttled" },
     });
     return { ok: false, reason: "throttled" };
   }
 
-  const user = login ? await db().staffUser.findUnique({ where: { login } }) : null;
   const usable = password.length > 0 && password.length <= MAX_PASSWORD;
   // verify even for unknown logins (dummy hash) so the answer's timing does not tell them apart
   const matches = await verifyPassword(user?.passwordHash ?? null, usable ? password : "");
   if (!user || !usable || !matches || user.disabledAt || !isStaffRole(user.role)) {
     const reason = !user ? "unknown" : !usable || !matches ? "password" : "disabled";
-    await audit({ action: "staff.signin", outcome: "refused", detail: { login, reason } });
+    await audit({ action: "staff.signin", outcome: "refused", detail: { login: recorded, reason } });
     return { ok: false, reason: "invalid" };
   }
 

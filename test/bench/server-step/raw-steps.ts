@@ -3,12 +3,15 @@
 // with the work between them that is not framework — the argon2 check, the audit hash — done the
 // same way. Only the paths the benchmark walks are here (a match; a registration), plus the answers
 // a refused or raced request gets, so a miss shows up as "not ok" instead of as a fast success.
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { hash, verify } from "@node-rs/argon2";
-import { auditHash } from "@/app/_server/audit/chain";
+import { auditHmac, keyIdOf } from "@/app/_server/audit/chain";
 import { asDate, asJson, type RawDb, type Row, type Sql, type Value } from "./raw-db";
 
 const TERMINAL_ID = process.env.TERMINAL_ID ?? "BENCH-01";
+// the same work as the kiosk's keyed chain (issue 12 item 4): an HMAC, its key id on the row
+const AUDIT_SECRET = randomBytes(32);
+const AUDIT_KEY = { id: keyIdOf(AUDIT_SECRET), secret: AUDIT_SECRET };
 const TTL_MS = 20 * 60_000;
 const SEARCH_MAX_FAILURES = 5;
 const SEARCH_WINDOW_MS = 15 * 60_000;
@@ -106,10 +109,10 @@ async function audit(
     outcome: entry.outcome,
     userId: entry.userId,
   };
-  const chained = auditHash({ ...row, detail: entry.detail ?? null });
+  const chained = auditHmac({ ...row, detail: entry.detail ?? null }, AUDIT_KEY);
   await sql.all(
     `INSERT INTO "AuditLog" ("id","seq","prevHash","hash","createdAt","terminalId","kioskSessionId","staffLogin",
-       "action","outcome","userId","detail") VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12) RETURNING *`,
+       "action","outcome","userId","detail","keyId") VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13) RETURNING *`,
     [
       randomUUID(),
       row.seq,
@@ -123,6 +126,7 @@ async function audit(
       row.outcome,
       row.userId,
       entry.detail === undefined ? null : { json: entry.detail },
+      AUDIT_KEY.id,
     ],
   );
   await sql.all(`UPDATE "AuditChainHead" SET "hash" = $1 WHERE "id" = 1 RETURNING "id", "seq", "hash"`, [

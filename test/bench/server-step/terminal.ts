@@ -3,6 +3,7 @@
 // two servers the step is measured on — `next start` (the kiosk as built) and the bare node:http
 // baseline (raw-server.ts) — each a process group of its own so nothing outlives the bench.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
@@ -18,6 +19,8 @@ const nextBin = path.join(root, "node_modules/next/dist/bin/next");
 export const TERMINAL_ID = "BENCH-01";
 
 /** The terminal's settings, as the e2e harness gives them: simulated reader, the demo PKI's CAs. */
+const BENCH_AUDIT_KEY = randomBytes(32).toString("hex");
+
 export function terminalEnv(pki: GeneratedPki, dir: string, databaseUrl: string): Record<string, string> {
   return {
     DATABASE_URL: databaseUrl,
@@ -31,6 +34,8 @@ export function terminalEnv(pki: GeneratedPki, dir: string, databaseUrl: string)
       .join(","),
     INTERMEDIATE_CA_FILES: pki.validation.intermediateCaFiles.join(","),
     CRL_SOURCES: pki.validation.crlFiles.join(","),
+    // required on PostgreSQL (issue 12 item 4); the SQLite side could keep a key file, one key is simpler
+    AUDIT_KEY: BENCH_AUDIT_KEY,
   };
 }
 
