@@ -39,6 +39,12 @@ function authorize(login: string, password: string, headers: Record<string, stri
   return provider.options.authorize({ login, password }, { headers });
 }
 
+/** A member's counter key: by id, so every server sharing the database counts together. */
+async function memberKey(login: string): Promise<string> {
+  const user = await database.prisma.staffUser.findUniqueOrThrow({ where: { login } });
+  return loginKey({ login, staffUserId: user.id });
+}
+
 async function refusedReasons(login: string): Promise<string[]> {
   const rows = await database.prisma.auditLog.findMany({
     where: { action: "staff.signin", outcome: "refused" },
@@ -73,14 +79,19 @@ beforeEach(() => {
 });
 
 describe("counters, not scans", () => {
-  it("keeps one row per login and per source, the login under a keyed hash, never the typed text", async () => {
+  it("keeps one row per login and per source: a member by id, other text as a keyed hash, never the text", async () => {
     await makeStaff("count01", "kiosk-count-001");
     const t0 = new Date();
     for (let i = 0; i < 3; i += 1) await signInStaff("count01", `wrong-${i}`, t0, "192.0.2.10");
     await signInStaff("my-secret-password-typed-here", "x", t0, "192.0.2.10");
 
     const rows = await database.prisma.staffSignInCounter.findMany({ orderBy: { key: "asc" } });
-    expect(rows.find((r) => r.key === loginKey("count01"))?.failures).toBe(3);
+    const member = await memberKey("count01");
+    expect(member).toMatch(/^user:/);
+    expect(rows.find((r) => r.key === member)?.failures).toBe(3);
+    const typed = loginKey({ login: "my-secret-password-typed-here", staffUserId: null });
+    expect(typed).toMatch(/^login:[A-Za-z0-9_-]{43}$/);
+    expect(rows.find((r) => r.key === typed)?.failures).toBe(1);
     expect(rows.find((r) => r.key === sourceKey("192.0.2.10"))?.failures).toBe(4);
     expect(rows).toHaveLength(3);
     expect(JSON.stringify(rows)).not.toContain("count01");
@@ -89,7 +100,7 @@ describe("counters, not scans", () => {
     // a success resets the login's count and gives the source back its advance count
     expect((await signInStaff("count01", "kiosk-count-001", t0, "192.0.2.10")).ok).toBe(true);
     const login = await database.prisma.staffSignInCounter.findUniqueOrThrow({
-      where: { key: loginKey("count01") },
+      where: { key: await memberKey("count01") },
     });
     expect(login).toMatchObject({ failures: 0, lockedUntil: null });
     const source = await database.prisma.staffSignInCounter.findUniqueOrThrow({
@@ -111,7 +122,7 @@ describe("counters, not scans", () => {
     expect(reasons.filter((r) => r === "throttled")).toHaveLength(26);
     expect(answers.filter((a) => !a.ok && a.reason === "throttled")).toHaveLength(26);
     const row = await database.prisma.staffSignInCounter.findUniqueOrThrow({
-      where: { key: loginKey("burst02") },
+      where: { key: await memberKey("burst02") },
     });
     expect(row.failures).toBe(5);
     expect(row.lockedUntil).not.toBeNull();
@@ -158,7 +169,7 @@ describe("counters, not scans", () => {
     const at15 = new Date(t0.getTime() + 15 * MINUTE);
     expect(await signInStaff("expire01", "wrong-after", at15)).toEqual({ ok: false, reason: "invalid" });
     const row = await database.prisma.staffSignInCounter.findUniqueOrThrow({
-      where: { key: loginKey("expire01") },
+      where: { key: await memberKey("expire01") },
     });
     expect(row).toMatchObject({ failures: 1, lockedUntil: null });
   });
@@ -172,7 +183,7 @@ describe("progressive delay", () => {
     expect(pauses).toEqual([500, 1000, 2000, 4000, 8000]);
     pauses.length = 0;
     // the login's count resets on success; the wait goes with it
-    await database.prisma.staffSignInCounter.deleteMany({ where: { key: loginKey("delay01") } });
+    await database.prisma.staffSignInCounter.deleteMany({ where: { key: await memberKey("delay01") } });
     expect((await signInStaff("delay01", "kiosk-delay-001", t0)).ok).toBe(true);
     expect(await signInStaff("delay01", "wrong-again", t0)).toEqual({ ok: false, reason: "invalid" });
     expect(pauses).toEqual([]);

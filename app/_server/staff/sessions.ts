@@ -54,7 +54,9 @@ export async function signInStaff(
   const login = typeof rawLogin === "string" ? rawLogin.trim().slice(0, MAX_LOGIN) : "";
   const password = typeof rawPassword === "string" ? rawPassword : "";
 
-  const claim = await claimSignInAttempt(login, source, now);
+  // read before the claim: a member's count is keyed by their id, the same on every server
+  const user = login ? await db().staffUser.findUnique({ where: { login } }) : null;
+  const claim = await claimSignInAttempt({ login, staffUserId: user?.id ?? null }, source, now);
   await pauseBeforeAnswer(signInDelayMs(claim.priorFailures));
   if (claim.throttled) {
     await audit({
@@ -65,7 +67,6 @@ export async function signInStaff(
     return { ok: false, reason: "throttled" };
   }
 
-  const user = login ? await db().staffUser.findUnique({ where: { login } }) : null;
   const usable = password.length > 0 && password.length <= MAX_PASSWORD;
   // verify even for unknown logins (dummy hash) so the answer's timing does not tell them apart
   const matches = await verifyPassword(user?.passwordHash ?? null, usable ? password : "");

@@ -13,8 +13,11 @@ import { UNKNOWN_SOURCE } from "./signin-source";
 
 const MINUTE = 60_000;
 
+/** Whose attempt: the typed login, and the staff member's id when that login exists. */
+export type SignInWho = { login: string; staffUserId: string | null };
+
 export type SignInClaim =
-  | { throttled: false; login: string; source: string; priorFailures: number }
+  | { throttled: false; who: SignInWho; source: string; priorFailures: number }
   | { throttled: true; priorFailures: number };
 
 type Limit = { key: string; max: number };
@@ -27,12 +30,14 @@ class Throttled extends Error {
 }
 
 /**
- * A login's counter key: a keyed hash, not the text, since a password typed into ログイン名 would
- * otherwise sit in the table (issue 12 Why); the key is the JWT secret, which is kept outside the
- * database. Unknown logins get counters too, so "throttled" does not tell which logins exist.
+ * A login's counter key. A staff member's is their id, the same on every server sharing the
+ * database. Any other typed text gets a keyed hash, not the text, since a password typed into
+ * ログイン名 would otherwise sit in the table (issue 12 Why); the key is the JWT secret, kept outside
+ * the database. Unknown logins get counters too, so "throttled" does not tell which logins exist.
  */
-export function loginKey(login: string): string {
-  const digest = crypto.createHmac("sha256", nextAuthSecret()).update(`staff-signin\0${login}`).digest();
+export function loginKey(who: SignInWho): string {
+  if (who.staffUserId) return `user:${who.staffUserId}`;
+  const digest = crypto.createHmac("sha256", nextAuthSecret()).update(`staff-signin\0${who.login}`).digest();
   return `login:${digest.toString("base64url")}`;
 }
 
@@ -40,9 +45,9 @@ export function sourceKey(source: string): string {
   return `source:${source}`;
 }
 
-function limitsFor(login: string, source: string): Limit[] {
+function limitsFor(who: SignInWho, source: string): Limit[] {
   const settings = config();
-  const limits: Limit[] = [{ key: loginKey(login), max: settings.STAFF_SIGNIN_MAX_FAILURES }];
+  const limits: Limit[] = [{ key: loginKey(who), max: settings.STAFF_SIGNIN_MAX_FAILURES }];
   // An unknown source is every client at once: limiting it would let one guesser lock the
   // console for all staff, so only named addresses are limited (see signin-source.ts).
   if (source !== UNKNOWN_SOURCE) {
@@ -82,8 +87,8 @@ async function counterFor(tx: Tx, key: string, now: Date): Promise<Counter> {
  * nothing changes). `priorFailures` — the most failures either had before this attempt — sets
  * the progressive delay (signInDelayMs).
  */
-export async function claimSignInAttempt(login: string, source: string, now: Date): Promise<SignInClaim> {
-  const limits = limitsFor(login, source);
+export async function claimSignInAttempt(who: SignInWho, source: string, now: Date): Promise<SignInClaim> {
+  const limits = limitsFor(who, source);
   try {
     return await db().$transaction(async (tx) => {
       const states: Counter[] = [];
@@ -107,7 +112,7 @@ export async function claimSignInAttempt(login: string, source: string, now: Dat
           },
         });
       }
-      return { throttled: false, login, source, priorFailures };
+      return { throttled: false, who, source, priorFailures };
     });
   } catch (error) {
     if (error instanceof Throttled) return { throttled: true, priorFailures: error.priorFailures };
@@ -123,7 +128,7 @@ export async function markSignInSucceeded(
   claim: Extract<SignInClaim, { throttled: false }>,
   now: Date,
 ): Promise<void> {
-  const [loginLimit, sourceLimit] = limitsFor(claim.login, claim.source);
+  const [loginLimit, sourceLimit] = limitsFor(claim.who, claim.source);
   await db().$transaction(async (tx) => {
     await serializeInTransaction(tx, "staffSignIn", loginLimit!.key);
     await tx.staffSignInCounter.updateMany({
@@ -144,9 +149,9 @@ export async function markSignInSucceeded(
   });
 }
 
-/** An admin's unlock: the login's count starts again at once. True when it was locked. */
-export async function unlockLogin(tx: Tx, login: string, now: Date): Promise<boolean> {
-  const key = loginKey(login);
+/** An admin's unlock: the member's count starts again at once. True when it was locked. */
+export async function unlockLogin(tx: Tx, staffUserId: string, now: Date): Promise<boolean> {
+  const key = loginKey({ login: "", staffUserId });
   await serializeInTransaction(tx, "staffSignIn", key);
   const { count } = await tx.staffSignInCounter.updateMany({
     where: { key, lockedUntil: { gt: now } },
@@ -155,9 +160,9 @@ export async function unlockLogin(tx: Tx, login: string, now: Date): Promise<boo
   return count > 0;
 }
 
-/** Which of these logins are locked at `now`, and until when (one indexed read for the console). */
-export async function lockedLogins(logins: string[], now: Date): Promise<Map<string, Date>> {
-  const byKey = new Map(logins.map((login) => [loginKey(login), login]));
+/** Which of these staff members are locked at `now`, and until when (one read for the console). */
+export async function lockedMembers(staffUserIds: string[], now: Date): Promise<Map<string, Date>> {
+  const byKey = new Map(staffUserIds.map((id) => [loginKey({ login: "", staffUserId: id }), id]));
   const rows = await db().staffSignInCounter.findMany({
     where: { key: { in: [...byKey.keys()] }, lockedUntil: { gt: now } },
     select: { key: true, lockedUntil: true },

@@ -32,7 +32,7 @@ export async function unlockStaffSignIn(
   const user = await db().staffUser.findUnique({ where: { id: parsed.data.staffUserId } });
   if (!user) return { ok: false, code: "invalid", message: "対象の職員が見つかりません。" };
   const unlocked = await db().$transaction(async (tx) => {
-    if (!(await unlockLogin(tx, user.login, now))) return false;
+    if (!(await unlockLogin(tx, user.id, now))) return false;
     await audit(
       {
         action: "staff.signin.unlock",
