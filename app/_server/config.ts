@@ -60,6 +60,10 @@ const schema = z.object({
   /** Failed sign-ins per login within the window before that login is refused for a while. */
   STAFF_SIGNIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   STAFF_SIGNIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  /** Failed sign-ins from one source address (any logins) within the window before it is refused. */
+  STAFF_SIGNIN_SOURCE_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(20),
+  /** "on": a reverse proxy of ours is in front, and x-forwarded-for's last entry is the client. */
+  TRUST_PROXY: z.enum(["on", "off"]).default("off"),
   /** Signs the staff JWT; unset = a random secret kept in .data/nextauth-secret beside the DB. */
   NEXTAUTH_SECRET: z.string().min(32).optional(),
 });

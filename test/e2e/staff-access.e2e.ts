@@ -339,4 +339,35 @@ describe("in Chromium", () => {
     expect(problems).toEqual([]);
     await context.close();
   });
+
+  it("issue 12 item 5: a login locked by wrong passwords is shown and unlocked by admin01 with a reason", async () => {
+    // five wrong passwords lock staff01 (the answers slow down: 0 + 0.5 + 1 + 2 + 4 s)
+    for (let i = 0; i < 5; i += 1) await signIn("staff01", `e2e-wrong-${i}`);
+    const context = await browser.newContext({ locale: "ja-JP", timezoneId: "Asia/Tokyo" });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
+    page.on("console", (m) => {
+      if (m.type() === "error") problems.push(`console.error: ${m.text()}`);
+    });
+    await context.addCookies(
+      [...(await signedIn("admin01", "kiosk-admin-01"))].map(([name, value]) => ({
+        name,
+        value,
+        url: BASE_URL,
+      })),
+    );
+    await page.goto(`${BASE_URL}/staff/accounts`);
+    const row = page.getByRole("row", { name: /staff01/ });
+    await row.getByText("ロック中").waitFor();
+    const unlock = row.getByRole("form", { name: "staff01のロック解除" });
+    await unlock.getByLabel("解除の理由").fill("本人から電話で確認");
+    await unlock.getByRole("button", { name: "ロック解除" }).click();
+    await row.getByText("「staff01」のサインインのロックを解除しました。").waitFor();
+    await expect.poll(() => row.getByText("ロック中").count()).toBe(0);
+    expect(problems).toEqual([]);
+    await context.close();
+    // the right password works at once
+    expect((await request("/staff", await signedIn("staff01", "kiosk-staff-01"))).status).toBe(200);
+  });
 });

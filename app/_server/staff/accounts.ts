@@ -6,6 +6,7 @@ import { audit } from "../audit/append";
 import { db } from "../db";
 import { hashPassword } from "./passwords";
 import { isStaffRole, revokeAllSessions, type StaffIdentity } from "./sessions";
+import { lockedMembers } from "./signin-throttle";
 
 // 職員アカウント (admin only): create, change role, disable / enable, reset password. Bad input
 // writes nothing and answers Japanese messages by field; every change is audited with the acting
@@ -21,6 +22,8 @@ export type StaffAccountRow = {
   lastSignInAt: Date | null;
   /** live sessions right now */
   activeSessions: number;
+  /** refused sign-ins until then (failed passwords), or null */
+  signInLockedUntil: Date | null;
 };
 
 export type AccountResult = { ok: true; message: string } | StaffFailure;
@@ -79,6 +82,10 @@ export async function listStaffAccounts(now: Date = new Date()): Promise<StaffAc
   });
   const lastBy = new Map(latest.map((r) => [r.staffUserId, r._max.createdAt]));
   const liveBy = new Map(live.map((r) => [r.staffUserId, r._count._all]));
+  const locked = await lockedMembers(
+    users.map((u) => u.id),
+    now,
+  );
   return users.map((u) => ({
     id: u.id,
     login: u.login,
@@ -87,6 +94,7 @@ export async function listStaffAccounts(now: Date = new Date()): Promise<StaffAc
     disabledAt: u.disabledAt,
     lastSignInAt: lastBy.get(u.id) ?? null,
     activeSessions: u.disabledAt ? 0 : (liveBy.get(u.id) ?? 0),
+    signInLockedUntil: locked.get(u.id) ?? null,
   }));
 }
 

@@ -5,6 +5,7 @@ import { config } from "../config";
 import { safeStaffPath } from "./callback-url";
 import { nextAuthSecret } from "./secret";
 import { signInStaff } from "./sessions";
+import { signInSource } from "./signin-source";
 
 /** The `error` query value the sign-in page turns into the throttle message. */
 export const THROTTLED = "throttled";
@@ -35,8 +36,9 @@ export function authOptions(): NextAuthOptions {
           login: { label: "ログイン名", type: "text" },
           password: { label: "パスワード", type: "password" },
         },
-        async authorize(credentials) {
-          const result = await signInStaff(credentials?.login, credentials?.password);
+        async authorize(credentials, req) {
+          const source = signInSource(req?.headers, config().TRUST_PROXY === "on");
+          const result = await signInStaff(credentials?.login, credentials?.password, new Date(), source);
           if (result.ok) {
             const { identity } = result;
             return { id: identity.sessionId, name: identity.displayName };

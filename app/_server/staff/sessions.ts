@@ -6,7 +6,8 @@ import { keyedDigest } from "../audit/key";
 import { config } from "../config";
 import { db, type Tx } from "../db";
 import { verifyPassword } from "./passwords";
-import { claimSignInAttempt, markSignInSucceeded } from "./signin-throttle";
+import { UNKNOWN_SOURCE } from "./signin-source";
+import { claimSignInAttempt, markSignInSucceeded, pauseBeforeAnswer, signInDelayMs } from "./signin-throttle";
 
 export type StaffIdentity = {
   id: string;
@@ -41,22 +42,26 @@ function sessionLifetimeMs(): number {
 /**
  * Checks a login and password. On success a StaffSession row is made (random 256-bit id) and the
  * sign-in audited; every refusal is audited too (login only, never the password). After
- * STAFF_SIGNIN_MAX_FAILURES failures for one login within the window, that login is refused
- * before its password is looked at (./signin-throttle.ts: counted atomically).
+ * STAFF_SIGNIN_MAX_FAILURES failures for one login, or STAFF_SIGNIN_SOURCE_MAX_FAILURES from one
+ * source address, within the window, the attempt is refused before its password is looked at
+ * (./signin-throttle.ts: counted atomically); each earlier failure adds a wait before the answer.
  */
 export async function signInStaff(
   rawLogin: unknown,
   rawPassword: unknown,
   now: Date = new Date(),
+  source: string = UNKNOWN_SOURCE,
 ): Promise<SignInResult> {
   const login = typeof rawLogin === "string" ? rawLogin.trim().slice(0, MAX_LOGIN) : "";
   const password = typeof rawPassword === "string" ? rawPassword : "";
 
+  // read before the claim: a member's count is keyed by their id, the same on every server
   const user = login ? await db().staffUser.findUnique({ where: { login } }) : null;
-  // an unknown name may be a password typed into ログイン名: the attempt count and the audit log
-  // keep it only as its keyed hash (issue 12 item 4)
+  // an unknown name may be a password typed into ログイン名: the audit log keeps it only as its
+  // keyed hash (issue 12 item 4), and so does its counter (loginKey)
   const recorded = user || !login ? login : keyedDigest(login);
-  const claim = await claimSignInAttempt(recorded, now);
+  const claim = await claimSignInAttempt({ login, staffUserId: user?.id ?? null }, source, now);
+  await pauseBeforeAnswer(signInDelayMs(claim.priorFailures));
   if (claim.throttled) {
     await audit({
       action: "staff.signin",
@@ -75,7 +80,7 @@ export async function signInStaff(
     return { ok: false, reason: "invalid" };
   }
 
-  await markSignInSucceeded(claim.attemptId);
+  await markSignInSucceeded(claim, now);
   const sessionId = crypto.randomBytes(32).toString("base64url");
   const role = user.role;
   await db().$transaction(async (tx) => {

@@ -10,6 +10,7 @@ import {
 } from "@/app/_server/staff/accounts";
 import { staffAction } from "@/app/_server/staff/auth";
 import { formFields } from "@/app/_server/staff/form-input";
+import { unlockStaffSignIn } from "@/app/_server/staff/signin-unlock";
 
 export async function createStaffAccountAction(form: FormData): Promise<AccountResult> {
   return staffAction("admin", (staff) => createStaffAccount(staff, formFields(form)));
@@ -25,4 +26,9 @@ export async function setStaffDisabledAction(form: FormData): Promise<AccountRes
 
 export async function resetStaffPasswordAction(form: FormData): Promise<AccountResult> {
   return staffAction("admin", (staff) => resetStaffPassword(staff, formFields(form)));
+}
+
+/** ロック解除: a login locked by failed sign-ins may sign in again at once (issue 12 item 5). */
+export async function unlockStaffSignInAction(form: FormData): Promise<AccountResult> {
+  return staffAction("admin", (staff) => unlockStaffSignIn(staff, formFields(form)));
 }

@@ -7,15 +7,16 @@ import {
   changeStaffRoleAction,
   resetStaffPasswordAction,
   setStaffDisabledAction,
+  unlockStaffSignInAction,
 } from "../_actions/accounts";
 import { useHydrated } from "../_components/useHydrated";
 import "./accounts.css";
 
-type Account = { id: string; login: string; role: StaffRole; disabled: boolean };
+type Account = { id: string; login: string; role: StaffRole; disabled: boolean; locked: boolean };
 type Answer =
   { ok: true; message: string } | { ok: false; message: string; fieldErrors?: Record<string, string> };
 
-/** One member's role, enable/disable and password reset, each answering next to the row. */
+/** One member's role, enable/disable, password reset and sign-in unlock, each answering next to the row. */
 export function AccountRowActions({
   account,
   self,
@@ -51,9 +52,38 @@ export function AccountRowActions({
 
   const passwordError = answer && !answer.ok ? answer.fieldErrors?.password : undefined;
   const roleError = answer && !answer.ok ? answer.fieldErrors?.role : undefined;
+  const reasonError = answer && !answer.ok ? answer.fieldErrors?.reason : undefined;
 
   return (
     <div className="account-actions">
+      {account.locked && (
+        <form
+          method="post"
+          onSubmit={run(unlockStaffSignInAction)}
+          className="account-inline"
+          aria-label={`${account.login}のロック解除`}
+        >
+          <input type="hidden" name="staffUserId" value={account.id} />
+          <label htmlFor={`${base}-unlock-reason`}>解除の理由</label>
+          <input
+            id={`${base}-unlock-reason`}
+            name="reason"
+            type="text"
+            maxLength={200}
+            required
+            aria-invalid={reasonError ? true : undefined}
+            aria-describedby={reasonError ? `${base}-unlock-reason-error` : undefined}
+          />
+          <button type="submit" className="staff-button" disabled={busy || !hydrated}>
+            ロック解除
+          </button>
+          {reasonError && (
+            <p className="field-error" id={`${base}-unlock-reason-error`}>
+              {reasonError}
+            </p>
+          )}
+        </form>
+      )}
       {!self && (
         <>
           <form

@@ -15,7 +15,7 @@ export default async function StaffAccountsPage() {
     <>
       <h1>職員アカウント</h1>
       <p className="staff-notice">
-        無効にした職員やパスワードを再設定した職員は、サインイン中の画面もすぐに使えなくなります。自分自身の権限の変更や無効化はできません。
+        無効にした職員やパスワードを再設定した職員は、サインイン中の画面もすぐに使えなくなります。自分自身の権限の変更や無効化はできません。パスワードを続けて間違えたログイン名は「ロック中」と表示されます。本人に確認したうえで、理由を入力して「ロック解除」を押してください。
       </p>
       <table className="staff-table">
         <caption>職員一覧（{accounts.length}名）</caption>
@@ -42,11 +42,23 @@ export default async function StaffAccountsPage() {
                   <span className="status-badge status-active">有効</span>
                 )}
                 {a.activeSessions > 0 && <div>サインイン中 {a.activeSessions}</div>}
+                {a.signInLockedUntil && (
+                  <div>
+                    <span className="status-badge status-disabled">ロック中</span>{" "}
+                    {tokyoDateTime(a.signInLockedUntil)} まで
+                  </div>
+                )}
               </td>
               <td>{tokyoDateTime(a.lastSignInAt)}</td>
               <td>
                 <AccountRowActions
-                  account={{ id: a.id, login: a.login, role: a.role, disabled: a.disabledAt !== null }}
+                  account={{
+                    id: a.id,
+                    login: a.login,
+                    role: a.role,
+                    disabled: a.disabledAt !== null,
+                    locked: a.signInLockedUntil !== null,
+                  }}
                   self={a.id === me.id}
                   minPassword={MIN_PASSWORD}
                 />

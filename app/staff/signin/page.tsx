@@ -40,7 +40,8 @@ function first(value: string | string[] | undefined): string | undefined {
 function messageFor(error: string | undefined, minutes: number): string | null {
   if (!error) return null;
   if (error === "throttled") {
-    return `サインインの失敗が続いたため、このログイン名は${minutes}分間サインインできません。時間をおいてからやり直すか、管理者に連絡してください。`;
+    // the lock may be the login's or this address's (signin-throttle.ts): the words fit both
+    return `サインインの失敗が続いたため、${minutes}分間サインインできません。時間をおいてからやり直すか、管理者にロックの解除を依頼してください。`;
   }
   if (error === "CredentialsSignin") return "ログイン名またはパスワードが正しくありません。";
   return "サインインできませんでした。もう一度お試しください。";
