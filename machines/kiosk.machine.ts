@@ -13,6 +13,7 @@ import { renewalMachine } from "./renewal.machine";
 import type { RegistrationOutput } from "./registration.types";
 import type { RenewalOutput } from "./renewal.types";
 import {
+  isStandardAccess,
   STANDARD_ACCESS,
   type KioskContext,
   type KioskEvent,
@@ -70,6 +71,7 @@ export const kioskMachine = setup({
     isVisitEnded: (_, params: { output: RegistrationOutput }) => "visitEnded" in params.output,
     isHealthy: (_, params: { healthy: boolean }) => params.healthy,
     isCardPresent: ({ context }) => context.cardPresent,
+    hasAccessModes: ({ context }) => !isStandardAccess(context.access),
   },
   actions: {
     ...kioskActions,
@@ -108,8 +110,15 @@ export const kioskMachine = setup({
     "system.unavailable": { target: ".unavailable" },
   },
   states: {
+    // Screen 1 comes before any visit, so no visit's end resets the modes here: a bidder who chose
+    // 特大, 高コントラスト or English and walked away would leave them to the next. After the idle
+    // time without a tap or key they go back to standard (only when changed; the screen stays).
     select: {
-      on: { "select.submit": { target: "starting", actions: "clearNotices" } },
+      after: { idleTimeout: { guard: "hasAccessModes", actions: "resetAccessModes" } },
+      on: {
+        "select.submit": { target: "starting", actions: "clearNotices" },
+        "user.activity": { target: "select", reenter: true },
+      },
     },
     starting: {
       invoke: {
