@@ -31,7 +31,7 @@ import { lookupPostalCode as lookupPostal } from "@/app/_server/postal";
 import { searchQualification as searchService } from "@/app/_server/qualifications/search";
 import { registerCard } from "@/app/_server/flows/registration";
 import * as renewal from "@/app/_server/flows/renewal";
-import * as cardLeft from "@/app/_server/visit/card-left";
+import * as cardLeft from "@/app/_server/assist/card-left";
 import * as sessions from "@/app/_server/visit/session";
 
 const UNEXPECTED: Failure<"unexpected"> & { code: "unexpected" } = {
@@ -160,11 +160,12 @@ export async function endSession(reason: string = "logout"): Promise<{ ok: true 
   return { ok: true };
 }
 
-/** R32: a card has stayed in the reader after its visit ended; a notice for staff. */
+/** R32: a card has stayed in the reader after its visit ended; a staff call (ICカードの取り忘れ). */
 export async function reportCardLeft(input: unknown): Promise<{ ok: true } | Failure> {
-  return guarded("reportCardLeft", async () =>
-    cardLeft.reportCardLeft(input, (await readerInsertion()) !== null),
-  );
+  return guarded("reportCardLeft", async () => {
+    const result = await cardLeft.reportCardLeft(input, await readerInsertion());
+    return result.ok ? { ok: true as const } : result;
+  });
 }
 
 export async function lookupPostalCode(postalCode: string) {

@@ -1,9 +1,11 @@
 // The kiosk around the flows: select → entry → top → menu → flow, with the escapes that are
 // legal anywhere in a session (card removed R31, inactivity R32, logout) at the top.
-import { assign, forwardTo, not, setup } from "xstate";
+import { forwardTo, setup } from "xstate";
 import type { Result, SessionView } from "../app/_shared/contracts";
 import { changeMachine } from "./change.machine";
-import { flowCommitted, flowDone, flowInput } from "./kiosk.flows";
+import { kioskActions } from "./kiosk.actions";
+import { CARD_LEFT_NOTICE_SECONDS, endState, HEALTH_RETRY_MS, unavailableState } from "./kiosk.end";
+import { flowDone, flowInput } from "./kiosk.flows";
 import { MESSAGES } from "./messages";
 import { placeholder } from "./placeholder";
 import { registrationMachine } from "./registration.machine";
@@ -11,14 +13,12 @@ import { renewalMachine } from "./renewal.machine";
 import type { RegistrationOutput } from "./registration.types";
 import type { RenewalOutput } from "./renewal.types";
 import {
+  isStandardAccess,
   STANDARD_ACCESS,
-  type EndReason,
   type KioskContext,
   type KioskEvent,
   type KioskInput,
-  type Lang,
   type StartSessionInput,
-  type TextSize,
 } from "./kiosk.types";
 
 /**
@@ -27,11 +27,7 @@ import {
  */
 export const KIOSK_SYSTEM_ID = "kiosk";
 
-/** How often the unavailable screen asks whether the server can reach its database again. */
-const HEALTH_RETRY_MS = 5000;
-
-/** How long a card may stay in the reader on ICカードをお取りください before staff are told (R32). */
-export const CARD_LEFT_NOTICE_SECONDS = 60;
+export { CARD_LEFT_NOTICE_SECONDS } from "./kiosk.end";
 
 export const kioskMachine = setup({
   types: {} as {
@@ -75,42 +71,10 @@ export const kioskMachine = setup({
     isVisitEnded: (_, params: { output: RegistrationOutput }) => "visitEnded" in params.output,
     isHealthy: (_, params: { healthy: boolean }) => params.healthy,
     isCardPresent: ({ context }) => context.cardPresent,
+    hasAccessModes: ({ context }) => !isStandardAccess(context.access),
   },
   actions: {
-    markCardPresent: assign({ cardPresent: true }),
-    markCardAbsent: assign({ cardPresent: false }),
-    clearNotices: assign({ error: null, endReason: null, committed: false }),
-    storeSession: assign((_, params: { result: Result<SessionView> }) =>
-      params.result.ok ? { agency: params.result.agency, kind: params.result.kind, error: null } : {},
-    ),
-    storeSessionError: assign((_, params: { message: string }) => ({ error: params.message })),
-    startCountdown: assign(({ context }) => ({ idleRemaining: context.warningSeconds })),
-    countDown: assign(({ context }) => ({ idleRemaining: context.idleRemaining - 1 })),
-    stopCountdown: assign({ idleRemaining: 0 }),
-    storeEndReason: assign((_, params: { reason: EndReason | null }) => ({
-      endReason: params.reason,
-      committed: false,
-    })),
-    // Logout and timeout may come before or after the flow committed; the flow's state says which.
-    storeEnd: assign(({ self }, params: { reason: EndReason }) => ({
-      endReason: params.reason,
-      committed: flowCommitted(self.getSnapshot().children),
-    })),
-    // The flow's own data (cards, qualification, form) lives in the flow's actor, which stops
-    // when the flow state is left; this clears what the kiosk itself holds.
-    clearBidderData: assign({ agency: null, kind: null, idleRemaining: 0, error: null }),
-    storeTextSize: assign(({ context }, params: { size: TextSize }) => ({
-      access: { ...context.access, textSize: params.size },
-    })),
-    storeContrast: assign(({ context }, params: { highContrast: boolean }) => ({
-      access: { ...context.access, highContrast: params.highContrast },
-    })),
-    storeLang: assign(({ context }, params: { lang: Lang }) => ({
-      access: { ...context.access, lang: params.lang },
-    })),
-    // The visit's text size, contrast and language are the bidder's, not the terminal's: the next bidder
-    // starts from the standard screen.
-    resetAccessModes: assign({ access: STANDARD_ACCESS }),
+    ...kioskActions,
     forwardToRegistration: forwardTo("registration"),
     forwardToChange: forwardTo("change"),
     forwardToRenewal: forwardTo("renewal"),
@@ -146,8 +110,15 @@ export const kioskMachine = setup({
     "system.unavailable": { target: ".unavailable" },
   },
   states: {
+    // Screen 1 comes before any visit, so no visit's end resets the modes here: a bidder who chose
+    // 特大, 高コントラスト or English and walked away would leave them to the next. After the idle
+    // time without a tap or key they go back to standard (only when changed; the screen stays).
     select: {
-      on: { "select.submit": { target: "starting", actions: "clearNotices" } },
+      after: { idleTimeout: { guard: "hasAccessModes", actions: "resetAccessModes" } },
+      on: {
+        "select.submit": { target: "starting", actions: "clearNotices" },
+        "user.activity": { target: "select", reenter: true },
+      },
     },
     starting: {
       invoke: {
@@ -299,64 +270,7 @@ export const kioskMachine = setup({
         },
       },
     },
-    // Every visit ends here (logout, card removed, timeout). A card still in the reader keeps
-    // ICカードをお取りください up until it is taken (R32), so no one walks away without it and the
-    // next visit does not start with it; then 終了画面, then screen 1.
-    end: {
-      entry: "clearBidderData",
-      // the bidder still reads 終了画面 in their own text size; the modes go when it does
-      exit: "resetAccessModes",
-      // The bidder has already left: a server that cannot end the session (its row expires by
-      // TTL) must not keep 終了画面 from returning to screen 1, so the failure is only consumed.
-      invoke: { id: "endSession", src: "endSession", onError: {} },
-      initial: "takeCard",
-      states: {
-        // left at once when the reader is empty (also when the card was what ended the visit)
-        takeCard: {
-          always: { guard: not("isCardPresent"), target: "farewell" },
-          initial: "waiting",
-          states: {
-            waiting: { after: { cardLeftNotice: { target: "reporting" } } },
-            // Staff are told once; a failed report is not the bidder's problem and is dropped.
-            reporting: {
-              invoke: {
-                id: "reportCardLeft",
-                src: "reportCardLeft",
-                input: { seconds: CARD_LEFT_NOTICE_SECONDS },
-                onDone: { target: "reported" },
-                onError: { target: "reported" },
-              },
-            },
-            reported: {},
-          },
-        },
-        farewell: { after: { endDelay: { target: "#kiosk.select" } } },
-      },
-    },
-    // The server cannot reach its database. No endSession here (it would fail too): the visit's
-    // row expires by TTL, or the next startSession ends it. Back on select the bidder starts over.
-    unavailable: {
-      entry: ["clearBidderData", { type: "storeEndReason", params: { reason: null } }],
-      exit: "resetAccessModes",
-      initial: "waiting",
-      states: {
-        waiting: { after: { healthRetry: { target: "checking" } } },
-        checking: {
-          invoke: {
-            id: "checkHealth",
-            src: "checkHealth",
-            onDone: [
-              {
-                guard: { type: "isHealthy", params: ({ event }) => ({ healthy: event.output }) },
-                target: "#kiosk.select",
-                actions: { type: "storeSessionError", params: { message: MESSAGES.resumed } },
-              },
-              { target: "waiting" },
-            ],
-            onError: { target: "waiting" },
-          },
-        },
-      },
-    },
+    end: endState,
+    unavailable: unavailableState,
   },
 });

@@ -26,6 +26,12 @@ export type AccessModes = { textSize: TextSize; highContrast: boolean; lang: Lan
 
 export const STANDARD_ACCESS: AccessModes = { textSize: "standard", highContrast: false, lang: "ja" };
 
+export function isStandardAccess(access: AccessModes): boolean {
+  return (Object.keys(STANDARD_ACCESS) as (keyof AccessModes)[]).every(
+    (key) => access[key] === STANDARD_ACCESS[key],
+  );
+}
+
 export type KioskContext = {
   idleSeconds: number;
   warningSeconds: number;

@@ -8,6 +8,8 @@ export type OpenCallView = {
   screenLabel: string;
   hint: string;
   lastError: string | null;
+  /** why the kiosk called by itself (R32: ICカードの取り忘れ); null for a bidder's 係員を呼ぶ */
+  reason: string | null;
   createdAt: string;
   /** seconds since the call, by the server's clock (the console's clock may differ) */
   waitingSeconds: number;

@@ -20,6 +20,11 @@ export const SCREEN_HINTS: Readonly<Record<string, ScreenInfo>> = {
     hint: "新しいICカードは「登録」、連絡先の変更は「変更」、ICカードの切替は「ICカード更新」（通常は使用しない機能）です。",
   },
   end: { label: "終了画面", hint: "手続きは終了しています。ICカードの取り忘れがないか確認してください。" },
+  // R32: the kiosk calls staff by itself when a card stays in the reader after the visit ended
+  "end.takeCard": {
+    label: "ICカードをお取りください",
+    hint: "利用は終了していますが、ICカードがカードリーダーに差し込まれたままです。ICカードを取り出し、お客様にお返しください。",
+  },
   unavailable: {
     label: "ただいまご利用いただけません",
     hint: "サーバに接続できていません。データベースと端末の状態を確認してください。",

@@ -31,6 +31,9 @@ export function runningFlow(kiosk: SnapshotLike): string | null {
  */
 export function screenKey(kiosk: SnapshotLike, flowSnapshot: SnapshotLike): string {
   const top = topState(kiosk?.value) ?? "select";
+  // ICカードをお取りください is a screen of its own for staff (R32: a card left in the reader)
+  if (top === "end" && topState((kiosk?.value as { end?: unknown }).end) === "takeCard")
+    return "end.takeCard";
   if (top !== "active") return KIOSK_ALIASES[top] ?? top;
   const flow = runningFlow(kiosk);
   if (!flow) return topState(visitScreen(kiosk)) ?? "entry";

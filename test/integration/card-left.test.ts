@@ -1,12 +1,16 @@
 // R32 on the server (issue 11): a visit that ends with a card in the reader records that insertion,
 // the next visit refuses to start while the same insertion is still in (taken out and inserted again,
-// it starts), and a card left in after the visit is a `card.left` audit row staff see as a notice.
+// it starts), and a card left in after the visit is a 係員呼び出し (ICカードの取り忘れ) staff mark
+// 対応済み, one per insertion, with a `card.left` audit row.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { resetConfigForTests } from "@/app/_server/config";
-import { openCardLeftNotices, reportCardLeft } from "@/app/_server/visit/card-left";
+import { handleCall, openCalls } from "@/app/_server/assist/calls";
+import { CARD_LEFT_REASON, CARD_LEFT_SCREEN, reportCardLeft } from "@/app/_server/assist/card-left";
+import { SCREEN_HINTS } from "@/app/_shared/screen-hints";
 import { endSession, startSession } from "@/app/_server/visit/session";
 import { seedDemoData } from "@/prisma/seed";
 import { freshDatabase, openTestTerminal } from "../support/db";
+import { STAFF } from "../support/staff";
 
 let env: Awaited<ReturnType<typeof freshDatabase>>;
 let terminal = 0;
@@ -78,21 +82,87 @@ describe("R32: no visit starts with a card left from before", () => {
   });
 });
 
-describe("R32: a card left in the reader is a notice for staff", () => {
-  it("records card.left (terminal, seconds) only while a card is in; open until the next visit starts", async () => {
-    const since = new Date(Date.now() - 60_000);
-    expect(await reportCardLeft({ seconds: 60 }, false)).toMatchObject({ ok: false, code: "noCard" });
-    expect(await reportCardLeft({ seconds: "x" }, true)).toMatchObject({ ok: false, code: "invalid" });
-    expect(await reportCardLeft({ seconds: 60 }, true)).toEqual({ ok: true });
-    const rows = await env.prisma.auditLog.findMany({
-      where: { terminalId: process.env.TERMINAL_ID, action: "card.left" },
+describe("R32: a card left in the reader is a staff call", () => {
+  const callsHere = () =>
+    env.prisma.staffCall.findMany({
+      where: { terminalId: process.env.TERMINAL_ID },
+      orderBy: { createdAt: "asc" },
     });
-    expect(rows.map((r) => r.detail)).toEqual([{ terminal: process.env.TERMINAL_ID, seconds: 60 }]);
-    const mine = async () =>
-      (await openCardLeftNotices(since)).filter((n) => n.terminalId === process.env.TERMINAL_ID);
-    expect(await mine()).toMatchObject([{ seconds: 60 }]);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    await visit(null);
-    expect(await mine()).toEqual([]);
+  const auditHere = () =>
+    env.prisma.auditLog.findMany({ where: { terminalId: process.env.TERMINAL_ID, action: "card.left" } });
+
+  it("calls staff from the take-card screen with the manual's hint and the reason, once per insertion", async () => {
+    const id = await visit("ins-left-1");
+    await endSession(id, "logout", new Date(), "ins-left-1");
+    expect(await reportCardLeft({ seconds: 60 }, null)).toMatchObject({ ok: false, code: "noCard" });
+    expect(await reportCardLeft({ seconds: "x" }, "ins-left-1")).toMatchObject({
+      ok: false,
+      code: "invalid",
+    });
+    expect(await callsHere()).toEqual([]);
+
+    const first = await reportCardLeft({ seconds: 60 }, "ins-left-1");
+    expect(first).toMatchObject({ ok: true, repeated: false });
+    const [call, ...more] = await callsHere();
+    expect(more).toEqual([]);
+    expect(call).toMatchObject({
+      kioskSessionId: id,
+      screen: CARD_LEFT_SCREEN,
+      screenLabel: SCREEN_HINTS[CARD_LEFT_SCREEN]!.label,
+      hint: SCREEN_HINTS[CARD_LEFT_SCREEN]!.hint,
+      reason: "ICカードの取り忘れ",
+      lastError: null,
+      handledAt: null,
+    });
+    expect(CARD_LEFT_REASON).toBe("ICカードの取り忘れ");
+    expect((await openCalls()).filter((c) => c.terminalId === process.env.TERMINAL_ID)).toMatchObject([
+      { screen: CARD_LEFT_SCREEN, reason: "ICカードの取り忘れ" },
+    ]);
+    // the audit row stays, as before
+    expect((await auditHere()).map((r) => r.detail)).toEqual([
+      { terminal: process.env.TERMINAL_ID, seconds: 60, callId: call!.id },
+    ]);
+
+    // a reload, a second report, and two at once: the same call, no second audit row
+    const again = await Promise.all([1, 2, 3].map(() => reportCardLeft({ seconds: 60 }, "ins-left-1")));
+    expect(again).toEqual(again.map(() => ({ ok: true, callId: call!.id, repeated: true })));
+    expect(await callsHere()).toHaveLength(1);
+    expect(await auditHere()).toHaveLength(1);
+  });
+
+  it("staff mark it 対応済み like any call; a later report of the same insertion adds no call", async () => {
+    expect(await reportCardLeft({ seconds: 60 }, "ins-left-2")).toMatchObject({ ok: true, repeated: false });
+    const [call] = await callsHere();
+    expect(await handleCall(STAFF, call!.id)).toEqual({ ok: true });
+    expect((await openCalls()).filter((c) => c.terminalId === process.env.TERMINAL_ID)).toEqual([]);
+    expect(await reportCardLeft({ seconds: 60 }, "ins-left-2")).toMatchObject({ ok: true, repeated: true });
+    expect(await callsHere()).toMatchObject([{ id: call!.id, openKey: null, handledBy: STAFF.login }]);
+    // another card left later at the same terminal is a new call
+    expect(await reportCardLeft({ seconds: 60 }, "ins-left-3")).toMatchObject({ ok: true, repeated: false });
+    expect(await callsHere()).toHaveLength(2);
+  });
+
+  it("a call already waiting at the terminal becomes the card-left call (one open call per terminal)", async () => {
+    await env.prisma.staffCall.create({
+      data: {
+        terminalId: process.env.TERMINAL_ID!,
+        screen: "end",
+        screenLabel: "終了画面",
+        hint: "-",
+        openKey: process.env.TERMINAL_ID!,
+      },
+    });
+    // three reports of the card at once (a reload beside the first): one takes the call over
+    const reports = await Promise.all([1, 2, 3].map(() => reportCardLeft({ seconds: 60 }, "ins-left-4")));
+    expect(reports.filter((r) => r.ok && !r.repeated)).toHaveLength(1);
+    expect(await auditHere()).toHaveLength(1);
+    expect(await callsHere()).toMatchObject([
+      {
+        screen: CARD_LEFT_SCREEN,
+        reason: "ICカードの取り忘れ",
+        cardLeftInsertionId: "ins-left-4",
+        handledAt: null,
+      },
+    ]);
   });
 });

@@ -5,8 +5,6 @@ import type { ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { resetConfigForTests } from "@/app/_server/config";
-import { reportCardLeft } from "@/app/_server/visit/card-left";
-import { startSession } from "@/app/_server/visit/session";
 import { closeTerminal, openTerminal } from "@/app/_server/visit/terminals";
 import KioskPage from "@/app/page";
 import TerminalPage from "@/app/staff/terminal/page";
@@ -78,19 +76,5 @@ describe("/staff/terminal", () => {
     expect(page).toContain(">受付を終了<");
     expect(page).toContain("キオスク画面へ（サインアウト）");
     expect(page).toContain("（開始中）");
-  });
-
-  // last in the file: the notice is the console's, for every terminal, until that terminal's next visit
-  it("shows a card left in a reader after its visit (R32) until the terminal's next visit starts", async () => {
-    expect(await html(TerminalPage)).toContain("取り忘れのお知らせはありません。");
-    expect(await reportCardLeft({ seconds: 60 }, true)).toEqual({ ok: true });
-    const page = await html(TerminalPage);
-    expect(page).toContain(
-      `端末 ${process.env.TERMINAL_ID}：利用の終了後、ICカードが60秒以上カードリーダーに残っています`,
-    );
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    expect((await openTerminal(staff, { reason: "取り忘れの確認" })).ok).toBe(true);
-    expect((await startSession({ agencyCode: "110000", kind: "construction" })).ok).toBe(true);
-    expect(await html(TerminalPage)).toContain("取り忘れのお知らせはありません。");
   });
 });

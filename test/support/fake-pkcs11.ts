@@ -12,6 +12,14 @@ export type FakeToken = {
   flags: number;
   certificates: FakeObject[];
   keys: FakeObject[];
+  /**
+   * A card that counts wrong PINs as a real one does (R33): COUNT_LOW after a wrong PIN, FINAL_TRY
+   * with one try left, LOCKED (CKR_PIN_LOCKED) at this many; the right PIN resets the count.
+   * Unset: the flags change only when a test sets them.
+   */
+  locksAfter?: number;
+  /** wrong PINs since the last right one (kept by the fake when `locksAfter` is set) */
+  wrongPins?: number;
 };
 type FakeSlot = { handle: Handle; token: FakeToken | null };
 type Session = { slot: FakeSlot; loggedIn: boolean; found: Handle[]; signing: { mechanism: number } | null };
@@ -143,7 +151,24 @@ export class FakePkcs11 implements Pkcs11Api {
     const session = this.session(handle);
     const token = session.slot.token!;
     if ((token.flags & K.CKF_USER_PIN_LOCKED) !== 0) throw new Pkcs11Failure(K.CKR_PIN_LOCKED);
-    if (pin !== token.pin) throw new Pkcs11Failure(K.CKR_PIN_INCORRECT);
+    const counted = K.CKF_USER_PIN_COUNT_LOW | K.CKF_USER_PIN_FINAL_TRY;
+    if (pin !== token.pin) {
+      if (token.locksAfter !== undefined) {
+        token.wrongPins = (token.wrongPins ?? 0) + 1;
+        const left = token.locksAfter - token.wrongPins;
+        token.flags = (token.flags & ~counted) | K.CKF_USER_PIN_COUNT_LOW;
+        if (left === 1) token.flags |= K.CKF_USER_PIN_FINAL_TRY;
+        if (left <= 0) {
+          token.flags = (token.flags & ~counted) | K.CKF_USER_PIN_LOCKED;
+          throw new Pkcs11Failure(K.CKR_PIN_LOCKED);
+        }
+      }
+      throw new Pkcs11Failure(K.CKR_PIN_INCORRECT);
+    }
+    if (token.locksAfter !== undefined) {
+      token.wrongPins = 0;
+      token.flags &= ~counted;
+    }
     session.loggedIn = true;
   }
   C_Logout(handle: Handle): void {

@@ -106,6 +106,7 @@ export async function openCalls(now: Date = new Date()): Promise<OpenCallView[]>
     screenLabel: r.screenLabel,
     hint: r.hint,
     lastError: r.lastError,
+    reason: r.reason,
     createdAt: r.createdAt.toISOString(),
     waitingSeconds: Math.max(0, Math.floor((now.getTime() - r.createdAt.getTime()) / 1000)),
   }));

@@ -2,15 +2,27 @@ import "server-only";
 import { Prisma } from "@/prisma/client";
 import { audit } from "../audit/append";
 import { config } from "../config";
-import { db, isUniqueViolation, type Tx } from "../db";
+import { db, type Tx } from "../db";
+import {
+  DONE_TONIGHT_MESSAGE,
+  LockLost,
+  RUN_KEY,
+  SCHEDULED_RUN_COVERS_MS,
+  renewHeartbeat,
+  scheduledRunSince,
+  takeLock,
+  type BatchAlreadyRunning,
+  type BatchTrigger,
+} from "./lock";
+
+export { ALREADY_RUNNING_MESSAGE, RUN_KEY, type BatchAlreadyRunning, type BatchTrigger } from "./lock";
 
 // The nightly propagation batch (R21, R22): every pending PropagationTask applied to its target
 // agency's AgencyRegistration row. One runner at a time (BatchRun.runKey is unique while running);
 // tasks are applied in chunks, each ONE transaction that writes the rows, marks its tasks applied
 // and renews the run's heartbeat, so a crash loses at most the chunk in flight and the next run
-// resumes where the last commit left off. Plain SQL valid on SQLite and PostgreSQL alike.
-
-export type BatchTrigger = "schedule" | "manual" | "cli";
+// resumes where the last commit left off (the lock and heartbeat: ./lock.ts). Plain SQL valid on
+// SQLite and PostgreSQL alike.
 
 export type AgencyCount = { agencyId: string; code: string; name: string; applied: number };
 
@@ -24,25 +36,12 @@ export type BatchSuccess = {
   tookOver: string | null;
 };
 
-export type BatchAlreadyRunning = {
-  ok: false;
-  code: "alreadyRunning";
-  message: string;
-  runId: string | null;
-  since: Date | null;
-};
-
 export type BatchFailed = { ok: false; code: "failed"; message: string; runId: string };
 
 /** The schedule's run when another server's timer already ran tonight's (every server has one). */
 export type BatchDoneTonight = { ok: false; code: "doneTonight"; message: string; runId: string };
 
 export type BatchResult = BatchSuccess | BatchAlreadyRunning | BatchFailed | BatchDoneTonight;
-
-export const RUN_KEY = "nightly";
-
-export const ALREADY_RUNNING_MESSAGE =
-  "夜間反映は別の処理で実行中です。終わってからもう一度お試しください。 (Another nightly batch is already running.)";
 
 export async function runNightlyBatch(options: {
   trigger: BatchTrigger;
@@ -134,22 +133,6 @@ export async function runNightlyBatch(options: {
   }
 }
 
-class LockLost extends Error {}
-
-// A scheduled run that finished this long ago still counts for tonight: far more than the spread
-// of the servers' clocks, far less than a day.
-const SCHEDULED_RUN_COVERS_MS = 12 * 60 * 60 * 1000;
-const DONE_TONIGHT_MESSAGE = "今夜の夜間反映は別のサーバで済んでいます。 (Tonight's run is already done.)";
-
-/** The id of a scheduled run that finished successfully since `since`, if any. */
-async function scheduledRunSince(since: Date): Promise<string | null> {
-  const run = await db().batchRun.findFirst({
-    where: { trigger: "schedule", status: "done", startedAt: { gte: since } },
-    select: { id: true },
-  });
-  return run?.id ?? null;
-}
-
 /**
  * PostgreSQL may abort a serializable chunk (P2034) when a kiosk's submit wrote tasks beside it;
  * nothing of the chunk committed, so it is simply run again. SQLite never answers this.
@@ -164,53 +147,6 @@ async function retryingSerializationFailures<T>(run: () => Promise<T>, attempts 
       await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
     }
   }
-}
-
-type Lock = { ok: true; runId: string; tookOver: string | null } | BatchAlreadyRunning;
-
-/**
- * Creates the run with runKey "nightly": the unique index lets exactly one runner hold it. A
- * holder whose heartbeat is older than BATCH_STALE_SECONDS crashed: it is marked abandoned (and
- * its key released) and the lock is taken again, once.
- */
-async function takeLock(trigger: BatchTrigger, clock: () => Date): Promise<Lock> {
-  let tookOver: string | null = null;
-  for (let attempt = 0; attempt < 2; attempt++) {
-    const now = clock();
-    try {
-      const run = await db().batchRun.create({
-        data: { trigger, runKey: RUN_KEY, startedAt: now, heartbeatAt: now },
-      });
-      return { ok: true, runId: run.id, tookOver };
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-    }
-    const holder = await db().batchRun.findUnique({ where: { runKey: RUN_KEY } });
-    if (!holder) continue; // it finished in between: try again
-    const cutoff = new Date(now.getTime() - config().BATCH_STALE_SECONDS * 1000);
-    if (attempt === 0 && holder.heartbeatAt < cutoff) {
-      // the condition re-checked in the write: of two runners taking over, one wins
-      const taken = await db().batchRun.updateMany({
-        where: { id: holder.id, runKey: RUN_KEY, heartbeatAt: { lt: cutoff } },
-        data: {
-          status: "abandoned",
-          runKey: null,
-          finishedAt: now,
-          error: `no heartbeat since ${holder.heartbeatAt.toISOString()}: taken over`,
-        },
-      });
-      if (taken.count === 1) tookOver = holder.id;
-      continue;
-    }
-    return {
-      ok: false,
-      code: "alreadyRunning",
-      message: ALREADY_RUNNING_MESSAGE,
-      runId: holder.id,
-      since: holder.startedAt,
-    };
-  }
-  return { ok: false, code: "alreadyRunning", message: ALREADY_RUNNING_MESSAGE, runId: null, since: null };
 }
 
 type Plan = {
@@ -306,11 +242,7 @@ async function applyChunk(
   const marked = await tx.$executeRaw`
     UPDATE "PropagationTask" SET "status" = 'applied', "appliedAt" = ${now}, "batchRunId" = ${runId}
     WHERE ${inChunk('"PropagationTask"')}`;
-  // still ours? A runner declared dead (no heartbeat) must not commit behind its successor's back
-  const beat = await tx.$executeRaw`
-    UPDATE "BatchRun" SET "heartbeatAt" = ${now}, "applied" = "applied" + ${marked}
-    WHERE "id" = ${runId} AND "runKey" = ${RUN_KEY}`;
-  if (beat !== 1) throw new LockLost("this batch run was taken over by another runner (no heartbeat)");
+  await renewHeartbeat(tx, runId, now, marked);
   return { applied: marked, last: upTo === null };
 }
 

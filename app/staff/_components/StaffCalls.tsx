@@ -36,6 +36,7 @@ export function StaffCalls() {
               <span>{call.screenLabel}</span>
               <span>{agoText(call.waitingSeconds)}</span>
             </p>
+            {call.reason ? <p className="staff-call-reason">呼び出しの理由: {call.reason}</p> : null}
             <p className="staff-call-hint">画面の説明: {call.hint}</p>
             <p className="staff-call-error">最後のエラー表示: {call.lastError ?? "なし"}</p>
             <button

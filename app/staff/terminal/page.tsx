@@ -1,12 +1,9 @@
 import type { Metadata } from "next";
 import { config } from "@/app/_server/config";
-import { tokyoToday } from "@/app/_server/console/day";
-import { openCardLeftNotices } from "@/app/_server/visit/card-left";
 import { hoursSettings, hoursText, tokyoDateTimeText } from "@/app/_server/visit/hours";
 import { requireStaffPage } from "@/app/_server/staff/auth";
 import { REASON_MAX, recentOpenings, terminalStatus, type ClosedReason } from "@/app/_server/visit/terminals";
 import { formatDateTime } from "../_components/ConsoleFormat";
-import { CardLeftNotices } from "./CardLeftNotices";
 import { TerminalControls } from "./TerminalControls";
 import { TerminalScreens } from "./TerminalScreens";
 import "./terminal.css";
@@ -23,17 +20,13 @@ const CLOSED_LABELS: Record<ClosedReason, string> = {
 /** 端末の開始・終了: this terminal (the server's TERMINAL_ID) opened or closed for walk-ins (R23). */
 export default async function TerminalPage() {
   await requireStaffPage("staff");
-  const [status, openings, cardLeft] = await Promise.all([
-    terminalStatus(),
-    recentOpenings(10),
-    openCardLeftNotices(tokyoToday().start),
-  ]);
+  // a card left in a reader (R32) is a 係員呼び出し, shown with the others on every console page
+  const [status, openings] = await Promise.all([terminalStatus(), recentOpenings(10)]);
   const settings = hoursSettings(config());
   const { opening } = status;
   return (
     <div className="terminal-page">
       <h1>端末の開始・終了</h1>
-      <CardLeftNotices notices={cardLeft} />
       <dl className="terminal-state">
         <dt>端末</dt>
         <dd>{status.terminalId}</dd>

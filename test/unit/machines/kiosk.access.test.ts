@@ -97,4 +97,65 @@ describe("kiosk: access modes for one visit (issue 11 item 7, R32)", () => {
     expect(actor.getSnapshot().value).toBe("select");
     expect(accessOf(actor)).toEqual(CHOSEN);
   });
+
+  describe("on screen 1, before any visit: the idle time without a tap resets them (issue 11 item 7, R32)", () => {
+    /** as the page does: the tap on a mode's button is activity too (useActivity) */
+    function chooseByTap(actor: Kiosk) {
+      actor.send({ type: "user.activity" });
+      choose(actor);
+    }
+
+    it("resets 特大, 高コントラスト and English on screen 1 after the idle time without activity", () => {
+      const { actor, clock } = startKiosk();
+      chooseByTap(actor);
+      advance(clock, IDLE * 1000 - 1);
+      expect(accessOf(actor), "not before the idle time").toEqual(CHOSEN);
+      clock.increment(1);
+      expect(accessOf(actor)).toEqual(STANDARD_ACCESS);
+      expect(actor.getSnapshot().value, "the screen stays; no visit started or ended").toBe("select");
+      expect(actor.getSnapshot().context.endReason).toBeNull();
+    });
+
+    it("a tap or key on screen 1 starts the wait again", () => {
+      const { actor, clock } = startKiosk();
+      chooseByTap(actor);
+      advance(clock, (IDLE - 10) * 1000);
+      actor.send({ type: "user.activity" });
+      advance(clock, (IDLE - 1) * 1000);
+      expect(accessOf(actor)).toEqual(CHOSEN);
+      advance(clock, 1000);
+      expect(accessOf(actor)).toEqual(STANDARD_ACCESS);
+    });
+
+    it("a choice made after a quiet spell on standard still gets the whole idle time", () => {
+      const { actor, clock } = startKiosk();
+      advance(clock, (IDLE + 5) * 1000); // the wait ends on standard modes: nothing to reset
+      expect(actor.getSnapshot().value).toBe("select");
+      chooseByTap(actor);
+      advance(clock, (IDLE - 1) * 1000);
+      expect(accessOf(actor)).toEqual(CHOSEN);
+      advance(clock, 1000);
+      expect(accessOf(actor)).toEqual(STANDARD_ACCESS);
+    });
+
+    it("keeps the select screen's notice of the last visit when it resets", async () => {
+      const { actor, clock } = startKiosk({ session: { ok: false, code: "invalid", message: "x" } });
+      chooseByTap(actor);
+      actor.send({ type: "select.submit", agencyCode: "112011", kind: "goods" });
+      await settle();
+      expect(actor.getSnapshot().context.error).toBe("x");
+      advance(clock, IDLE * 1000);
+      expect(accessOf(actor)).toEqual(STANDARD_ACCESS);
+      expect(actor.getSnapshot().context.error).toBe("x");
+    });
+
+    it("does not run during a visit: the visit's own idle timer and end reset them there", async () => {
+      const { actor, clock } = startKiosk();
+      await toMenu(actor);
+      chooseByTap(actor);
+      advance(clock, (IDLE - 1) * 1000);
+      expect(actor.getSnapshot().matches({ active: { screens: "menu" } })).toBe(true);
+      expect(accessOf(actor)).toEqual(CHOSEN);
+    });
+  });
 });

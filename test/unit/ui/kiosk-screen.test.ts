@@ -12,6 +12,9 @@ describe("screenKey", () => {
     expect(screenKey(snap("select"), undefined)).toBe("select");
     expect(screenKey(snap("starting"), undefined)).toBe("select");
     expect(screenKey(snap("timedOut"), undefined)).toBe("end");
+    expect(screenKey(snap({ end: "farewell" }), undefined)).toBe("end");
+    expect(screenKey(snap({ end: { takeCard: "waiting" } }), undefined), "R32").toBe("end.takeCard");
+    expect(SCREEN_HINTS["end.takeCard"]?.label).toBe("ICカードをお取りください");
     expect(screenKey(snap({ unavailable: "waiting" }), undefined)).toBe("unavailable");
     const menu = snap({ active: { screens: "menu", idle: "watching", dialog: "closed" } });
     expect(screenKey(menu, undefined)).toBe("menu");
