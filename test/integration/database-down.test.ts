@@ -3,6 +3,7 @@
 // stopped server gives are told apart from failed queries; a visit whose database goes away
 // mid-visit is answered "unavailable" with nothing written, the kiosk page and /api/health say so,
 // and once the server is back the next visit registers.
+import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -51,6 +52,8 @@ beforeAll(async () => {
   await migratePostgres(url);
   process.env.DATABASE_URL = url;
   process.env.TERMINAL_ID = "DOWN-01";
+  // a PostgreSQL database keeps no audit key file beside it: its servers share AUDIT_KEY (issue 12)
+  process.env.AUDIT_KEY ??= crypto.randomBytes(32).toString("hex");
   resetConfigForTests();
   prisma = createPrismaClient(url);
   (globalThis as { kioskPrisma?: PrismaClient }).kioskPrisma = prisma;
