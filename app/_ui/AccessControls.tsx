@@ -1,12 +1,11 @@
 "use client";
-// 文字サイズ, 高コントラスト and English on every kiosk screen (issue 11 item 7): the bidder's choice
-// for this visit, held by the kiosk machine and shown through the document root (useAccessModes).
+// 文字サイズ, 高コントラスト and English on every kiosk screen (issue 11 item 7): the bidder's choice,
+// held by the kiosk machine for a visit (useAccessModes) or by the page itself where no visit runs
+// (useLocalAccess), and shown through the document root either way.
 import type { TextSize } from "@/machines";
 import { NATIVE_NAME } from "./i18n/languages";
-import { msgid } from "./i18n/translate";
-import { useLang, useT } from "./i18n/useT";
-import { KioskContext } from "./kioskActor";
-import { useKioskEvents } from "./useKioskEvents";
+import { msgid, translate } from "./i18n/translate";
+import type { AccessHandle } from "./useAccessModes";
 
 const SIZES: { size: TextSize; label: string }[] = [
   { size: "standard", label: msgid("標準") },
@@ -14,11 +13,10 @@ const SIZES: { size: TextSize; label: string }[] = [
   { size: "xlarge", label: msgid("特大") },
 ];
 
-export function AccessControls() {
-  const events = useKioskEvents();
-  const access = KioskContext.useSelector((s) => s.context.access);
-  const lang = useLang();
-  const t = useT();
+export function AccessControls({ modes }: { modes: AccessHandle }) {
+  const { access } = modes;
+  // the language of the modes shown here, whoever holds them
+  const t = (ja: string) => translate(access.lang, ja);
   return (
     <div className="access-controls">
       {/* toggle buttons, not radios: one tap each, and aria-pressed tells a screen reader which is on */}
@@ -31,7 +29,7 @@ export function AccessControls() {
             key={size}
             type="button"
             aria-pressed={access.textSize === size}
-            onClick={() => events.textSize(size)}
+            onClick={() => modes.textSize(size)}
           >
             {t(label)}
           </button>
@@ -40,18 +38,18 @@ export function AccessControls() {
       <button
         type="button"
         aria-pressed={access.highContrast}
-        onClick={() => events.contrast(!access.highContrast)}
+        onClick={() => modes.contrast(!access.highContrast)}
       >
         {t("高コントラスト")}
       </button>
       {/* The switch names the other language in that language, so whoever cannot read this
           screen can still find the way into their own. */}
-      {lang === "ja" ? (
-        <button type="button" lang="en" onClick={() => events.lang("en")}>
+      {access.lang === "ja" ? (
+        <button type="button" lang="en" onClick={() => modes.lang("en")}>
           {NATIVE_NAME.en}
         </button>
       ) : (
-        <button type="button" lang="ja" onClick={() => events.lang("ja")}>
+        <button type="button" lang="ja" onClick={() => modes.lang("ja")}>
           {NATIVE_NAME.ja}
         </button>
       )}

@@ -55,7 +55,7 @@ function KioskShell({ agencies, simulatedReader }: { agencies: AgencyView[]; sim
     signal.type === "card.inserted" ? events.cardInserted() : events.cardRemoved(),
   );
   useActivity(events.activity);
-  useAccessModes();
+  const access = useAccessModes();
   const now = useNow();
   const inSession = KioskContext.useSelector((s) => s.matches("active"));
   const content = useRef<HTMLElement>(null);
@@ -69,7 +69,7 @@ function KioskShell({ agencies, simulatedReader }: { agencies: AgencyView[]; sim
         <KioskHeader
           lang={lang}
           clock={<Clock now={now} />}
-          access={<AccessControls />}
+          access={<AccessControls modes={access} />}
           actions={
             <>
               <StaffCallButton />

@@ -5,10 +5,20 @@
 // language goes to <html lang> too: screen readers pick their voice from it, and the receipt
 // printed from this page asks for the same language (printReceipt.ts).
 import { useEffect } from "react";
+import type { AccessModes, Lang, TextSize } from "@/machines";
 import { KioskContext } from "./kioskActor";
+import { useKioskEvents } from "./useKioskEvents";
 
-export function useAccessModes(): void {
-  const { textSize, highContrast, lang } = KioskContext.useSelector((s) => s.context.access);
+/** The modes as they are now and the ways to change them, whoever holds them (AccessControls). */
+export type AccessHandle = {
+  access: AccessModes;
+  textSize: (size: TextSize) => void;
+  contrast: (highContrast: boolean) => void;
+  lang: (lang: Lang) => void;
+};
+
+/** Shows `access` through the document root while the calling component is mounted. */
+export function useRootAccess({ textSize, highContrast, lang }: AccessModes): void {
   useEffect(() => {
     const root = document.documentElement;
     root.dataset.textSize = textSize;
@@ -20,4 +30,12 @@ export function useAccessModes(): void {
       root.lang = "ja";
     };
   }, [textSize, highContrast, lang]);
+}
+
+/** The kiosk's modes: held by the kiosk machine for the visit (reset when it ends). */
+export function useAccessModes(): AccessHandle {
+  const access = KioskContext.useSelector((s) => s.context.access);
+  const events = useKioskEvents();
+  useRootAccess(access);
+  return { access, textSize: events.textSize, contrast: events.contrast, lang: events.lang };
 }

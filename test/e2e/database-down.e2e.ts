@@ -1,7 +1,8 @@
 // The database goes away mid-visit (issue 10), in Chromium: a terminal on a PostgreSQL cluster of
 // its own (stopping the run's shared server would take every other suite down with it). The
-// bidder's 登録 meets 「ただいまご利用いただけません」, nothing of the visit is written, and when the
-// server is back the kiosk returns to the start by itself and the next visit registers.
+// bidder's 登録 meets 「ただいまご利用いただけません」 (axe finds nothing there in any mode), nothing of
+// the visit is written, and when the server is back the kiosk returns to the start by itself and
+// the next visit registers.
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -14,6 +15,7 @@ import { DEMO_QUALIFICATIONS } from "@/prisma/demo-data";
 import { migratePostgres } from "@/prisma/migrate";
 import { seedDemoData } from "@/prisma/seed";
 import { startPostgres, type PrivatePostgres } from "../support/postgres";
+import { axeInEveryMode } from "./axe";
 import { DEPT, REP, fillForm, search, startRegistration, toMenu } from "./flows";
 import { launch, openKiosk, removeCard } from "./support";
 import { openTerminalFor, root, simulatedReaderEnv, startKioskServer, type KioskServer } from "./servers";
@@ -83,6 +85,10 @@ describe("the database goes away mid-visit", () => {
     expect(await page.getByText("しばらくしてから自動で再開します").count()).toBeGreaterThan(0);
     const health = await fetch(`${server.baseUrl}/api/health`);
     expect(health.status).toBe(503);
+    // the header's switches still work here, and axe finds nothing in any mode (issue 11 item 7)
+    const found: string[] = [];
+    await axeInEveryMode(page, "ただいまご利用いただけません", found);
+    expect(found).toEqual([]);
 
     await pg.start();
     // the kiosk asks again by itself and returns to the start, saying the visit must start over

@@ -1,7 +1,7 @@
 // Every kiosk screen beyond 登録 (issue 11 items 4 and 7), in Chromium: axe (WCAG 2.2 AA) finds
-// nothing on the 変更 and ICカード更新 screens, the search-limit end, 係員を呼ぶ and the idle
-// countdown, in 標準, 大, 特大, 高コントラスト and English; and each screen of 変更 and 更新 opens at
-// its top with the focus on its <h1>.
+// nothing on the 変更 and ICカード更新 screens, the search-limit end, 係員を呼ぶ, the idle
+// countdown, and the pages met without a visit (closed R23, no reader), in 標準, 大, 特大,
+// 高コントラスト and English; and each screen of 変更 and 更新 opens at its top with the focus on its <h1>.
 //
 // A terminal of its own (own SQLite file, PKI and reader, test-results/every-screen): 登録, 変更 and
 // 更新 of DEMO-A → DEMO-C for 1000000001 need cards no other file may have registered, and the
@@ -10,7 +10,8 @@ import Database from "better-sqlite3";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
-import { axeInEveryMode } from "./axe";
+import { axeInEveryMode, setAccessMode, setLanguage, shownMode } from "./axe";
+import { untranslated } from "./english";
 import {
   DEPT,
   REP,
@@ -27,7 +28,7 @@ import {
 import { prepareTerminal } from "./harness";
 import { landsOn } from "./screen-checks";
 import { root, startKioskServer, type KioskServer } from "./servers";
-import { expectNoProblems, insertCard, launch, openKiosk, removeCard } from "./support";
+import { expectNoProblems, insertCard, launch, openKiosk, removeCard, type Kiosk } from "./support";
 
 const DIR = path.join(root, "test-results/every-screen");
 
@@ -185,5 +186,71 @@ describe("every kiosk screen, every mode (issue 11 items 4 and 7)", () => {
       expectNoProblems(kiosk);
       await kiosk.context.close();
     });
+  }, 300_000);
+
+  it("R23 closed and no-reader pages: the header's switches change the page, English reads English, axe finds nothing in any mode, a reload starts standard", async () => {
+    const found: string[] = [];
+    onTestFailed(() => console.log(`axe so far:\n${found.join("\n")}`));
+    /** The page as a bidder meets it: no visit, so no reader to empty first (openKiosk's step 404s here). */
+    const check = async (baseUrl: string, heading: RegExp, english: RegExp, name: string) => {
+      const context = await browser.newContext({
+        locale: "ja-JP",
+        timezoneId: "Asia/Tokyo",
+        viewport: { width: 1600, height: 1000 },
+      });
+      const page = await context.newPage();
+      const kiosk: Kiosk = { context, page, problems: [] };
+      page.on("pageerror", (e) => kiosk.problems.push(`pageerror: ${e.message}`));
+      page.on("console", (m) => {
+        if (m.type() === "error") kiosk.problems.push(`console.error: ${m.text()}`);
+      });
+      page.on("response", (r) => {
+        if (r.status() >= 500) kiosk.problems.push(`HTTP ${r.status()} ${r.url()}`);
+      });
+      await page.goto(baseUrl);
+      await page.getByRole("heading", { level: 1, name: heading }).waitFor({ timeout: 30_000 });
+      expect(await shownMode(page)).toMatchObject({ textSize: "standard", contrast: "standard" });
+
+      // the switches work on this page as in a visit
+      await setAccessMode(page, { size: "特大", highContrast: true });
+      expect(await shownMode(page)).toMatchObject({ textSize: "xlarge", contrast: "high" });
+      await setAccessMode(page, { size: "標準", highContrast: false });
+      expect(await shownMode(page)).toMatchObject({ textSize: "standard", contrast: "standard" });
+      await setLanguage(page, "en");
+      await page.getByRole("heading", { level: 1, name: english }).waitFor();
+      expect(await untranslated(page), `${name} in English`).toEqual([]);
+      await setLanguage(page, "ja");
+
+      await axeInEveryMode(page, name, found);
+
+      // nothing is kept: a reload is the standard page in Japanese again
+      await setAccessMode(page, { size: "大", highContrast: true });
+      await setLanguage(page, "en");
+      await page.reload();
+      await page.getByRole("heading", { level: 1, name: heading }).waitFor({ timeout: 30_000 });
+      expect(await shownMode(page)).toMatchObject({ textSize: "standard", contrast: "standard" });
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe("ja");
+
+      expectNoProblems(kiosk);
+      await context.close();
+    };
+    // a terminal staff have not opened (R23): 受付準備中, or 受付時間外 when the run is outside hours
+    await withServer("closed", { TERMINAL_ID: "E2E-NOT-OPENED" }, async (server) => {
+      await check(
+        server.baseUrl,
+        /受付準備中|受付時間外/,
+        /not open yet|closed now/,
+        "受付準備中・受付時間外",
+      );
+    });
+    await withServer("no-reader", { CARD_DRIVER: "none" }, async (server) => {
+      await check(
+        server.baseUrl,
+        /カードリーダーがありません/,
+        /has no IC card reader/,
+        "カードリーダーなし",
+      );
+    });
+    expect(found).toEqual([]);
   }, 300_000);
 });

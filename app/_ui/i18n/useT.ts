@@ -1,20 +1,22 @@
 "use client";
-import { useCallback } from "react";
+import { useCallback, useContext } from "react";
 import type { Lang } from "@/machines";
 import { KioskContext } from "../kioskActor";
+import { LocalAccessContext } from "../useLocalAccess";
 import { translate } from "./translate";
 
 /**
  * The visit's language (reset to Japanese when the visit ends, like the other access modes).
- * Japanese where no kiosk actor is around: the closed and unavailable pages are rendered before
- * any visit, and screens are rendered alone in tests. Whether a provider is there never changes
- * for a mounted component, so the hooks run in the same order on every render.
+ * Where no kiosk actor is around, the page's own choice (the closed, no-reader and unavailable
+ * pages: StandaloneShell), else Japanese (screens rendered alone in tests). Whether a provider is
+ * there never changes for a mounted component, so the hooks run in the same order on every render.
  */
 export function useLang(): Lang {
+  const page = useContext(LocalAccessContext);
   try {
     return KioskContext.useSelector((s) => s.context.access.lang);
   } catch {
-    return "ja";
+    return page?.lang ?? "ja";
   }
 }
 

@@ -4,10 +4,9 @@
 // the kiosk comes up by itself once staff open the terminal (or the hours begin).
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
-import { Clock, useNow } from "../Clock";
 import { fill } from "../i18n/fill";
-import { useLang, useT } from "../i18n/useT";
-import { KioskHeader } from "../KioskHeader";
+import { useT } from "../i18n/useT";
+import { StandaloneShell } from "../StandaloneShell";
 import { StaffLink } from "./ClosedStaffLink";
 
 export type ClosedScreenProps = {
@@ -20,13 +19,8 @@ export type ClosedScreenProps = {
 
 const REFRESH_MS = 30_000;
 
-export function ClosedScreen({ reason, hours, nextOpening }: ClosedScreenProps) {
+export function ClosedScreen(props: ClosedScreenProps) {
   const router = useRouter();
-  const now = useNow();
-  // Japanese unless a kiosk visit chose English: the page itself is rendered before any visit
-  const lang = useLang();
-  const t = useT();
-  const hoursLine = fill(t("受付時間: {hours}"), { hours: t(hours) });
   useEffect(() => {
     const refresh = () => router.refresh();
     const timer = window.setInterval(refresh, REFRESH_MS);
@@ -41,38 +35,45 @@ export function ClosedScreen({ reason, hours, nextOpening }: ClosedScreenProps) 
       document.removeEventListener("visibilitychange", onVisible);
     };
   }, [router]);
-
+  // the header's modes are this page's own (no visit yet): the refresh above keeps them, the
+  // kiosk that replaces this page starts at the standard ones
   return (
-    <div className="kiosk-shell">
-      <div className="kiosk-main">
-        <KioskHeader lang={lang} clock={<Clock now={now} />} />
-        <main className="kiosk-content">
-          {reason === "notOpened" ? (
-            <section aria-labelledby="closed-title">
-              <h1 id="closed-title">
-                {t("受付準備中です。")}
-                <br />
-                {t("係員にお声がけください。")}
-              </h1>
-              <p className="notice">{hoursLine}</p>
-            </section>
-          ) : (
-            <section aria-labelledby="closed-title">
-              <h1 id="closed-title">{t("ただいま受付時間外です")}</h1>
-              {reason === "closedDay" ? <p>{t("本日は受付を行っていません。")}</p> : null}
-              <p className="notice" style={{ fontSize: "1.3rem" }}>
-                {hoursLine}
-              </p>
-              {nextOpening ? (
-                <p style={{ fontSize: "1.6rem", fontWeight: 700 }} role="status">
-                  {fill(t("次の受付開始: {time}"), { time: t(nextOpening) })}
-                </p>
-              ) : null}
-            </section>
-          )}
-          <StaffLink />
-        </main>
-      </div>
-    </div>
+    <StandaloneShell>
+      <ClosedNotice {...props} />
+    </StandaloneShell>
+  );
+}
+
+/** The screen's words, in the language chosen in the page's header. */
+export function ClosedNotice({ reason, hours, nextOpening }: ClosedScreenProps) {
+  const t = useT();
+  const hoursLine = fill(t("受付時間: {hours}"), { hours: t(hours) });
+  return (
+    <>
+      {reason === "notOpened" ? (
+        <section aria-labelledby="closed-title">
+          <h1 id="closed-title">
+            {t("受付準備中です。")}
+            <br />
+            {t("係員にお声がけください。")}
+          </h1>
+          <p className="notice">{hoursLine}</p>
+        </section>
+      ) : (
+        <section aria-labelledby="closed-title">
+          <h1 id="closed-title">{t("ただいま受付時間外です")}</h1>
+          {reason === "closedDay" ? <p>{t("本日は受付を行っていません。")}</p> : null}
+          <p className="notice" style={{ fontSize: "1.3rem" }}>
+            {hoursLine}
+          </p>
+          {nextOpening ? (
+            <p style={{ fontSize: "1.6rem", fontWeight: 700 }} role="status">
+              {fill(t("次の受付開始: {time}"), { time: t(nextOpening) })}
+            </p>
+          ) : null}
+        </section>
+      )}
+      <StaffLink />
+    </>
   );
 }

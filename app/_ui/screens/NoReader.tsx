@@ -1,26 +1,28 @@
+"use client";
 // CARD_DRIVER=none: a desk PC that runs the staff console as a server has no card reader, so its
 // kiosk pages send the bidder to a terminal that has one; the console (/staff) works as usual.
-import type { Lang } from "@/machines";
-import { translate } from "../i18n/translate";
-import { KioskHeader } from "../KioskHeader";
+// A client page for the header's modes (StandaloneShell), which are this page's own.
+import { useT } from "../i18n/useT";
+import { StandaloneShell } from "../StandaloneShell";
 
-/** `lang` is a prop: this page is a server component, rendered with no kiosk visit (Japanese). */
-export function NoReaderScreen({ lang = "ja" }: { lang?: Lang }) {
-  const t = (ja: string) => translate(lang, ja);
+export function NoReaderScreen() {
   return (
-    <div className="kiosk-shell">
-      <div className="kiosk-main">
-        <KioskHeader lang={lang} />
-        <main className="kiosk-content">
-          <section aria-labelledby="no-reader-title">
-            <h1 id="no-reader-title">{t("この端末にはICカードリーダーがありません")}</h1>
-            <p className="notice">{t("利用者登録は、カードリーダーのある端末で行ってください。")}</p>
-            <p>
-              <a href="/staff">{t("職員コンソールへ")}</a>
-            </p>
-          </section>
-        </main>
-      </div>
-    </div>
+    <StandaloneShell>
+      <NoReaderNotice />
+    </StandaloneShell>
+  );
+}
+
+/** The screen's words, in the language chosen in the page's header. */
+export function NoReaderNotice() {
+  const t = useT();
+  return (
+    <section aria-labelledby="no-reader-title">
+      <h1 id="no-reader-title">{t("この端末にはICカードリーダーがありません")}</h1>
+      <p className="notice">{t("利用者登録は、カードリーダーのある端末で行ってください。")}</p>
+      <p>
+        <a href="/staff">{t("職員コンソールへ")}</a>
+      </p>
+    </section>
   );
 }

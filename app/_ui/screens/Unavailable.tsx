@@ -4,9 +4,8 @@
 // `unavailable`), and the page rendered while the database was down polls it the same way.
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
-import { Clock, useNow } from "../Clock";
-import { useLang, useT } from "../i18n/useT";
-import { KioskHeader } from "../KioskHeader";
+import { useT } from "../i18n/useT";
+import { StandaloneShell } from "../StandaloneShell";
 
 const POLL_MS = 5_000;
 
@@ -31,8 +30,6 @@ export function UnavailableNotice() {
 /** The whole page, when the kiosk page itself could not read the database. */
 export function UnavailableScreen() {
   const router = useRouter();
-  const now = useNow();
-  const lang = useLang();
   useEffect(() => {
     let stopped = false;
     const timer = window.setInterval(() => {
@@ -50,14 +47,10 @@ export function UnavailableScreen() {
     };
   }, [router]);
 
+  // no kiosk machine on this page: the header's modes are the page's own
   return (
-    <div className="kiosk-shell">
-      <div className="kiosk-main">
-        <KioskHeader lang={lang} clock={<Clock now={now} />} />
-        <main className="kiosk-content">
-          <UnavailableNotice />
-        </main>
-      </div>
-    </div>
+    <StandaloneShell>
+      <UnavailableNotice />
+    </StandaloneShell>
   );
 }
