@@ -26,7 +26,7 @@ import { inspectCard as inspectCardService } from "@/app/_server/card/inspect";
 import * as change from "@/app/_server/flows/change";
 import { proveCard as proveCardService } from "@/app/_server/card/pin-step";
 import { currentInsertionId } from "@/app/_server/card/reader-status";
-import { answerUnexpected } from "@/app/_server/log";
+import { answerUnexpected, withReference } from "@/app/_server/log";
 import { lookupPostalCode as lookupPostal } from "@/app/_server/postal";
 import { searchQualification as searchService } from "@/app/_server/qualifications/search";
 import { registerCard } from "@/app/_server/flows/registration";
@@ -49,14 +49,22 @@ const UNAVAILABLE: Failure<"unavailable"> & { code: "unavailable" } = {
 };
 
 /**
+ * A fault's answer carries the log line's 問い合わせ番号 (issue 12 item 3) inside the sentence, so
+ * every screen that shows the message shows the number too; the English catalog has its pattern.
+ */
+function unexpected(reference: string): typeof UNEXPECTED {
+  return { ...UNEXPECTED, message: withReference(UNEXPECTED.message, reference) };
+}
+
+/**
  * A kiosk action's body: a database that cannot be reached is answered as unavailable, anything
- * else it did not expect is logged and answered with a plain message.
+ * else it did not expect is logged and answered with a plain message and its 問い合わせ番号.
  */
 function guarded<T>(
   name: string,
   run: () => Promise<T>,
 ): Promise<T | typeof UNEXPECTED | typeof UNAVAILABLE> {
-  return answerUnexpected("kiosk", name, "error", UNEXPECTED, run, UNAVAILABLE);
+  return answerUnexpected("kiosk", name, "error", unexpected, run, UNAVAILABLE);
 }
 
 /**

@@ -1,4 +1,5 @@
 import "server-only";
+import { randomBytes } from "node:crypto";
 import { unstable_rethrow } from "next/navigation";
 import { isDatabaseUnreachable } from "./db";
 
@@ -8,11 +9,26 @@ import { isDatabaseUnreachable } from "./db";
 
 export type LogLevel = "error" | "warn";
 
-export function logUnexpected(scope: string, where: string, error: unknown, level: LogLevel): void {
+/**
+ * A fault's 問い合わせ番号 (issue 12 item 3): eight hex digits, on the bidder's screen and in the
+ * log line, so staff find the one line the bidder reports. Random, so it says nothing of the fault.
+ */
+export function newReference(): string {
+  return randomBytes(4).toString("hex").toUpperCase();
+}
+
+/** A fault's sentence with its 問い合わせ番号, as the screen shows it (the English catalog has its pattern). */
+export function withReference(message: string, reference: string): string {
+  return `${message}（問い合わせ番号: ${reference}）`;
+}
+
+/** Logs `error` under a new 問い合わせ番号 and returns that number. */
+export function logUnexpected(scope: string, where: string, error: unknown, level: LogLevel): string {
   const log = level === "error" ? console.error : console.warn;
+  const reference = newReference();
   if (!(error instanceof Error)) {
-    log(`[${scope}] ${where} failed: ${typeof error}`);
-    return;
+    log(`[${scope}] ${where} failed [ref ${reference}]: ${typeof error}`);
+    return reference;
   }
   const code = (error as { code?: unknown }).code;
   const frames = (error.stack ?? "")
@@ -20,7 +36,10 @@ export function logUnexpected(scope: string, where: string, error: unknown, leve
     .filter((line) => line.trimStart().startsWith("at "))
     .slice(0, 8)
     .join("\n");
-  log(`[${scope}] ${where} failed: ${error.name}${typeof code === "string" ? ` ${code}` : ""}\n${frames}`);
+  log(
+    `[${scope}] ${where} failed [ref ${reference}]: ${error.name}${typeof code === "string" ? ` ${code}` : ""}\n${frames}`,
+  );
+  return reference;
 }
 
 /**
@@ -45,23 +64,25 @@ export async function answerUnavailable<T, U>(
 }
 
 /**
- * Runs `run`; anything it throws is logged (logUnexpected) and answered with `answer` — or, when
- * the database could not be reached, with `unavailable` (by default the same answer). Next's own
- * control flow (redirect(), notFound()) is thrown on, not a failure.
+ * Runs `run`; anything it throws is logged (logUnexpected) and answered with `answer` — given as a
+ * function, it receives the log line's 問い合わせ番号 to show — or, when the database could not be
+ * reached, with `unavailable` (by default the same answer). Next's own control flow (redirect(),
+ * notFound()) is thrown on, not a failure.
  */
 export async function answerUnexpected<T, A, U = A>(
   scope: string,
   where: string,
   level: LogLevel,
-  answer: A,
+  answer: A | ((reference: string) => A),
   run: () => Promise<T>,
   unavailable?: U,
 ): Promise<T | A | U> {
+  const answerFor = (reference: string): A =>
+    typeof answer === "function" ? (answer as (reference: string) => A)(reference) : answer;
   try {
-    return await answerUnavailable(scope, where, unavailable ?? answer, run);
+    return await answerUnavailable(scope, where, unavailable ?? answerFor(newReference()), run);
   } catch (error) {
     unstable_rethrow(error);
-    logUnexpected(scope, where, error, level);
-    return answer;
+    return answerFor(logUnexpected(scope, where, error, level));
   }
 }

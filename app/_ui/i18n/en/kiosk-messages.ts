@@ -133,6 +133,13 @@ export const KIOSK_MESSAGES: Catalog = {
     "画面の情報が正しくありません。": "The screen's details were not valid.",
   },
   patterns: [
+    // a fault's answer with its 問い合わせ番号 (app/actions.ts, issue 12 item 3)
+    [
+      /^システムで問題が発生しました。お手数ですが係員にお声がけください。（問い合わせ番号: ([0-9A-F]+)）$/,
+      (reference) =>
+        `Something went wrong in the system. Please ask a member of staff (reference number [問い合わせ番号]: ${reference}).`,
+    ],
+    [/^問い合わせ番号: (\S+)$/, (reference) => `Reference number [問い合わせ番号]: ${reference}`],
     [
       /^PIN番号を(\d+)回続けて間違えたため、ICカードがロックされないよう、これ以上のPIN番号の入力はお受けできません。PIN通知書等でPIN番号をご確認いただくか、係員にお声がけください。$/,
       (n) =>
