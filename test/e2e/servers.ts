@@ -63,7 +63,8 @@ export function openTerminalFor(env: Record<string, string>): void {
   if (run.status !== 0) throw new Error(`terminal:open failed (${run.status}): ${run.stderr}`);
 }
 
-export type KioskServer = { baseUrl: string; stop: () => void };
+/** `stop` ends the server's process group, with SIGTERM unless another signal is named (the crash test's SIGKILL). */
+export type KioskServer = { baseUrl: string; stop: (signal?: NodeJS.Signals) => void };
 
 /**
  * `next start` on a free loopback port with `env` over this process's environment, its output in
@@ -82,11 +83,11 @@ export async function startKioskServer(env: Record<string, string>, logFile: str
     detached: true,
   });
   let stopped = false;
-  const stop = () => {
+  const stop = (signal: NodeJS.Signals = "SIGTERM") => {
     if (stopped) return;
     stopped = true;
     try {
-      process.kill(-server.pid!, "SIGTERM");
+      process.kill(-server.pid!, signal);
     } catch {
       // already gone
     }
