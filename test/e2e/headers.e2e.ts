@@ -188,6 +188,43 @@ describe("issue 12 item 1 in Chromium", () => {
     await context.close();
   });
 
+  it("the receipt PDF still shows in a same-origin frame, and from a blob: frame as 印刷 loads it", async () => {
+    const [row] = queryAll<{ number: string }>(`SELECT "number" FROM "Receipt" ORDER BY "number" LIMIT 1`);
+    expect(row, "a receipt exists (card-rules.e2e.ts prints one before this file)").toBeDefined();
+    const context = await browser.newContext({ locale: "ja-JP" });
+    const page = await context.newPage();
+    const messages: string[] = [];
+    page.on("console", (m) => messages.push(`${m.type()}: ${m.text()}`));
+    await page.goto(`${BASE_URL}/staff/accounts`);
+    await page.getByLabel("ログイン名").fill("admin01");
+    await page.getByLabel("パスワード").fill("kiosk-admin-01");
+    await page.getByRole("button", { name: "サインイン" }).click();
+    await page.getByRole("heading", { name: "職員アカウント" }).waitFor();
+    const href = `/receipts/${row!.number}`;
+    const framed = page.waitForResponse((r) => r.url().endsWith(href));
+    // as the 受付票（PDF） dialog does, and as printReceipt.ts does (fetch → blob: URL → frame)
+    await page.evaluate(async (src) => {
+      const load = (url: string) =>
+        new Promise<void>((resolve) => {
+          const frame = document.createElement("iframe");
+          frame.onload = () => resolve();
+          frame.src = url;
+          document.body.appendChild(frame);
+        });
+      await load(src);
+      await load(URL.createObjectURL(await (await fetch(src)).blob()));
+    }, href);
+    expect((await framed).status()).toBe(200);
+    const frames = page.frames().filter((f) => f !== page.mainFrame());
+    // (the PDF viewer may add frames of its own inside each)
+    expect(frames.map((f) => f.url().replace(/[0-9a-f-]{36}$/, "<id>"))).toEqual(
+      expect.arrayContaining([`${BASE_URL}${href}`, `blob:${BASE_URL}/<id>`]),
+    );
+    // Chromium says so on the console when a CSP blocks a frame or the PDF plugin
+    expect(messages.filter((m) => /Refused|Content Security Policy|error:/.test(m))).toEqual([]);
+    await context.close();
+  });
+
   it("a page on another port cannot frame /staff/accounts with admin01 signed in", async () => {
     const context = await browser.newContext({ locale: "ja-JP" });
     const page = await context.newPage();
