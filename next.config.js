@@ -19,4 +19,27 @@ const nextConfig = {
   },
 };
 
+// The proxy (proxy.ts) gives every page, route and action its headers and a CSP with a nonce; it
+// does not run on /_next/static, so those files get the request-independent ones here. Keep in
+// step with STATIC_HEADERS and STATIC_CSP of app/_edge/headers.ts (test/unit/edge-headers.test.ts).
+nextConfig.headers = async () => [
+  {
+    source: "/_next/static/:path*",
+    headers: [
+      { key: "X-Content-Type-Options", value: "nosniff" },
+      { key: "Referrer-Policy", value: "no-referrer" },
+      {
+        key: "Permissions-Policy",
+        value:
+          "accelerometer=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), hid=(), " +
+          "idle-detection=(), magnetometer=(), microphone=(), midi=(), payment=(), " +
+          "publickey-credentials-get=(), screen-wake-lock=(), serial=(), usb=(), xr-spatial-tracking=()",
+      },
+      { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+      { key: "X-Frame-Options", value: "DENY" },
+      { key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" },
+    ],
+  },
+];
+
 module.exports = nextConfig;

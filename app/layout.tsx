@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import "./globals.css";
 import "./_ui/styles/forms.css";
@@ -17,7 +18,12 @@ export const viewport: Viewport = {
   initialScale: 1,
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+/**
+ * Every page renders per request: Next puts the request's CSP nonce on its scripts only when it
+ * renders (issue 12 item 1) — a page prerendered at build time would carry none and be refused.
+ */
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  await connection();
   return (
     <html lang="ja">
       <body>{children}</body>

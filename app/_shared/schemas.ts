@@ -1,5 +1,7 @@
 // Input rules shared by the screens (instant feedback) and the server (authority), with the
 // Japanese messages shown at the field.
+// first: zod must be jitless before any schema is built (CSP, see zod-jitless.ts)
+import "./zod-jitless";
 import { z } from "zod";
 import { KINDS } from "./kinds";
 

@@ -163,9 +163,7 @@ describe("GET /receipts/[number]", () => {
     expect(access.asked).toEqual(["20261126-123456"]);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("application/pdf");
-    expect(response.headers.get("content-disposition")).toBe(
-      'inline; filename="receipt-20261126-123456.pdf"',
-    );
+    expect(response.headers.get("content-disposition")).toBe('inline; filename="20261126-123456.pdf"');
     expect(response.headers.get("cache-control")).toBe("no-store");
     const body = Buffer.from(await response.arrayBuffer());
     expect(body.subarray(0, 5).toString("latin1")).toBe("%PDF-");

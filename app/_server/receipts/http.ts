@@ -21,6 +21,15 @@ export function receiptLang(value: string | null): Lang {
   return value === "en" ? "en" : "ja";
 }
 
+/**
+ * `inline; filename="<受付番号>.pdf"`: anything but ASCII letters, digits, '-' and '_' becomes '_',
+ * so no quote, path or non-ASCII byte reaches the header (issue 12 item 1).
+ */
+export function receiptDisposition(number: string): string {
+  const safe = number.replace(/[^A-Za-z0-9_-]/g, "_").slice(0, MAX_NUMBER_LENGTH) || "receipt";
+  return `inline; filename="${safe}.pdf"`;
+}
+
 /** GET /receipts/[number]: the receipt PDF for printing at the kiosk or reprinting by staff (R41). */
 export async function receiptPdfResponse(number: string, lang: Lang = "ja"): Promise<Response> {
   if (number.length === 0 || number.length > MAX_NUMBER_LENGTH) {
@@ -37,7 +46,7 @@ export async function receiptPdfResponse(number: string, lang: Lang = "ja"): Pro
     status: 200,
     headers: {
       "Content-Type": "application/pdf",
-      "Content-Disposition": `inline; filename="receipt-${encodeURIComponent(data.number)}.pdf"`,
+      "Content-Disposition": receiptDisposition(data.number),
       "Content-Length": String(pdf.length),
       "Cache-Control": "no-store",
     },

@@ -2,6 +2,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { config } from "../config";
+import { staffCookieOptions, staffCookiesSecure } from "./cookies";
 import { safeStaffPath } from "./callback-url";
 import { nextAuthSecret } from "./secret";
 import { signInStaff } from "./sessions";
@@ -25,8 +26,10 @@ export function authOptions(): NextAuthOptions {
     // the JWT is re-issued (sliding) whenever /api/auth/session is read: the console's keep-alive
     session: { strategy: "jwt", maxAge, updateAge: 60 },
     jwt: { maxAge },
-    // the terminal serves http://127.0.0.1: __Secure- cookies would never come back
-    useSecureCookies: process.env.NEXTAUTH_URL?.startsWith("https://") ?? false,
+    // the terminal serves http://127.0.0.1: Secure cookies would never come back; over https
+    // they are Secure and __Host- (cookies.ts)
+    useSecureCookies: staffCookiesSecure(),
+    cookies: staffCookieOptions(staffCookiesSecure()),
     pages: { signIn: "/staff/signin", error: "/staff/signin", signOut: "/staff/signin" },
     providers: [
       CredentialsProvider({
