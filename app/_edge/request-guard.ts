@@ -121,8 +121,14 @@ async function refuseReply(request: Request, multipart: boolean): Promise<Refusa
   const root = form.get("0");
   if (typeof root !== "string" || !root.trimStart().startsWith("[")) return 400;
   let slots = 0;
+  const seen = new Set<string>();
   for (const [name, value] of form.entries()) {
-    if (typeof value !== "string" || !/^[0-9a-f]+$/.test(name)) continue;
+    if (!/^[0-9a-f]+$/.test(name)) continue;
+    // a row given twice: React resolves the row's chunk again as if it were a stream's and throws
+    // (TypeError: enqueueModel is not a function → 500; found by the attack suite)
+    if (seen.has(name)) return 400;
+    seen.add(name);
+    if (typeof value !== "string") continue;
     const counted = checkRow(value, (id) => form.has(id));
     if (counted === null) return 400;
     slots += counted;

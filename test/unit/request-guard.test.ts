@@ -93,6 +93,21 @@ describe("request guard (issue 12 item 3): 4xx before Next, never 500", () => {
     expect(await status(request)).toBe(400);
   });
 
+  it("refuses a multipart reply that gives one row twice (React would throw: 500)", async () => {
+    for (const twice of ["0", "1"]) {
+      const form = new FormData();
+      form.append("0", '["$1"]');
+      form.append("1", "[]");
+      form.append(twice, "[]");
+      const request = new Request(BASE + "/", {
+        method: "POST",
+        headers: { "Next-Action": ID, Origin: BASE, Host: "127.0.0.1:3000" },
+        body: form,
+      });
+      expect(await status(request)).toBe(400);
+    }
+  });
+
   it("refuses a multipart reply without its root row or with a missing row", async () => {
     for (const fields of [{ "1": "[]" }, { "0": '["$Q5"]' }]) {
       const form = new FormData();
