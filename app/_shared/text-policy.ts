@@ -21,6 +21,9 @@
 //
 // Lengths are counted in characters as the manual states: code points after NFC, so 𠮷 is one.
 
+/** A row id a form sends back (cuid): checked as such, so no typed text reaches a lookup by id. */
+export const RECORD_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
 export type TextProblem = "surrogate" | "control" | "bidi" | "invisible" | "lineBreak";
 
 export type TextCheck = { ok: true; value: string } | { ok: false; problem: TextProblem };

@@ -2,7 +2,7 @@
 // U+202E, CR LF in a one-line field — with the field's Japanese message, and nothing is written
 // (it once failed at save with 「システムで問題が発生しました」). Two emails once carried a
 // header-looking 「Bcc:」 line in the body: CR/LF in a one-line field never reaches an email.
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { currentInsertionId } from "@/app/_server/card/reader-status";
 import { submitChange } from "@/app/_server/flows/change";
 import { registerCard } from "@/app/_server/flows/registration";
@@ -19,6 +19,17 @@ import {
   renewalSession,
   SAITAMA_LOGIN,
 } from "../support/kiosk";
+
+// the browser's cookie jar for the kiosk session, as app/actions.ts reads it
+const jar = vi.hoisted(() => new Map<string, string>());
+vi.mock("next/headers", () => ({
+  cookies: async () => ({
+    get: (name: string) => (jar.has(name) ? { name, value: jar.get(name)! } : undefined),
+    set: (name: string, value: string) => void jar.set(name, value),
+    delete: (name: string) => void jar.delete(name),
+  }),
+}));
+vi.mock("next/cache", () => ({ refresh: () => undefined }));
 
 const suite = flowSuite("TXT-01");
 
@@ -88,6 +99,24 @@ describe("the text policy at the kiosk (issue 12 item 2)", () => {
       fieldErrors: { "representative.contactName": `連絡先名称(部署名等)${tail}` },
     });
     expect(await written()).toEqual(before);
+  });
+
+  it.each([
+    ["a lone surrogate", "logout\uD842"],
+    ["CR LF", "logout\r\nBcc: x"],
+    ["NUL", "\u0000"],
+  ])("a logout reason with %s ends the visit with its session.end row, as a plain logout", async (_, bad) => {
+    const { endSession } = await import("@/app/actions");
+    const { SESSION_COOKIE } = await import("@/app/_server/visit/session");
+    const { sessionId } = await provenSession("DEMO-A");
+    jar.set(SESSION_COOKIE, sessionId);
+    expect(await endSession(bad)).toEqual({ ok: true });
+    const ended = await suite.env.prisma.auditLog.findMany({
+      where: { action: "session.end", kioskSessionId: sessionId },
+    });
+    expect(ended).toHaveLength(1);
+    expect(ended[0]!.detail).toMatchObject({ reason: "logout" });
+    expect(jar.has(SESSION_COOKIE)).toBe(false);
   });
 
   it("stores a contact field in NFC (a decomposed が is stored composed)", async () => {

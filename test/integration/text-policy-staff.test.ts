@@ -9,7 +9,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { resetConfigForTests } from "@/app/_server/config";
 import { parseRegistrationQuery } from "@/app/_server/console/registrations";
 import { importQualifications } from "@/app/_server/qualification-import/import";
+import { handleCall } from "@/app/_server/assist/calls";
+import { retryEmail } from "@/app/_server/email/retry";
 import { hashPassword } from "@/app/_server/staff/passwords";
+import { unlockStaffSignIn } from "@/app/_server/staff/signin-unlock";
 import { DEMO_AGENCIES } from "@/prisma/demo-data";
 import { freshDatabase } from "@/test/support/db";
 import { ADMIN, who } from "@/test/support/staff";
@@ -172,6 +175,19 @@ describe("the text policy in the staff console (issue 12 item 2)", () => {
         expect.objectContaining({ line: 2, message: "使用できない文字（制御文字）が含まれています。" }),
       ]),
     );
+    expect(await counts()).toEqual(before);
+  });
+
+  it("a row id that is no id (a lone surrogate, NUL) is no such row, answered before any query", async () => {
+    const before = await counts();
+    for (const id of ["\uD842", "a\u0000b", `${"c".repeat(65)}`]) {
+      expect(await unlockStaffSignIn(ADMIN, { staffUserId: id, reason: "本人確認済み" })).toMatchObject({
+        ok: false,
+        fieldErrors: { staffUserId: "対象の職員が見つかりません。" },
+      });
+      expect(await handleCall(ADMIN, id)).toMatchObject({ ok: false, code: "notFound" });
+      expect(await retryEmail(ADMIN, id)).toMatchObject({ ok: false, code: "invalid" });
+    }
     expect(await counts()).toEqual(before);
   });
 

@@ -3,7 +3,7 @@ import { z } from "@/app/_shared/zod";
 import type { OpenCallView } from "@/app/_shared/assist-contracts";
 import type { Failure } from "@/app/_shared/contracts";
 import { SCREEN_KEY, screenInfo } from "@/app/_shared/screen-hints";
-import { scrubText } from "@/app/_shared/text-policy";
+import { RECORD_ID, scrubText } from "@/app/_shared/text-policy";
 import { audit } from "../audit/append";
 import { db, isUniqueViolation } from "../db";
 import { requireSession } from "../visit/session";
@@ -125,6 +125,10 @@ export async function handleCall(
   callId: string,
   now: Date = new Date(),
 ): Promise<HandleCallResult> {
+  // a row id or nothing: a crafted id (a lone surrogate too) never reaches the query
+  if (!RECORD_ID.test(callId)) {
+    return { ok: false, code: "notFound", message: "この呼び出しは既に対応済みです。" } as const;
+  }
   return db().$transaction(async (tx) => {
     const done = await tx.staffCall.updateMany({
       where: { id: callId, handledAt: null },

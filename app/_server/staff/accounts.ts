@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "@/app/_shared/zod";
 import { invalidAnswer } from "@/app/_shared/schemas";
 import { textField } from "@/app/_shared/text-field";
-import { charLength } from "@/app/_shared/text-policy";
+import { charLength, RECORD_ID } from "@/app/_shared/text-policy";
 import type { StaffFailure, StaffRole } from "@/app/_shared/staff-contracts";
 import { audit } from "../audit/append";
 import { db } from "../db";
@@ -46,7 +46,10 @@ const password = textField("パスワード", {
   max: MAX_PASSWORD,
   maxMessage: `パスワードは${MAX_PASSWORD}文字以内にしてください。`,
 }).refine((p) => charLength(p) >= MIN_PASSWORD, `パスワードは${MIN_PASSWORD}文字以上にしてください。`);
-const target = z.string({ error: "対象の職員が見つかりません。" }).min(1, "対象の職員が見つかりません。");
+// a row id (cuid) is all the form sends: anything else, a lone surrogate too, is no such member
+const target = z
+  .string({ error: "対象の職員が見つかりません。" })
+  .regex(RECORD_ID, "対象の職員が見つかりません。");
 
 const createSchema = z.object({ login, displayName, role, password });
 const roleSchema = z.object({ staffUserId: target, role });
