@@ -154,12 +154,18 @@ export async function submitRenewal(input: unknown): Promise<SubmitRenewalResult
   );
 }
 
-export async function endSession(reason: string = "logout"): Promise<{ ok: true }> {
+/**
+ * The reason is a word the kiosk's own code picks; anything else a crafted request sends reads as
+ * "logout" (issue 12 item 2: a lone surrogate there once ended a visit without its audit row).
+ */
+const END_REASON = /^[A-Za-z]{1,20}$/;
+
+export async function endSession(reason: unknown = "logout"): Promise<{ ok: true }> {
   const jar = await cookies();
   await guarded("endSession", async () =>
     sessions.endSession(
       jar.get(sessions.SESSION_COOKIE)?.value,
-      String(reason).slice(0, 20),
+      typeof reason === "string" && END_REASON.test(reason) ? reason : "logout",
       new Date(),
       await readerInsertion(),
     ),

@@ -1,5 +1,5 @@
 import "server-only";
-import { z } from "zod";
+import { z } from "@/app/_shared/zod";
 import { crlSources, readableFiles } from "./settings/certificates";
 import {
   DEFAULT_CLOSED_DAYS,

@@ -1,9 +1,9 @@
 // Input rules shared by the screens (instant feedback) and the server (authority), with the
-// Japanese messages shown at the field.
-// first: zod must be jitless before any schema is built (CSP, see zod-jitless.ts)
-import "./zod-jitless";
-import { z } from "zod";
+// Japanese messages shown at the field. Every typed text goes through the text policy first
+// (textField: app/_shared/text-policy.ts, issue 12 item 2).
 import { KINDS } from "./kinds";
+import { textField } from "./text-field";
+import { z } from "./zod";
 
 const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/;
 /** NFKC leaves these dashes alone; postal codes and phone numbers are typed with all of them. */
@@ -18,39 +18,28 @@ export function normalizeName(value: string): string {
   return value.normalize("NFKC").replace(/\s+/g, "").trim();
 }
 
-export const userIdSchema = z
-  .string()
-  .trim()
-  .min(1, "ユーザIDを入力してください。")
+export const userIdSchema = textField("ユーザID")
   .refine((v) => !FULL_WIDTH.test(v), "ユーザIDは半角数字で入力してください（全角文字は使えません）。")
   .refine((v) => /^[0-9]{10}$/.test(v), "ユーザIDは半角数字10桁で入力してください。");
 
-export const passwordSchema = z
-  .string()
-  .min(1, "パスワードを入力してください。")
+export const passwordSchema = textField("パスワード", { keepAsTyped: true })
   .refine((v) => !FULL_WIDTH.test(v), "パスワードは半角英数字で入力してください（全角文字は使えません）。")
   .refine((v) => /^[A-Za-z0-9]{8}$/.test(v), "パスワードは半角英数字8文字で入力してください。");
 
 export const searchSchema = z.object({
-  officialName: z
-    .string()
-    .trim()
-    .min(1, "商号又は名称を入力してください。")
-    .max(100, "商号又は名称は100文字以内で入力してください。"),
+  officialName: textField("商号又は名称", { max: 100 }),
   userId: userIdSchema,
   password: passwordSchema,
 });
 export type SearchInput = z.infer<typeof searchSchema>;
 
-const postalCode = z
-  .string()
+const postalCode = textField("郵便番号", { required: false })
   .transform(normalizeDigits)
   .refine((v) => /^\d{3}-?\d{4}$/.test(v), "郵便番号は 123-4567 の形で入力してください。")
   .transform((v) => (v.includes("-") ? v : `${v.slice(0, 3)}-${v.slice(3)}`));
 
 const phone = (label: string, required: boolean) =>
-  z
-    .string()
+  textField(label, { required: false })
     .transform(normalizeDigits)
     .refine(
       (v) =>
@@ -60,21 +49,14 @@ const phone = (label: string, required: boolean) =>
         : `${label}は 048-000-0000 の形で入力してください。`,
     );
 
-const text = (label: string, max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, `${label}を入力してください。`)
-    .max(max, `${label}は${max}文字以内で入力してください。`);
+const text = (label: string, max: number) => textField(label, { max });
 
 // z.email() refuses old carrier addresses such as taro..yamada@docomo.ne.jp that bidders still
 // use; the HTML5 rule accepts them and is what the browser itself checks.
-const email = z
-  .string()
-  .trim()
-  .min(1, "メールアドレスを入力してください。")
-  .max(254, "メールアドレスが長すぎます。")
-  .refine((v) => z.regexes.html5Email.test(v), "メールアドレスの形式が正しくありません。");
+const email = textField("メールアドレス", { max: 254, maxMessage: "メールアドレスが長すぎます。" }).refine(
+  (v) => z.regexes.html5Email.test(v),
+  "メールアドレスの形式が正しくありません。",
+);
 
 export const contactSchema = z
   .object({
@@ -85,7 +67,7 @@ export const contactSchema = z
     phone: phone("電話番号", true),
     fax: phone("FAX番号", false),
     email,
-    emailConfirm: z.string().trim(),
+    emailConfirm: textField("確認用のメールアドレス", { required: false }),
   })
   .superRefine((v, ctx) => {
     if (v.emailConfirm !== v.email) {

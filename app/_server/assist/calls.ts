@@ -1,8 +1,9 @@
 import "server-only";
-import { z } from "zod";
+import { z } from "@/app/_shared/zod";
 import type { OpenCallView } from "@/app/_shared/assist-contracts";
 import type { Failure } from "@/app/_shared/contracts";
 import { SCREEN_KEY, screenInfo } from "@/app/_shared/screen-hints";
+import { RECORD_ID, scrubText } from "@/app/_shared/text-policy";
 import { audit } from "../audit/append";
 import { db, isUniqueViolation } from "../db";
 import { requireSession } from "../visit/session";
@@ -31,9 +32,13 @@ export type StaffCallResult =
  */
 export function maskedError(text: string | null | undefined): string | null {
   if (!text) return null;
-  const line = text.normalize("NFKC").replace(/\s+/g, " ").trim();
+  // scrubbed first: a crafted request's control or invisible characters never reach the console
+  const line = scrubText(text).normalize("NFKC").replace(/\s+/g, " ").trim();
   if (!line) return null;
-  return line.replace(/[A-Za-z0-9]{4,}/g, "＊＊＊＊").slice(0, LAST_ERROR_MAX);
+  // sliced by characters, so a pair is never cut into a lone surrogate
+  return Array.from(line.replace(/[A-Za-z0-9]{4,}/g, "＊＊＊＊"))
+    .slice(0, LAST_ERROR_MAX)
+    .join("");
 }
 
 export async function callStaff(sessionId: string | undefined, input: unknown): Promise<StaffCallResult> {
@@ -120,6 +125,10 @@ export async function handleCall(
   callId: string,
   now: Date = new Date(),
 ): Promise<HandleCallResult> {
+  // a row id or nothing: a crafted id (a lone surrogate too) never reaches the query
+  if (!RECORD_ID.test(callId)) {
+    return { ok: false, code: "notFound", message: "この呼び出しは既に対応済みです。" } as const;
+  }
   return db().$transaction(async (tx) => {
     const done = await tx.staffCall.updateMany({
       where: { id: callId, handledAt: null },

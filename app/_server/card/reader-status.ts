@@ -1,5 +1,5 @@
 import "server-only";
-import { z } from "zod";
+import { z } from "@/app/_shared/zod";
 import { getCardReader, getSimulatedCardReader } from "@/kiosk/card";
 
 export type SimulatedReaderState = {

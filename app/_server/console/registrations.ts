@@ -1,5 +1,7 @@
 import "server-only";
 import { db } from "@/app/_server/db";
+import { readTextField } from "@/app/_shared/text-field";
+import { charLength } from "@/app/_shared/text-policy";
 import type { Prisma } from "@/prisma/client";
 
 export type RegistrationQuery = { userId?: string; company?: string; serial?: string };
@@ -28,9 +30,12 @@ export function parseRegistrationQuery(input: Record<string, string | undefined>
     else query.userId = userId;
   }
 
-  const company = (input.company ?? "").normalize("NFKC").trim();
-  if (company) {
-    if (company.length > MAX_COMPANY)
+  // the text policy first (issue 12 item 2): a control or invisible character is named, not searched
+  const typedCompany = readTextField("企業名", input.company ?? "", { required: false });
+  const company = typedCompany.ok ? typedCompany.value.normalize("NFKC").trim() : "";
+  if (!typedCompany.ok) fieldErrors.company = typedCompany.message;
+  else if (company) {
+    if (charLength(company) > MAX_COMPANY)
       fieldErrors.company = `企業名は${MAX_COMPANY}文字以内で入力してください。`;
     else query.company = company;
   }

@@ -2,6 +2,7 @@ import "server-only";
 import { audit } from "@/app/_server/audit/append";
 import { db } from "@/app/_server/db";
 import type { ReceiptData } from "@/app/_shared/contracts";
+import { RECORD_ID } from "@/app/_shared/text-policy";
 // A pending row that changed within the dispatcher's claim lease may be in its hands right now
 // (claimed, the send under way), so hurrying it could send it twice.
 import { CLAIM_LEASE_MS } from "./deliver";
@@ -22,7 +23,7 @@ export async function retryEmail(
   emailId: string,
   now: Date = new Date(),
 ): Promise<RetryEmailResult> {
-  if (emailId.length === 0 || emailId.length > 64) {
+  if (!RECORD_ID.test(emailId)) {
     return { ok: false, code: "invalid", message: "指定されたメールは見つかりません。" };
   }
   return db().$transaction(async (tx) => {

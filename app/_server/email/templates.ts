@@ -1,4 +1,5 @@
 import "server-only";
+import { scrubText } from "@/app/_shared/text-policy";
 
 export type EmailContent = { subject: string; text: string; html: string };
 
@@ -25,13 +26,17 @@ const NO_REPLY = ["※このメールはシステムが自動送信していま�
 const SIGNATURE = ["***** 埼玉県電子入札共同システム *****"];
 const SENT_TO = "このメールは登録された連絡先メールアドレス宛に送信されています。";
 
-/** The notice's facts every flow's email lists: the agency, the company and the 部署 contact. */
+/**
+ * The notice's facts every flow's email lists: the agency, the company and the 部署 contact. Typed
+ * values passed the text policy on the way in (issue 12 item 2); each is kept to one line here too,
+ * so no value can add a line — a header-looking 「Bcc:」 — to the body, whatever a row holds.
+ */
 function contactRows(input: RegistrationEmailInput): string[] {
   return [
-    `調達機関 : ${input.agencyName}`,
-    `企業名称 : ${input.companyName}`,
-    `連絡先氏名 : ${input.contactName}`,
-    `連絡先住所 : ${input.contactAddress}`,
+    `調達機関 : ${scrubText(input.agencyName)}`,
+    `企業名称 : ${scrubText(input.companyName)}`,
+    `連絡先氏名 : ${scrubText(input.contactName)}`,
+    `連絡先住所 : ${scrubText(input.contactAddress)}`,
   ];
 }
 
@@ -78,8 +83,8 @@ export function renewalEmail(input: RenewalEmailInput): EmailContent {
     ["利用者のICカードが以下のように更新されましたのでお知らせ致します。", SENT_TO],
     [
       ...contactRows(input),
-      `ICカード取得者氏名 : ${input.holderName}`,
-      `証明書シリアル番号 : ${input.serialDecimal}`,
+      `ICカード取得者氏名 : ${scrubText(input.holderName)}`,
+      `証明書シリアル番号 : ${scrubText(input.serialDecimal)}`,
     ],
     ["※更新前のICカードは使用できなくなりました。"],
     NO_REPLY,

@@ -1,5 +1,5 @@
 import "server-only";
-import type { z } from "zod";
+import type { z } from "@/app/_shared/zod";
 import type {
   CompanyView,
   ContactView,

@@ -1,6 +1,6 @@
 // One zod schema per column: a cell's own rules, with Japanese messages that never repeat the
 // value (it may be a password). Rules across columns are in row.ts.
-import { z } from "zod";
+import { z } from "@/app/_shared/zod";
 import type { Kind } from "@/app/_shared/kinds";
 import type { ColumnKey } from "./columns";
 

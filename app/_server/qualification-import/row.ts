@@ -1,8 +1,9 @@
 // One data line of the file → a validated row, or its errors: each cell against its column's
 // schema, then the rules across columns and across lines (the same user ID + kind twice).
-import { z } from "zod";
+import { z } from "@/app/_shared/zod";
 import type { CompanyInfo } from "@/app/_shared/contracts";
 import type { Kind } from "@/app/_shared/kinds";
+import { cellProblemMessage, checkText } from "@/app/_shared/text-policy";
 import { fieldName, type ColumnKey } from "./columns";
 import type { ImportError } from "./errors";
 import { FIELD_SCHEMAS, PREV_KEYS, PREV_SCHEMAS, type QualificationStatus } from "./fields";
@@ -44,13 +45,23 @@ export function readRow(record: string[], line: number, ctx: RowContext): CsvRow
   };
   const before = errors.length;
   const push = (key: ColumnKey, message: string) => errors.push({ line, field: fieldName(key), message });
+  // the text policy first, for every column alike (issue 12 item 2); the schema gets the NFC text
+  const cell = (key: ColumnKey, schema: z.ZodType): { ok: true; data: unknown } | { ok: false } => {
+    const checked = checkText(value(key));
+    if (!checked.ok) {
+      push(key, cellProblemMessage(checked.problem));
+      return { ok: false };
+    }
+    const result = schema.safeParse(checked.value);
+    if (result.success) return { ok: true, data: result.data };
+    push(key, result.error.issues[0]?.message ?? "正しくありません。");
+    return { ok: false };
+  };
   const field = <K extends keyof typeof FIELD_SCHEMAS>(
     key: K,
   ): z.output<(typeof FIELD_SCHEMAS)[K]> | undefined => {
-    const result = FIELD_SCHEMAS[key].safeParse(value(key));
-    if (result.success) return result.data as z.output<(typeof FIELD_SCHEMAS)[K]>;
-    push(key, result.error.issues[0]?.message ?? "正しくありません。");
-    return undefined;
+    const result = cell(key, FIELD_SCHEMAS[key]);
+    return result.ok ? (result.data as z.output<(typeof FIELD_SCHEMAS)[K]>) : undefined;
   };
 
   const parsed = {
@@ -95,9 +106,8 @@ export function readRow(record: string[], line: number, ctx: RowContext): CsvRow
   } else if (anyPrev) {
     const prev: Partial<Record<(typeof PREV_KEYS)[number], string>> = {};
     for (const k of PREV_KEYS) {
-      const result = PREV_SCHEMAS[k].safeParse(value(k));
-      if (result.success) prev[k] = result.data as string;
-      else push(k, result.error.issues[0]?.message ?? "正しくありません。");
+      const result = cell(k, PREV_SCHEMAS[k]);
+      if (result.ok) prev[k] = result.data as string;
     }
     previousCompany = {
       companyName: prev.prevCompanyName ?? "",

@@ -1,5 +1,6 @@
 import "server-only";
 import type { StaffFailure } from "@/app/_shared/staff-contracts";
+import { readTextField } from "@/app/_shared/text-field";
 import { audit } from "../audit/append";
 import { db } from "../db";
 
@@ -20,12 +21,19 @@ export async function liftSearchLock(
   input: { userId: unknown; reason: unknown },
   now: Date = new Date(),
 ): Promise<LiftResult> {
-  const userId = typeof input.userId === "string" ? input.userId.trim() : "";
-  const reason = typeof input.reason === "string" ? input.reason.trim() : "";
+  // both pass the text policy first (issue 12 item 2); the reason is a textarea
+  const typedUserId = readTextField("ユーザID", input.userId ?? "", { required: false });
+  if (!typedUserId.ok) return invalid("userId", typedUserId.message);
+  const userId = typedUserId.value;
   if (!/^\d{10}$/.test(userId)) return invalid("userId", "ユーザIDは半角数字10桁で入力してください。");
-  if (!reason) return invalid("reason", "解除の理由を入力してください。");
-  if (reason.length > LIFT_REASON_MAX)
-    return invalid("reason", `理由は${LIFT_REASON_MAX}文字以内で入力してください。`);
+  const typedReason = readTextField("理由", input.reason ?? "", {
+    multiline: true,
+    max: LIFT_REASON_MAX,
+    emptyMessage: "解除の理由を入力してください。",
+    maxMessage: `理由は${LIFT_REASON_MAX}文字以内で入力してください。`,
+  });
+  if (!typedReason.ok) return invalid("reason", typedReason.message);
+  const reason = typedReason.value;
   await db().$transaction(async (tx) => {
     await tx.searchLockLift.create({ data: { userId, staffLogin: staff.login, reason, liftedAt: now } });
     await audit(

@@ -2,6 +2,7 @@ import "server-only";
 import type { CardView, ReceiptData } from "@/app/_shared/contracts";
 import { cardHolderRows, companyRows, contactRows } from "@/app/_shared/rows";
 import { KIND_LABELS } from "@/app/_shared/kinds";
+import { scrubText } from "@/app/_shared/text-policy";
 import type { Lang } from "@/machines";
 import {
   formatEnglishDate,
@@ -92,7 +93,7 @@ function previousCardSection(card: CardView, w: Wording): Section {
 export function receiptLayout(data: ReceiptData, lang: Lang = "ja"): ReceiptLayout {
   const w = WORDINGS[lang];
   const { company, card } = data;
-  return {
+  return scrubbed({
     title: w.title[data.operation],
     header: [
       [w.label("受付番号"), data.number],
@@ -116,5 +117,19 @@ export function receiptLayout(data: ReceiptData, lang: Lang = "ja"): ReceiptLayo
     ],
     propagation: w.propagation(data.propagatesTo),
     reminder: w.reminder,
+  });
+}
+
+/**
+ * Typed values passed the text policy on the way in (issue 12 item 2); each value is kept to one
+ * clean line here too, so a snapshot written before the policy prints no control, bidi or invisible
+ * character either.
+ */
+function scrubbed(layout: ReceiptLayout): ReceiptLayout {
+  const clean = ([label, value]: Row): Row => [label, scrubText(value)];
+  return {
+    ...layout,
+    header: layout.header.map(clean),
+    sections: layout.sections.map((s) => ({ ...s, rows: s.rows.map(clean) })),
   };
 }

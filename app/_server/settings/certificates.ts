@@ -1,7 +1,7 @@
 import "server-only";
 import fs from "node:fs";
 import path from "node:path";
-import type { z } from "zod";
+import type { z } from "@/app/_shared/zod";
 
 // How the certificate settings are written (comma-separated lists) and what makes them valid at
 // boot. Kept free of crypto so config.ts can use it without loading pkijs.

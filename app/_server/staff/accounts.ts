@@ -1,6 +1,8 @@
 import "server-only";
-import { z } from "zod";
+import { z } from "@/app/_shared/zod";
 import { invalidAnswer } from "@/app/_shared/schemas";
+import { textField } from "@/app/_shared/text-field";
+import { charLength, RECORD_ID } from "@/app/_shared/text-policy";
 import type { StaffFailure, StaffRole } from "@/app/_shared/staff-contracts";
 import { audit } from "../audit/append";
 import { db } from "../db";
@@ -32,23 +34,22 @@ export const LOGIN_PATTERN = /^[a-z0-9_-]{3,32}$/;
 export const MIN_PASSWORD = 12;
 const MAX_PASSWORD = 256;
 
-const login = z
-  .string({ error: "ログイン名を入力してください。" })
-  .trim()
-  .min(1, "ログイン名を入力してください。")
-  .regex(LOGIN_PATTERN, "ログイン名は半角の英小文字・数字・「-」「_」で3〜32文字にしてください。");
-const displayName = z
-  .string({ error: "氏名を入力してください。" })
-  .trim()
-  .min(1, "氏名を入力してください。")
-  .max(50, "氏名は50文字以内にしてください。");
+// every typed text passes the text policy first (issue 12 item 2)
+const login = textField("ログイン名").refine(
+  (v) => LOGIN_PATTERN.test(v),
+  "ログイン名は半角の英小文字・数字・「-」「_」で3〜32文字にしてください。",
+);
+const displayName = textField("氏名", { max: 50, maxMessage: "氏名は50文字以内にしてください。" });
 const role = z.enum(["staff", "admin"], { error: "権限を「職員」か「管理者」から選んでください。" });
-const password = z
-  .string({ error: "パスワードを入力してください。" })
-  .min(MIN_PASSWORD, `パスワードは${MIN_PASSWORD}文字以上にしてください。`)
-  .max(MAX_PASSWORD, `パスワードは${MAX_PASSWORD}文字以内にしてください。`)
-  .refine((p) => p.trim().length > 0, "パスワードを入力してください。");
-const target = z.string({ error: "対象の職員が見つかりません。" }).min(1, "対象の職員が見つかりません。");
+const password = textField("パスワード", {
+  keepAsTyped: true,
+  max: MAX_PASSWORD,
+  maxMessage: `パスワードは${MAX_PASSWORD}文字以内にしてください。`,
+}).refine((p) => charLength(p) >= MIN_PASSWORD, `パスワードは${MIN_PASSWORD}文字以上にしてください。`);
+// a row id (cuid) is all the form sends: anything else, a lone surrogate too, is no such member
+const target = z
+  .string({ error: "対象の職員が見つかりません。" })
+  .regex(RECORD_ID, "対象の職員が見つかりません。");
 
 const createSchema = z.object({ login, displayName, role, password });
 const roleSchema = z.object({ staffUserId: target, role });

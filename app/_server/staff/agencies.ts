@@ -1,5 +1,5 @@
 import "server-only";
-import { z } from "zod";
+import { z } from "@/app/_shared/zod";
 import type { StaffFailure } from "@/app/_shared/staff-contracts";
 import { audit } from "../audit/append";
 import { db } from "../db";

@@ -1,6 +1,8 @@
 import "server-only";
-import { z } from "zod";
+import { z } from "@/app/_shared/zod";
 import { invalidAnswer } from "@/app/_shared/schemas";
+import { textField } from "@/app/_shared/text-field";
+import { RECORD_ID } from "@/app/_shared/text-policy";
 import { audit } from "../audit/append";
 import { db } from "../db";
 import type { AccountResult } from "./accounts";
@@ -14,12 +16,14 @@ import { unlockLogin } from "./signin-throttle";
 export const UNLOCK_REASON_MAX = 200;
 
 const unlockSchema = z.object({
-  staffUserId: z.string({ error: "対象の職員が見つかりません。" }).min(1, "対象の職員が見つかりません。"),
-  reason: z
-    .string({ error: "解除の理由を入力してください。" })
-    .trim()
-    .min(1, "解除の理由を入力してください。")
-    .max(UNLOCK_REASON_MAX, `理由は${UNLOCK_REASON_MAX}文字以内で入力してください。`),
+  staffUserId: z
+    .string({ error: "対象の職員が見つかりません。" })
+    .regex(RECORD_ID, "対象の職員が見つかりません。"),
+  reason: textField("理由", {
+    max: UNLOCK_REASON_MAX,
+    emptyMessage: "解除の理由を入力してください。",
+    maxMessage: `理由は${UNLOCK_REASON_MAX}文字以内で入力してください。`,
+  }),
 });
 
 export async function unlockStaffSignIn(

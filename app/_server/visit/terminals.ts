@@ -1,5 +1,6 @@
 import "server-only";
 import type { StaffFailure } from "@/app/_shared/staff-contracts";
+import { readTextField } from "@/app/_shared/text-field";
 import { audit } from "../audit/append";
 import { config } from "../config";
 import { db, isUniqueViolation } from "../db";
@@ -129,12 +130,17 @@ export async function openTerminal(
   now: Date = new Date(),
 ): Promise<{ ok: true; openingId: string; override: boolean } | StaffFailure> {
   const terminalId = config().TERMINAL_ID;
-  const reason = input.reason?.trim() || null;
+  // a textarea: line breaks are kept, everything else passes the text policy (issue 12 item 2)
+  const typed = readTextField("理由", input.reason ?? "", {
+    required: false,
+    multiline: true,
+    max: REASON_MAX,
+    maxMessage: `理由は${REASON_MAX}文字以内で入力してください。`,
+  });
+  if (!typed.ok)
+    return { ok: false, code: "invalid", message: typed.message, fieldErrors: { reason: typed.message } };
+  const reason = typed.value || null;
   const hours = operatingState(now, settings());
-  if (reason && reason.length > REASON_MAX) {
-    const message = `理由は${REASON_MAX}文字以内で入力してください。`;
-    return { ok: false, code: "invalid", message, fieldErrors: { reason: message } };
-  }
   if (!hours.inHours && !reason) {
     const message = "受付時間外に受付を開始するには、理由を入力してください。";
     return { ok: false, code: "invalid", message, fieldErrors: { reason: message } };

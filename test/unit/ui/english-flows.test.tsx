@@ -14,6 +14,9 @@ import { alreadyDone, cardRemoved } from "@/app/_server/flows/pipeline";
 import { lookupPostalCode } from "@/app/_server/postal";
 import { holderCheck } from "@/app/_server/qualifications/records";
 import { FLOWS } from "@/app/_ui/i18n/en/flows";
+
+/** One value of each class the text policy refuses (issue 12 item 2). */
+const REFUSED = ["a\u0000b", "a\u202Eb", "a\u200Bb", "a\uD842b", "a\r\nb"];
 import { hasEnglish, translate } from "@/app/_ui/i18n/translate";
 import { KioskContext } from "@/app/_ui/kioskActor";
 import { ChangeFormScreen } from "@/app/_ui/screens/ChangeForm";
@@ -114,6 +117,11 @@ describe("English for the flows' messages (issue 11 item 7)", () => {
         searchSchema.safeParse({ officialName: "商".repeat(101), userId: "１２", password: "ａ" }),
       ),
       ...messagesOf(searchSchema.safeParse({ officialName: "商", userId: "12", password: "a" })),
+      // the text policy (issue 12 item 2): each refused class at each kiosk field
+      ...REFUSED.flatMap((bad) => [
+        ...messagesOf(contactSchema.safeParse(Object.fromEntries(Object.keys(long).map((k) => [k, bad])))),
+        ...messagesOf(searchSchema.safeParse({ officialName: bad, userId: bad, password: bad })),
+      ]),
       ...messagesOf(
         registrationFormSchema.safeParse({
           representative: null,
@@ -127,8 +135,20 @@ describe("English for the flows' messages (issue 11 item 7)", () => {
     expect(messages).toEqual(expect.arrayContaining(["住所は120文字以内で入力してください。"]));
     expect(messages).toEqual(expect.arrayContaining(["電話番号を 048-000-0000 の形で入力してください。"]));
     expect(messages).toEqual(expect.arrayContaining(["FAX番号は 048-000-0000 の形で入力してください。"]));
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        "連絡先名称(部署名等)に使用できない文字（制御文字）が含まれています。",
+        "確認用のメールアドレスに使用できない文字（文字の向きを変える制御文字）が含まれています。",
+        "ユーザIDに使用できない文字（目に見えない文字）が含まれています。",
+        "パスワードに使用できない文字（不正な文字コード）が含まれています。",
+        "郵便番号に改行やタブは入力できません。1行で入力してください。",
+      ]),
+    );
     expect(messages.filter((m) => !hasEnglish(m))).toEqual([]);
     expect(messages.map(en).filter(strayJapanese)).toEqual([]);
+    expect(en("住所に使用できない文字（制御文字）が含まれています。")).toBe(
+      "The address [住所] contains characters that cannot be used (control characters).",
+    );
     expect(en("住所は120文字以内で入力してください。")).toBe(
       "Please enter the address [住所] in 120 characters or fewer.",
     );

@@ -17,6 +17,28 @@ const FIELD = `(${Object.keys(FIELD_NAMES)
   .join("|")})`;
 const field = (ja: string) => FIELD_NAMES[ja] ?? ja;
 
+/** Every kiosk field the text policy names (app/_shared/text-policy.ts, issue 12 item 2). */
+const TYPED_NAMES: Record<string, string> = {
+  ...FIELD_NAMES,
+  郵便番号: "the postal code [郵便番号]",
+  メールアドレス: "the email address [メールアドレス]",
+  確認用のメールアドレス: "the email address to confirm [確認用のメールアドレス]",
+  商号又は名称: "the trade name [商号又は名称]",
+  ユーザID: "the user ID [ユーザID]",
+  パスワード: "the password [パスワード]",
+};
+const TYPED = `(${Object.keys(TYPED_NAMES)
+  .map((k) => k.replace(/[()]/g, "\\$&"))
+  .join("|")})`;
+const typed = (ja: string) => TYPED_NAMES[ja] ?? ja;
+const REFUSED_CHARACTERS: Record<string, string> = {
+  制御文字: "control characters",
+  文字の向きを変える制御文字: "characters that change the text's direction",
+  目に見えない文字: "invisible characters",
+  不正な文字コード: "broken character codes",
+};
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 const STEPS = {
   PIN入力: "PIN",
   資格情報検索: "Qualification search",
@@ -412,6 +434,18 @@ export const FLOWS: Catalog = {
     [
       new RegExp(`^${FIELD}[をは] 048-000-0000 の形で入力してください。$`),
       (f) => `Please enter ${field(f)} as 048-000-0000.`,
+    ],
+    // app/_shared/text-policy.ts: a character the policy refuses, named at its field
+    [
+      new RegExp(
+        `^${TYPED}に使用できない文字（(${Object.keys(REFUSED_CHARACTERS).join("|")})）が含まれています。$`,
+      ),
+      (f, what) =>
+        `${capitalized(typed(f))} contains characters that cannot be used (${REFUSED_CHARACTERS[what] ?? what}).`,
+    ],
+    [
+      new RegExp(`^${TYPED}に改行やタブは入力できません。1行で入力してください。$`),
+      (f) => `Line breaks and tabs cannot be entered in ${typed(f)}. Please enter it on one line.`,
     ],
     // card/refusals.ts oldCardExpired (R13)
     [
