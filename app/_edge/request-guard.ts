@@ -123,6 +123,9 @@ async function refuseReply(request: Request, multipart: boolean): Promise<Refusa
   let slots = 0;
   const seen = new Set<string>();
   for (const [name, value] of form.entries()) {
+    // Next parses the body again with busboy, which reads an empty name as no name (React then
+    // throws on it: 500) and mangles or drops others; the kiosk and console send plain ASCII names
+    if (!/^[\x20-\x7e]+$/.test(name) || /["\\]/.test(name)) return 400;
     if (!/^[0-9a-f]+$/.test(name)) continue;
     // a row given twice: React resolves the row's chunk again as if it were a stream's and throws
     // (TypeError: enqueueModel is not a function → 500; found by the attack suite)

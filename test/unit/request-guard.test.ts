@@ -93,6 +93,20 @@ describe("request guard (issue 12 item 3): 4xx before Next, never 500", () => {
     expect(await status(request)).toBe(400);
   });
 
+  it("refuses a multipart reply with a field name busboy cannot read back (empty: React would throw, 500)", async () => {
+    for (const name of ["", "\\", 'a"b', "ä", "a\u0000b"]) {
+      const form = new FormData();
+      form.append("0", '["$undefined"]');
+      form.append(name, "x");
+      const request = new Request(BASE + "/", {
+        method: "POST",
+        headers: { "Next-Action": ID, Origin: BASE, Host: "127.0.0.1:3000" },
+        body: form,
+      });
+      expect(await status(request), JSON.stringify(name)).toBe(400);
+    }
+  });
+
   it("refuses a multipart reply that gives one row twice (React would throw: 500)", async () => {
     for (const twice of ["0", "1"]) {
       const form = new FormData();
