@@ -282,8 +282,11 @@ describe("staffAction", () => {
     const answer = await staffAction("staff", async () => {
       throw new Error("secret input value 1234");
     });
-    expect(answer).toEqual(ACTION_FAILED);
-    expect(warn).toHaveBeenCalled();
+    expect(answer).toMatchObject({ ok: false, code: ACTION_FAILED.code });
+    // issue 12 item 3: the answer carries the 問い合わせ番号 of the one log line it was logged under
+    const reference = /問い合わせ番号: ([0-9A-F]{8})/.exec((answer as { message: string }).message)?.[1];
+    expect((answer as { message: string }).message.startsWith(ACTION_FAILED.message)).toBe(true);
+    expect(warn.mock.calls.flat().join(" ")).toContain(`[ref ${reference}]`);
     expect(warn.mock.calls.flat().join(" ")).not.toContain("secret input value");
   });
 });

@@ -10,7 +10,7 @@ import {
   type StaffFailure,
   type StaffRole,
 } from "@/app/_shared/staff-contracts";
-import { answerUnexpected } from "../log";
+import { answerUnexpected, withReference } from "../log";
 import { authOptions } from "./auth-options";
 import { safeStaffPath } from "./callback-url";
 import { hasRole, staffForSession, type StaffIdentity } from "./sessions";
@@ -71,9 +71,14 @@ export async function staffAction<T>(
   run: (staff: StaffIdentity) => Promise<T>,
 ): Promise<T | StaffFailure> {
   // a staff action that fails is the staff member's to retry (ACTION_FAILED): a warning, not an error
-  const staff = await answerUnexpected("staff", "session check", "warn", ACTION_FAILED, signedInStaff);
+  const staff = await answerUnexpected("staff", "session check", "warn", actionFailed, signedInStaff);
   if (staff && "code" in staff) return staff;
   if (!staff) return UNAUTHORIZED;
   if (!hasRole(staff, role)) return FORBIDDEN;
-  return answerUnexpected("staff", "action", "warn", ACTION_FAILED, () => run(staff));
+  return answerUnexpected("staff", "action", "warn", actionFailed, () => run(staff));
+}
+
+/** ACTION_FAILED with the log line's 問い合わせ番号, so the one line can be found (issue 12 item 3). */
+function actionFailed(reference: string): StaffFailure {
+  return { ...ACTION_FAILED, message: withReference(ACTION_FAILED.message, reference) };
 }
