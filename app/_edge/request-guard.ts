@@ -126,12 +126,16 @@ async function refuseReply(request: Request, multipart: boolean): Promise<Refusa
     // Next parses the body again with busboy, which reads an empty name as no name (React then
     // throws on it: 500) and mangles or drops others; the kiosk and console send plain ASCII names
     if (!/^[\x20-\x7e]+$/.test(name) || /["\\]/.test(name)) return 400;
-    if (!/^[0-9a-f]+$/.test(name)) continue;
-    // a row given twice: React resolves the row's chunk again as if it were a stream's and throws
-    // (TypeError: enqueueModel is not a function → 500; found by the attack suite)
-    if (seen.has(name)) return 400;
-    seen.add(name);
-    if (typeof value !== "string") continue;
+    // React takes a name as a row id by +name ("1", "01", " 1" and "1e0" are one row) and S<id> as
+    // a stream's row: a row given twice, or a stream row (the kiosk and console send none), resolves
+    // a chunk again as if it were a stream's and throws (enqueueModel is not a function → 500;
+    // found by the attack suite)
+    if (name[0] === "S" && name.length > 1 && !Number.isNaN(+name.slice(1))) return 400;
+    const id = +name;
+    if (Number.isNaN(id)) continue;
+    if (seen.has(String(id))) return 400;
+    seen.add(String(id));
+    if (typeof value !== "string" || !/^[0-9a-f]+$/.test(name)) continue;
     const counted = checkRow(value, (id) => form.has(id));
     if (counted === null) return 400;
     slots += counted;

@@ -107,8 +107,8 @@ describe("request guard (issue 12 item 3): 4xx before Next, never 500", () => {
     }
   });
 
-  it("refuses a multipart reply that gives one row twice (React would throw: 500)", async () => {
-    for (const twice of ["0", "1"]) {
+  it("refuses a multipart reply that gives one row twice, under any name React reads as it, or a stream row (React would throw: 500)", async () => {
+    for (const twice of ["0", "1", "01", " 1", "1e0", "S1"]) {
       const form = new FormData();
       form.append("0", '["$1"]');
       form.append("1", "[]");
