@@ -12,7 +12,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Page, Response } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   DEPT,
@@ -41,10 +41,18 @@ afterAll(async () => {
  * again with the visit's cookies: Chromium does not hand out the body the page read as a blob).
  */
 async function printed(page: Page, button: RegExp): Promise<{ url: string; text: string }> {
-  const [response] = await Promise.all([
-    page.waitForResponse((r) => new URL(r.url()).pathname.startsWith("/receipts/")),
-    page.getByRole("button", { name: button }).click(),
-  ]);
+  // Right after a print, Chromium's print step (--kiosk-printing) can swallow a tap on the page for
+  // a moment, as it would a person's (see flows.ts logout): like the person, tap again.
+  let response: Response | undefined;
+  for (let tap = 0; tap < 3 && !response; tap++) {
+    [response] = await Promise.all([
+      page
+        .waitForResponse((r) => new URL(r.url()).pathname.startsWith("/receipts/"), { timeout: 10_000 })
+        .catch(() => undefined),
+      page.getByRole("button", { name: button }).click(),
+    ]);
+  }
+  if (!response) throw new Error(`no receipt was fetched after three taps on ${button}`);
   expect(response.status()).toBe(200);
   const again = await page.context().request.get(response.url());
   expect(again.status()).toBe(200);
