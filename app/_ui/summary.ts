@@ -3,7 +3,7 @@ import type { CardView } from "@/app/_shared/contracts";
 import type { Row } from "@/app/_shared/rows";
 import { tokyoDate } from "@/app/_shared/tokyo-time";
 import type { Lang } from "@/machines";
-import { englishDate } from "./i18n/englishDate";
+import { englishDate } from "@/app/_shared/english-date";
 import { msgid, translate } from "./i18n/translate";
 
 export type Rows = Row[];

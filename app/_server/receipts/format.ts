@@ -1,5 +1,6 @@
 import "server-only";
 import type { Operation } from "@/app/_shared/contracts";
+import { englishDate } from "@/app/_shared/english-date";
 import { tokyoDate, tokyoDateKanji, tokyoParts } from "@/app/_shared/tokyo-time";
 
 /** Printout titles per operation, as the manual names the result screens. */
@@ -43,25 +44,9 @@ export function formatSerial(decimal: string, hex: string): string {
   return `${decimal} (16進: ${hex})`;
 }
 
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-
 /** An English date as a visitor reads it, e.g. 26 November 2026 (Tokyo). */
 export function formatEnglishDate(date: Date): string {
-  const p = tokyoParts(date);
-  return `${Number(p.day)} ${MONTHS[Number(p.month) - 1]} ${p.year}`;
+  return englishDate(date);
 }
 
 /** 発行日時 on the English receipt: 26 November 2026, 15:45 (Japan time; no 和暦, which is Japanese). */

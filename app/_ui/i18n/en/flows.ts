@@ -1,7 +1,7 @@
 // The flows' own words (登録, 変更, ICカード更新): forms, confirms, results, refusals, the holder
 // warning, the card swap, and the server's messages those screens show (field errors, refusals,
 // the postal lookup). Field labels keep the manual's term: the bidder copies them from paper forms.
-import { englishDay } from "../englishDate";
+import { englishDay } from "@/app/_shared/english-date";
 import type { Catalog } from "./types";
 
 /** The contact fields' names in the schema's messages (app/_shared/schemas.ts `text` / `phone`). */

@@ -1,22 +1,9 @@
 // What the server and the machines say on the kiosk-level screens: machines/messages.ts, the card
 // and certificate messages (app/_server/card/messages.ts), the search answers (R11, R14, R15), the
 // visit's start and the staff call. They stay Japanese on the wire; the screen translates them.
+import { englishDay, ENGLISH_MONTHS } from "@/app/_shared/english-date";
 import type { Catalog } from "./types";
 
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
 const WEEKDAYS: Readonly<Record<string, string>> = {
   日: "Sunday",
   月: "Monday",
@@ -29,9 +16,6 @@ const WEEKDAYS: Readonly<Record<string, string>> = {
 
 /** 「2026年12月6日」 (tokyoDateKanji) as "6 December 2026". */
 const DATE = "(\\d{4})年(\\d{1,2})月(\\d{1,2})日";
-function englishDate(year: string, month: string, day: string): string {
-  return `${Number(day)} ${MONTHS[Number(month) - 1] ?? month} ${year}`;
-}
 
 const ASK_CA = "Please ask the certificate authority [認証局] that issued the IC card.";
 const CRL = "the certificate revocation list (CRL)";
@@ -154,28 +138,28 @@ export const KIOSK_MESSAGES: Catalog = {
         `^有効期限が切れたICカードは使用できません（有効期限：${DATE}）。新しいICカードを取得してから登録してください。$`,
       ),
       (y, m, d) =>
-        `An expired IC card cannot be used (expired on ${englishDate(y!, m!, d!)}). Please get a new IC card, then register.`,
+        `An expired IC card cannot be used (expired on ${englishDay(y!, m!, d!)}). Please get a new IC card, then register.`,
     ],
     [
       new RegExp(
         `^このICカードの電子証明書はまだ有効期間が始まっていません（${DATE}から有効）。有効期間が始まってから操作してください。$`,
       ),
       (y, m, d) =>
-        `This IC card's electronic certificate is not valid yet (valid from ${englishDate(y!, m!, d!)}). Please come back once it is valid.`,
+        `This IC card's electronic certificate is not valid yet (valid from ${englishDay(y!, m!, d!)}). Please come back once it is valid.`,
     ],
     [
       new RegExp(
         `^このICカードの有効期限は本日（${DATE}）までです。お早めに新しいICカードの取得をご検討ください。$`,
       ),
       (y, m, d) =>
-        `This IC card expires today (${englishDate(y!, m!, d!)}). Please consider getting a new IC card soon.`,
+        `This IC card expires today (${englishDay(y!, m!, d!)}). Please consider getting a new IC card soon.`,
     ],
     [
       new RegExp(
         `^このICカードの有効期限は残り(\\d+)日です（${DATE}まで）。お早めに新しいICカードの取得をご検討ください。$`,
       ),
       (n, y, m, d) =>
-        `This IC card expires in ${n} days (on ${englishDate(y!, m!, d!)}). Please consider getting a new IC card soon.`,
+        `This IC card expires in ${n} days (on ${englishDay(y!, m!, d!)}). Please consider getting a new IC card soon.`,
     ],
     [
       /^資格審査情報が登録されていません。検索に(\d+)回失敗したため、受付を終了します。次の点をご確認のうえ、改めてお手続きください。$/,
@@ -203,7 +187,7 @@ export const KIOSK_MESSAGES: Catalog = {
     ],
     [
       /^(\d{1,2})月(\d{1,2})日\(([日月火水木金土])\) (\d{1,2}:\d{2})$/,
-      (m, d, w, time) => `${WEEKDAYS[w!] ?? w} ${Number(d)} ${MONTHS[Number(m) - 1] ?? m}, ${time}`,
+      (m, d, w, time) => `${WEEKDAYS[w!] ?? w} ${Number(d)} ${ENGLISH_MONTHS[Number(m) - 1] ?? m}, ${time}`,
     ],
   ],
 };

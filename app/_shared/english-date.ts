@@ -1,7 +1,8 @@
-// Dates in English mode: "6 December 2026" where the Japanese screen says 2026年12月6日.
-import { tokyoParts } from "@/app/_shared/tokyo-time";
+// Dates in English (the kiosk's English mode and the English receipt): "6 December 2026" where
+// the Japanese says 2026年12月6日. Pure: the screens and the server use it alike.
+import { tokyoParts } from "./tokyo-time";
 
-const MONTHS = [
+export const ENGLISH_MONTHS = [
   "January",
   "February",
   "March",
@@ -24,5 +25,5 @@ export function englishDate(date: Date): string {
 
 /** The English for a date already written in Japanese (year, month, day as digits). */
 export function englishDay(year: string, month: string, day: string): string {
-  return `${Number(day)} ${MONTHS[Number(month) - 1] ?? month} ${year}`;
+  return `${Number(day)} ${ENGLISH_MONTHS[Number(month) - 1] ?? month} ${year}`;
 }
