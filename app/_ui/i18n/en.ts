@@ -3,6 +3,7 @@
 // qualification notice, the card — the manual's Japanese follows in square brackets:
 // "User ID [ユーザID]".
 import { COMMON } from "./en/common";
+import { FLOW_MESSAGES } from "./en/flow-messages";
 import { FLOWS } from "./en/flows";
 import { KIOSK } from "./en/kiosk";
 import { KIOSK_MESSAGES } from "./en/kiosk-messages";
@@ -13,6 +14,7 @@ export const PARTS: Readonly<Record<string, Catalog>> = {
   kiosk: KIOSK,
   kioskMessages: KIOSK_MESSAGES,
   flows: FLOWS,
+  flowMessages: FLOW_MESSAGES,
 };
 
 export const EN_MESSAGES: Readonly<Record<string, string>> = Object.assign(

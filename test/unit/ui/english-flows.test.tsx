@@ -13,6 +13,7 @@ import * as refusals from "@/app/_server/card/refusals";
 import { alreadyDone, cardRemoved } from "@/app/_server/flows/pipeline";
 import { lookupPostalCode } from "@/app/_server/postal";
 import { holderCheck } from "@/app/_server/qualifications/records";
+import { FLOW_MESSAGES } from "@/app/_ui/i18n/en/flow-messages";
 import { FLOWS } from "@/app/_ui/i18n/en/flows";
 
 /** One value of each class the text policy refuses (issue 12 item 2). */
@@ -42,7 +43,7 @@ function messagesOf(result: { success: boolean; error?: { issues: { message: str
 
 describe("English for the flows' messages (issue 11 item 7)", () => {
   it("every entry of the flows' catalog keeps Japanese only inside [brackets] and keeps its {placeholders}", () => {
-    const bad = Object.entries(FLOWS.messages).filter(
+    const bad = Object.entries({ ...FLOWS.messages, ...FLOW_MESSAGES.messages }).filter(
       ([ja, english]) =>
         strayJapanese(english) !== null ||
         (ja.match(/\{\w+\}/g) ?? []).join() !== (english.match(/\{\w+\}/g) ?? []).join(),
