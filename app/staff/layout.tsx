@@ -25,6 +25,7 @@ const LINKS: StaffNavLink[] = [
   { href: "/staff/outbox", label: "メール送信状況" },
   { href: "/staff/audit", label: "監査ログ" },
   { href: "/staff/batch", label: "夜間反映" },
+  { href: "/staff/expiring", label: "有効期限が近いICカード" },
   { href: "/staff/agencies", label: "調達機関" },
 ];
 

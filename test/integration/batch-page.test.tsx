@@ -64,4 +64,15 @@ describe("/staff/batch", () => {
     // latest first
     expect(page.indexOf("status-done")).toBeLessThan(page.indexOf("status-failed"));
   });
+
+  it("issue 13 item 4: shows how many renewal reminders each run queued", async () => {
+    await registerDemoCard("DEMO-H"); // expires in 20 days: the 30-day reminder
+    const run = await runNightlyBatch({ trigger: "manual", staffLogin: "staff01" });
+    expect(run.ok && run.reminders).toBe(1);
+    const page = renderToStaticMarkup(await BatchPage());
+    expect(page).toContain('<th scope="col">更新案内メール</th>');
+    // the latest run: applied 2 (DEMO-H to さいたま市 and 川越市), 1 reminder
+    expect(page).toMatch(/<td class="batch-number">2件<\/td><td class="batch-number">1件<\/td>/);
+    expect(page).toContain('href="/staff/expiring"');
+  });
 });

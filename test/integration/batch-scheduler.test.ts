@@ -80,6 +80,7 @@ describe("ensureBatchScheduler", () => {
     runId: "r1",
     applied: 3,
     perAgency: [{ agencyId: "a", code: "111007", name: "さいたま市", applied: 3 }],
+    reminders: 2,
     seconds: 0.5,
     tookOver: null,
   };
@@ -126,7 +127,7 @@ describe("ensureBatchScheduler", () => {
     await h.fire();
     expect(h.run).toHaveBeenCalledTimes(1);
     expect(log).toHaveBeenCalledTimes(1);
-    expect(String(log.mock.calls[0]![0])).toMatch(/3 applied \(さいたま市 3\)/);
+    expect(String(log.mock.calls[0]![0])).toMatch(/3 applied \(さいたま市 3\), 2 renewal reminders queued/);
     expect(h.timers[1]!.ms).toBe(24 * 60 * 60 * 1000);
 
     await h.fire(); // a thrown error is warned about, never thrown out; the next night is still set

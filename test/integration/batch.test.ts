@@ -131,8 +131,14 @@ describe("nightly propagation (R21, R22)", () => {
       orderBy: { seq: "asc" },
     });
     expect(audits.slice(-2).map((a) => a.detail)).toEqual([
-      { runId: first.runId, trigger: "cli", applied: 2, agencies: { "111007": 1, "112011": 1 } },
-      { runId: second.runId, trigger: "cli", applied: 0, agencies: {} },
+      {
+        runId: first.runId,
+        trigger: "cli",
+        applied: 2,
+        agencies: { "111007": 1, "112011": 1 },
+        reminders: 0,
+      },
+      { runId: second.runId, trigger: "cli", applied: 0, agencies: {}, reminders: 0 },
     ]);
   });
 

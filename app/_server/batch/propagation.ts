@@ -14,6 +14,7 @@ import {
   type BatchAlreadyRunning,
   type BatchTrigger,
 } from "./lock";
+import { queueRenewalReminders } from "./reminders";
 
 export { ALREADY_RUNNING_MESSAGE, RUN_KEY, type BatchAlreadyRunning, type BatchTrigger } from "./lock";
 
@@ -31,6 +32,8 @@ export type BatchSuccess = {
   runId: string;
   applied: number;
   perAgency: AgencyCount[];
+  /** renewal reminder emails queued (issue 13 item 4) */
+  reminders: number;
   seconds: number;
   /** the crashed run this one took over, if any */
   tookOver: string | null;
@@ -79,10 +82,12 @@ export async function runNightlyBatch(options: {
       if (chunk.last) break;
     }
     const perAgency = await agencyCounts(runId);
+    // the second step: reminders before cards expire (./reminders.ts), after the propagation
+    const reminders = await queueRenewalReminders({ now: clock(), runId });
     await db().$transaction(async (tx) => {
       await tx.batchRun.update({
         where: { id: runId },
-        data: { status: "done", finishedAt: clock(), heartbeatAt: clock(), runKey: null },
+        data: { status: "done", finishedAt: clock(), heartbeatAt: clock(), runKey: null, reminders },
       });
       await audit(
         {
@@ -94,6 +99,7 @@ export async function runNightlyBatch(options: {
             trigger: options.trigger,
             applied,
             agencies: Object.fromEntries(perAgency.map((a) => [a.code, a.applied])),
+            reminders,
             ...(lock.tookOver ? { tookOver: lock.tookOver } : {}),
           },
         },
@@ -105,6 +111,7 @@ export async function runNightlyBatch(options: {
       runId,
       applied,
       perAgency,
+      reminders,
       seconds: (Date.now() - started) / 1000,
       tookOver: lock.tookOver,
     };

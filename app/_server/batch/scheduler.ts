@@ -79,7 +79,7 @@ export function ensureBatchScheduler(deps: SchedulerDeps = {}): Date | null {
       if (result.ok) {
         const agencies = result.perAgency.map((a) => `${a.name} ${a.applied}`).join(", ");
         log(
-          `[batch] nightly propagation: ${result.applied} applied${agencies ? ` (${agencies})` : ""} in ${result.seconds.toFixed(1)} s`,
+          `[batch] nightly propagation: ${result.applied} applied${agencies ? ` (${agencies})` : ""}, ${result.reminders} renewal reminders queued in ${result.seconds.toFixed(1)} s`,
         );
       } else if (result.code === "alreadyRunning") {
         log("[batch] nightly propagation: already running elsewhere");

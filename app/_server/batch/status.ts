@@ -37,6 +37,8 @@ export type BatchRunView = {
   finishedAt: Date | null;
   heartbeatAt: Date;
   applied: number;
+  /** renewal reminder emails the run queued */
+  reminders: number;
   error: string | null;
 };
 
@@ -90,6 +92,7 @@ export async function batchOverview(now: Date = new Date()): Promise<BatchOvervi
       finishedAt: r.finishedAt,
       heartbeatAt: r.heartbeatAt,
       applied: r.applied,
+      reminders: r.reminders,
       error: r.error,
     })),
     agencies: agencies.map((a) => ({

@@ -1,4 +1,5 @@
-// npm run batch:nightly — runs the nightly propagation (R21, R22) once, now, in this process.
+// npm run batch:nightly — runs the nightly propagation (R21, R22) once, now, in this process, and
+// queues the renewal reminders due today (issue 13 item 4).
 // Exit codes: 0 done, 1 already running or failed (message on stderr), 2 usage.
 // BATCH_CHUNK_SIZE sets the tasks per transaction (default 10000).
 import "./node-entry";
@@ -32,6 +33,7 @@ async function main(argv: string[]): Promise<number> {
   say(`nightly propagation ${result.runId}: ${result.applied} applied in ${result.seconds.toFixed(2)} s`);
   if (result.tookOver) say(`  took over the abandoned run ${result.tookOver}`);
   for (const a of result.perAgency) say(`  ${a.code} ${a.name}: ${a.applied}`);
+  say(`  renewal reminders queued: ${result.reminders}`);
   return 0;
 }
 

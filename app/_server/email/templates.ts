@@ -91,3 +91,54 @@ export function renewalEmail(input: RenewalEmailInput): EmailContent {
     SIGNATURE,
   ]);
 }
+
+export type RenewalReminderEmailInput = {
+  userId: string;
+  /** 工事 / 物品 */
+  kindLabel: string;
+  companyName: string;
+  holderName: string;
+  serialDecimal: string;
+  /** 2026年12月26日 */
+  expiryDate: string;
+  daysLeft: number;
+  /** 「平日 8:30〜20:00（土日祝日・年末年始を除く）」 */
+  helpdeskHours: string;
+};
+
+/**
+ * ICカード有効期限のお知らせ (issue 13 item 4), to the 代表窓口 address: come for ICカード更新
+ * before the expiry date, because after it only a new 登録 is possible (R13). What to bring is
+ * what the 更新 flow asks for: the current card and its PIN, then the new card and its PIN; the
+ * new card must come from the same CA with the same company name (R13).
+ */
+export function renewalReminderEmail(input: RenewalReminderEmailInput): EmailContent {
+  const left = input.daysLeft <= 0 ? "本日まで" : `あと${input.daysLeft}日`;
+  return notice("ICカード有効期限のお知らせ", [
+    [
+      "利用者登録されているICカードの有効期限が近づいておりますのでお知らせ致します。",
+      "このメールは登録された代表窓口のメールアドレス宛に送信されています。",
+    ],
+    [
+      `ユーザID : ${scrubText(input.userId)}`,
+      `業務区分 : ${scrubText(input.kindLabel)}`,
+      `企業名称 : ${scrubText(input.companyName)}`,
+      `ICカード取得者氏名 : ${scrubText(input.holderName)}`,
+      `証明書シリアル番号 : ${scrubText(input.serialDecimal)}`,
+      `証明書有効期限 : ${scrubText(input.expiryDate)}（${left}）`,
+    ],
+    [
+      "有効期限までに、新しいICカードをご用意のうえ、ヘルプデスクで「ICカード更新」の手続きを行ってください。",
+      "有効期限を過ぎるとICカード更新はできなくなり、新しいICカードを改めて「登録」していただくことになります。",
+    ],
+    [
+      "【お持ちいただくもの】",
+      "・現在お使いのICカードとそのPIN番号",
+      "・新しいICカードとそのPIN番号（現在のICカードと同じ認証局が発行し、ICカード企業名称が同じもの）",
+    ],
+    [`【ヘルプデスク受付時間】 ${scrubText(input.helpdeskHours)}`],
+    ["※「工事」「物品」両方の資格をお持ちの場合は、それぞれ更新作業を行ってください。"],
+    NO_REPLY,
+    SIGNATURE,
+  ]);
+}

@@ -6,7 +6,13 @@ import { staffAction } from "@/app/_server/staff/auth";
 import type { StaffFailure } from "@/app/_shared/staff-contracts";
 
 export type RunBatchState =
-  | { ok: true; message: string; applied: number; perAgency: { name: string; applied: number }[] }
+  | {
+      ok: true;
+      message: string;
+      applied: number;
+      perAgency: { name: string; applied: number }[];
+      reminders: number;
+    }
   | StaffFailure
   | null;
 
@@ -19,14 +25,18 @@ export async function runBatchNowAction(
     if (result.ok) {
       const perAgency = result.perAgency.map((a) => ({ name: a.name, applied: a.applied }));
       const detail = perAgency.map((a) => `${a.name} ${a.applied}件`).join("、");
+      const applied =
+        result.applied === 0
+          ? "反映待ちの処理はありませんでした。"
+          : `${result.applied}件を反映しました（${detail}）。`;
+      const reminders =
+        result.reminders === 0 ? "" : `ICカード更新の案内メールを${result.reminders}件送信待ちにしました。`;
       return {
         ok: true,
         applied: result.applied,
         perAgency,
-        message:
-          result.applied === 0
-            ? "反映待ちの処理はありませんでした。"
-            : `${result.applied}件を反映しました（${detail}）。`,
+        reminders: result.reminders,
+        message: applied + reminders,
       };
     }
     if (result.code === "alreadyRunning") {

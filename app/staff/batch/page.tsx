@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { batchOverview } from "@/app/_server/batch/status";
 import { requireStaffPage } from "@/app/_server/staff/auth";
 import { formatDateTime } from "../_components/ConsoleFormat";
@@ -31,6 +32,10 @@ export default async function BatchPage() {
       <h1>夜間反映</h1>
       <p>
         登録・変更・ICカード更新の内容を、同じユーザIDが資格を持つ他の調達機関へ反映します（変更・更新は「他の調達機関にも反映」を選んだ場合のみ）。
+      </p>
+      <p>
+        あわせて、有効期限まで60日・30日・7日となったICカードの代表窓口へ、ICカード更新の案内メールを送ります（
+        <Link href="/staff/expiring">有効期限が近いICカード</Link>）。
       </p>
       <div className="batch-next">
         <dl>
@@ -87,6 +92,7 @@ export default async function BatchPage() {
                 <th scope="col">契機</th>
                 <th scope="col">状態</th>
                 <th scope="col">反映件数</th>
+                <th scope="col">更新案内メール</th>
                 <th scope="col">エラー</th>
               </tr>
             </thead>
@@ -100,6 +106,7 @@ export default async function BatchPage() {
                     <ConsoleStatusBadge status={run.status} labels={RUN_STATUS_LABELS} />
                   </td>
                   <td className="batch-number">{run.applied}件</td>
+                  <td className="batch-number">{run.reminders}件</td>
                   <td className="batch-error">{run.error ?? ""}</td>
                 </tr>
               ))}
