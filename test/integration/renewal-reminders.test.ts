@@ -169,6 +169,10 @@ describe("renewal reminders in the nightly batch (issue 13 item 4)", () => {
     expect(await run(new Date())).toBe(0);
     expect(await env.prisma.renewalReminder.count()).toBe(0);
     expect(await reminderEmails()).toEqual([]);
+    // staff still see the lapsed one (marked), never the replaced one
+    expect((await expiringCards()).map((c) => [c.cardRegistrationId, c.lapsed])).toEqual([
+      [expiring.id, true],
+    ]);
     await env.prisma.qualification.update({
       where: { id: expiring.qualificationId },
       data: { status: "approved" },
