@@ -16,4 +16,7 @@ CREATE TABLE "RenewalReminder" (
 );
 
 -- CreateIndex
+CREATE INDEX "CardRegistration_status_notAfter_idx" ON "CardRegistration"("status", "notAfter");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "RenewalReminder_cardRegistrationId_threshold_key" ON "RenewalReminder"("cardRegistrationId", "threshold");
