@@ -13,6 +13,7 @@ import { verifyReceipt, type VerifyField } from "@/app/_server/console/receipt-v
 import { renderReceiptPdf } from "@/app/_server/receipts/render";
 import { parseQrText, receiptVerification } from "@/app/_server/receipts/verification";
 import type { CertifiedFields } from "@/app/_server/receipts/verification-code";
+import type { ReceiptData } from "@/app/_shared/contracts";
 import type { Lang } from "@/machines";
 import ReceiptVerifyPage from "@/app/staff/receipt-verify/page";
 import { receiptFixture } from "@/test/fixtures/receipt-data";
@@ -38,9 +39,13 @@ afterAll(async () => {
 });
 
 /** The receipt as printed: its text (pdftotext) and its QR code read back from a 150 dpi page image. */
-async function printAndScan(lang: Lang): Promise<{ text: string; qr: string; bytes: number; pages: string }> {
-  const pdf = await renderReceiptPdf(receiptFixture, lang);
-  const file = path.join(dir, `receipt-${lang}.pdf`);
+async function printAndScan(
+  lang: Lang,
+  data: ReceiptData = receiptFixture,
+  name: string = lang,
+): Promise<{ text: string; qr: string; bytes: number; pages: string }> {
+  const pdf = await renderReceiptPdf(data, lang);
+  const file = path.join(dir, `receipt-${name}.pdf`);
   fs.writeFileSync(file, pdf);
   const text = execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
   const pages = execFileSync("pdfinfo", [file], { encoding: "utf8" });
@@ -112,6 +117,21 @@ describe("verifiable receipt (issue 13 item 3)", () => {
     expect(english.qr).toBe(printed.qr);
   });
 
+  it("a renewal receipt with a 20-byte serial stays on one page and its QR still decodes", async () => {
+    const card = { ...receiptFixture.card, serialHex: "7f3a9c0e5b2d4f6a8c1e3b5d7f9a0c2e4b6d8f1a" };
+    const renewal: ReceiptData = {
+      ...receiptFixture,
+      operation: "renewal",
+      card,
+      previousCard: receiptFixture.card,
+    };
+    const printedRenewal = await printAndScan("ja", renewal, "renewal");
+    expect(printedRenewal.pages).toMatch(/^Pages:\s+1$/m);
+    expect(printedRenewal.text).toContain("更新前のICカード情報");
+    expect(printedRenewal.qr).toBe(receiptVerification(renewal).qrText);
+    expect(printedRenewal.qr).toContain("/N/7F3A9C0E5B2D4F6A8C1E3B5D7F9A0C2E4B6D8F1A/");
+  });
+
   it("the scanned QR verifies as genuine, held by the registry, with the company from the qualification", async () => {
     const result = await verifyReceipt({ kind: "qr", fields: qrFields, code });
     expect(result).toEqual({
@@ -175,7 +195,7 @@ describe("受付証明の照合 page (/staff/receipt-verify, issue 13 item 3)", 
     const html = await page("");
     expect(auth.pages).toEqual(["staff"]);
     expect(html).toContain("<h1>受付証明の照合</h1>");
-    expect(html).toContain('name="q"');
+    expect(html).toMatch(/<input[^>]*id="field-q"[^>]*name="q"/);
     expect(html).not.toContain("照合コードが一致しません");
   });
 

@@ -13,6 +13,7 @@ import {
 } from "@/app/_server/receipts/verification-code";
 import { parseQrText, receiptVerification, verifyReceiptCode } from "@/app/_server/receipts/verification";
 import { parseVerifyInput } from "@/app/_server/console/receipt-verify";
+import { focusForScan } from "@/app/staff/receipt-verify/ScannerReady";
 import { receiptFixture } from "@/test/fixtures/receipt-data";
 
 const AUDIT_SECRET = Buffer.from("11".repeat(32), "hex");
@@ -134,5 +135,24 @@ describe("受付証明の照合 field (issue 13 item 3)", () => {
     expect(message("ABCD-EFGH-JKMN-PQRS")).toContain("受付番号（例: 20261126-0007）と照合コード");
     expect(message("20261126-0007 ABCD")).toContain("照合コードは英数字16文字です");
     expect(message("20261126-0007\u202e ABCD-EFGH-JKMN-PQRS")).toMatch(/照合する内容/);
+  });
+});
+
+describe("受付証明の照合: ready for the next scan (issue 13 item 3)", () => {
+  it("focuses the field and selects its last text, so a scan replaces it", () => {
+    const calls: string[] = [];
+    const input = { focus: () => calls.push("focus"), select: () => calls.push("select") };
+    const asked: string[] = [];
+    focusForScan(
+      {
+        getElementById: (id: string) => {
+          asked.push(id);
+          return input as unknown as HTMLElement;
+        },
+      },
+      "field-q",
+    );
+    expect(asked).toEqual(["field-q"]);
+    expect(calls).toEqual(["focus", "select"]);
   });
 });

@@ -11,6 +11,7 @@ import { ConsoleField } from "../_components/ConsoleField";
 import { operationLabel } from "../_components/ConsoleFormat";
 import { firstValues, type SearchParams } from "../_components/ConsoleParams";
 import { ConsoleRows } from "../_components/ConsoleRows";
+import { ScannerReady } from "./ScannerReady";
 import "./receipt-verify.css";
 
 export const dynamic = "force-dynamic";
@@ -85,6 +86,7 @@ export default async function ReceiptVerifyPage({ searchParams }: { searchParams
           </button>
         </div>
       </form>
+      <ScannerReady inputId="field-q" />
       {result ? <Verdict result={result} /> : null}
     </div>
   );
