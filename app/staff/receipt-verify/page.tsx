@@ -45,7 +45,12 @@ function Verdict({ result }: { result: VerifyResult }) {
         rows={[
           [
             FIELD_LABELS.number,
-            <Link href={`/staff/receipts/${encodeURIComponent(c.number)}`}>{c.number}</Link>,
+            // a receipt the registry does not hold has no page to open
+            result.registry === "absent" ? (
+              c.number
+            ) : (
+              <Link href={`/staff/receipts/${encodeURIComponent(c.number)}`}>{c.number}</Link>
+            ),
           ],
           [FIELD_LABELS.userId, c.userId],
           ["商号又は名称（資格台帳）", c.companyName ?? "資格台帳にこのユーザIDはありません"],
