@@ -21,6 +21,7 @@ const LINKS: StaffNavLink[] = [
   { href: "/staff", label: "本日の受付" },
   { href: "/staff/terminal", label: "端末の開始・終了" },
   { href: "/staff/registrations", label: "登録の検索" },
+  { href: "/staff/receipt-verify", label: "受付証明の照合" },
   { href: "/staff/search-locks", label: "検索ロック" },
   { href: "/staff/outbox", label: "メール送信状況" },
   { href: "/staff/audit", label: "監査ログ" },

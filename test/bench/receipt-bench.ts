@@ -6,6 +6,7 @@ import PDFDocument from "pdfkit";
 import { renderReceiptPdf } from "@/app/_server/receipts/render";
 import { receiptLayout } from "@/app/_server/receipts/sections";
 import type { ReceiptData } from "@/app/_shared/contracts";
+import { drawReceiptQr } from "./receipt-qr-baseline";
 import { median, medianRatio, runPairs } from "./stats";
 
 // Read once, as react-pdf keeps its registered font: the baseline should not pay a file read per PDF.
@@ -51,6 +52,7 @@ export function renderWithPdfkit(data: ReceiptData): Promise<Buffer> {
   rule(1);
   doc.text(layout.propagation, left, doc.y + 6);
   doc.fontSize(11).text(layout.reminder, left, doc.y + 6, { align: "center", width: 595.28 - 88 });
+  drawReceiptQr(doc, data);
   doc.end();
   return done;
 }

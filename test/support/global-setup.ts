@@ -34,6 +34,10 @@ export default async function setup(project: TestProject): Promise<() => void> {
   process.env.TRUSTED_CA_FILES = trusted;
   // Never the repo's .data: a test that forgets its own state file still leaves no trace there.
   process.env.KIOSK_SIMCARD_STATE = path.join(root, "simcard-state.json");
+  // A test that renders a receipt without a database of its own reads the audit key for the
+  // receipt's 照合コード (issue 13 item 3), and on SQLite that key file lives beside the database:
+  // beside a database in this run's folder, then, never the repo's .data.
+  process.env.DATABASE_URL ??= `file:${path.join(root, "no-database", "kiosk.db")}`;
   // PostgreSQL databases need AUDIT_KEY (no file beside them to keep it in); SQLite ones keep
   // the default, a key file beside each test database
   if (process.env.TEST_DATABASE_ENGINE === "postgresql") {

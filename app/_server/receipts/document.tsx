@@ -4,6 +4,7 @@ import type { ReceiptData } from "@/app/_shared/contracts";
 import type { Lang } from "@/machines";
 import { RECEIPT_FONT } from "./font";
 import { receiptLayout, type Row } from "./sections";
+import { VerificationBlock } from "./verification-block";
 
 const styles = StyleSheet.create({
   page: {
@@ -53,6 +54,7 @@ export function ReceiptDocument({ data, lang = "ja" }: { data: ReceiptData; lang
     <Document title={`${layout.title} ${data.number}`} author="埼玉県電子入札共同システム" language={lang}>
       <Page size="A4" style={styles.page}>
         <Text style={styles.title}>{layout.title}</Text>
+        <VerificationBlock data={data} lang={lang} />
         <View style={styles.header}>
           <Rows rows={layout.header} lang={lang} />
         </View>
