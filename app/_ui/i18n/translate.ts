@@ -3,8 +3,9 @@
 // code to travel, and a missing entry falls back to the Japanese instead of a blank.
 //
 // The English catalog is a chunk of its own, loaded when a visit first switches to English (issue 13
-// item 1: it was 19 KB of the kiosk's first-load JavaScript, and most visits are in Japanese). Until
-// it has arrived — a few milliseconds on the terminal — English falls back to the Japanese.
+// item 1: it was 19 KB of the kiosk's first-load JavaScript, and most visits are in Japanese). The
+// switch waits for it (AccessControls); should English be asked for before it has arrived, the
+// text falls back to the Japanese until it has.
 import type { Lang } from "@/machines";
 
 type English = typeof import("./en");
@@ -14,10 +15,17 @@ const listeners = new Set<() => void>();
 
 /** Fetches the English catalog once; resolves when translate() can answer in English. */
 export function loadEnglish(): Promise<void> {
-  loading ??= import("./en").then((catalog) => {
-    english = catalog;
-    for (const listener of listeners) listener();
-  });
+  loading ??= import("./en").then(
+    (catalog) => {
+      english = catalog;
+      for (const listener of listeners) listener();
+    },
+    (error: unknown) => {
+      // a failed fetch is tried again at the next English text
+      loading = null;
+      throw error;
+    },
+  );
   return loading;
 }
 
@@ -35,7 +43,7 @@ export function onEnglishLoaded(listener: () => void): () => void {
 export function translate(lang: Lang, ja: string): string {
   if (lang === "ja") return ja;
   if (!english) {
-    void loadEnglish();
+    loadEnglish().catch(() => undefined);
     return ja;
   }
   const { EN_MESSAGES, EN_PATTERNS } = english;

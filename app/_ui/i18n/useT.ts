@@ -29,7 +29,7 @@ export function useT(): (ja: string) => string {
   // the English catalog comes in when English is first chosen: render again once it is here
   const loaded = useSyncExternalStore(onEnglishLoaded, englishLoaded, () => false);
   useEffect(() => {
-    if (lang === "en") void loadEnglish();
+    if (lang === "en") loadEnglish().catch(() => undefined);
   }, [lang]);
   // `loaded` is a dependency: it changes what translate() answers
   return useCallback((ja: string) => translate(lang, ja), [lang, loaded]);
