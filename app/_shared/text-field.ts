@@ -1,43 +1,23 @@
 // A typed text field as a zod schema: the text policy first (app/_shared/text-policy.ts), then
-// trimmed, required and counted in characters. Messages name the field, in the manual's tone.
-import { charLength, checkText, textProblemMessage } from "./text-policy";
+// trimmed, required and counted in characters. Messages name the field, in the manual's tone. The
+// rule itself is plain (form-rules.ts), so the kiosk's screens run it without zod.
+import { emptyMessageOf, textRule, type Rule, type TextFieldOptions } from "./form-rules";
 import { z } from "./zod";
 
-export type TextFieldOptions = {
-  /** characters (code points after NFC) */
-  max?: number;
-  /** false: an empty text is allowed (and answered as "") */
-  required?: boolean;
-  /** a textarea: line breaks and tabs allowed */
-  multiline?: boolean;
-  /** the message for a missing or empty value (default 「{label}を入力してください。」) */
-  emptyMessage?: string;
-  /** the message for too long a value (default 「{label}は{max}文字以内で入力してください。」) */
-  maxMessage?: string;
-  /** passwords: checked, never rewritten (a stored hash compares what was typed) */
-  keepAsTyped?: boolean;
-};
+export type { TextFieldOptions };
 
+/** The field's rule (app/_shared/form-rules.ts) as a zod schema: a missing value answers its empty message. */
 export function textField(label: string, options: TextFieldOptions = {}) {
-  const { max, required = true, multiline = false, keepAsTyped = false } = options;
-  const emptyMessage = options.emptyMessage ?? `${label}を入力してください。`;
-  const maxMessage = options.maxMessage ?? `${label}は${max}文字以内で入力してください。`;
+  return ruleSchema(textRule(label, options), emptyMessageOf(label, options));
+}
+
+/** A plain rule as a zod string schema, its message at the field and its cleaned value as output. */
+export function ruleSchema(rule: Rule, emptyMessage: string) {
   return z.string({ error: emptyMessage }).transform((raw, ctx) => {
-    const checked = checkText(raw, { multiline });
-    if (!checked.ok) {
-      ctx.addIssue({ code: "custom", message: textProblemMessage(label, checked.problem), input: raw });
-      return z.NEVER;
-    }
-    const value = keepAsTyped ? raw : checked.value.trim();
-    if (required && !value.trim()) {
-      ctx.addIssue({ code: "custom", message: emptyMessage, input: raw });
-      return z.NEVER;
-    }
-    if (max !== undefined && charLength(value) > max) {
-      ctx.addIssue({ code: "custom", message: maxMessage, input: raw });
-      return z.NEVER;
-    }
-    return value;
+    const result = rule(raw);
+    if (result.ok) return result.value;
+    ctx.addIssue({ code: "custom", message: result.message, input: raw });
+    return z.NEVER;
   });
 }
 

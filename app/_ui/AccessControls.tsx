@@ -4,7 +4,7 @@
 // (useLocalAccess), and shown through the document root either way.
 import type { TextSize } from "@/machines";
 import { NATIVE_NAME } from "./i18n/languages";
-import { msgid, translate } from "./i18n/translate";
+import { loadEnglish, msgid, translate } from "./i18n/translate";
 import type { AccessHandle } from "./useAccessModes";
 
 const SIZES: { size: TextSize; label: string }[] = [
@@ -12,6 +12,17 @@ const SIZES: { size: TextSize; label: string }[] = [
   { size: "large", label: msgid("大") },
   { size: "xlarge", label: msgid("特大") },
 ];
+
+/**
+ * English once its catalog is here (a chunk of its own, issue 13 item 1): the screen turns English
+ * in one step instead of showing Japanese under lang="en" for the moment the fetch takes. Should
+ * the fetch fail, English is still switched on; translate() falls back to Japanese and asks again.
+ */
+function toEnglish(modes: AccessHandle): void {
+  void loadEnglish()
+    .catch(() => undefined)
+    .then(() => modes.lang("en"));
+}
 
 export function AccessControls({ modes }: { modes: AccessHandle }) {
   const { access } = modes;
@@ -45,7 +56,7 @@ export function AccessControls({ modes }: { modes: AccessHandle }) {
       {/* The switch names the other language in that language, so whoever cannot read this
           screen can still find the way into their own. */}
       {access.lang === "ja" ? (
-        <button type="button" lang="en" onClick={() => modes.lang("en")}>
+        <button type="button" lang="en" onClick={() => toEnglish(modes)}>
           {NATIVE_NAME.en}
         </button>
       ) : (

@@ -1,19 +1,10 @@
 // What the flows' screen choosers (登録, 変更, ICカード更新) render and wire alike.
 import type { ComponentProps } from "react";
 import type { PostalAnswers } from "@/machines";
-import { useT } from "./i18n/useT";
 import type { PostalLookup } from "./useContactForm";
 import { factsOf, RefusedScreen } from "./screens/Refused";
 
-/** The placeholder while the flow's actor works between screens. */
-export function BusyStatus() {
-  const t = useT();
-  return (
-    <p className="busy" role="status">
-      {t("処理中です。しばらくお待ちください…")}
-    </p>
-  );
-}
+export { BusyStatus } from "./BusyStatus";
 
 type RefusedProps = {
   failure: ComponentProps<typeof RefusedScreen>["failure"];

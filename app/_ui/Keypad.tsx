@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
-import { pinSchema } from "@/app/_shared/schemas";
+import { isPin } from "@/app/_shared/form-rules";
 import { useT } from "./i18n/useT";
 
 const MAX_PIN = 16;
@@ -35,7 +35,7 @@ export function Keypad({ onSubmit, onCancel, disabled = false, describedBy }: Pr
   const clear = () => setPin("");
   // A PIN the card layer would refuse for its length is not sent at all (it costs no card try,
   // but it costs the bidder a round trip).
-  const complete = pinSchema.safeParse(pin).success;
+  const complete = isPin(pin);
   const submit = () => {
     if (disabled || !complete) return;
     const value = pin;

@@ -1,5 +1,6 @@
 "use client";
 // The kiosk page: header, the screen for the current state, dialogs, and (demo) the virtual reader.
+import dynamic from "next/dynamic";
 import { useRef } from "react";
 import type { AgencyView } from "@/app/_shared/contracts";
 import { KIOSK_SYSTEM_ID } from "@/machines";
@@ -9,25 +10,29 @@ import { msgid } from "./i18n/translate";
 import { useLang, useT } from "./i18n/useT";
 import { KioskHeader } from "./KioskHeader";
 import { KioskContext } from "./kioskActor";
-import { ChangeFlow } from "./ChangeFlow";
-import { RegistrationFlow } from "./RegistrationFlow";
-import { RenewalFlow } from "./RenewalFlow";
 import { StaffCallButton } from "./StaffCallButton";
 import { StaffLink } from "./screens/ClosedStaffLink";
-import { TakeCardScreen } from "./screens/TakeCard";
-import { EndScreen } from "./screens/End";
-import { EntryScreen } from "./screens/Entry";
-import { IdleWarningDialog } from "./screens/IdleWarning";
-import { LogoutDialog } from "./screens/LogoutDialog";
-import { MenuScreen } from "./screens/Menu";
 import { SelectScreen } from "./screens/Select";
-import { TopScreen } from "./screens/Top";
 import { UnavailableNotice } from "./screens/Unavailable";
 import { useKioskEvents, type KioskEvents } from "./useKioskEvents";
 import { useAccessModes } from "./useAccessModes";
 import { useActivity, useCardPolling } from "./useKioskSignals";
 import { useScreenFocus } from "./useScreenFocus";
-import { VirtualReader } from "./VirtualReader";
+
+// Only screen 1 (調達機関の選択) and the page's frame are in the first load (issue 13 item 1): the
+// screens of the later steps, the dialogs and the demo's reader panel are chunks of their own,
+// fetched when first shown. The panel waits for hydration: a real terminal never shows it.
+const EntryScreen = dynamic(() => import("./screens/Entry").then((m) => m.EntryScreen));
+const TopScreen = dynamic(() => import("./screens/Top").then((m) => m.TopScreen));
+const MenuScreen = dynamic(() => import("./screens/Menu").then((m) => m.MenuScreen));
+const RegistrationFlow = dynamic(() => import("./RegistrationFlow").then((m) => m.RegistrationFlow));
+const ChangeFlow = dynamic(() => import("./ChangeFlow").then((m) => m.ChangeFlow));
+const RenewalFlow = dynamic(() => import("./RenewalFlow").then((m) => m.RenewalFlow));
+const IdleWarningDialog = dynamic(() => import("./screens/IdleWarning").then((m) => m.IdleWarningDialog));
+const LogoutDialog = dynamic(() => import("./screens/LogoutDialog").then((m) => m.LogoutDialog));
+const TakeCardScreen = dynamic(() => import("./screens/TakeCard").then((m) => m.TakeCardScreen));
+const EndScreen = dynamic(() => import("./screens/End").then((m) => m.EndScreen));
+const VirtualReader = dynamic(() => import("./VirtualReader").then((m) => m.VirtualReader), { ssr: false });
 
 /** How long 終了画面 stays before the kiosk is back at screen 1. */
 const END_SECONDS = 8;

@@ -42,6 +42,16 @@ if (process.execArgv.includes(CONDITION)) {
     [...process.execArgv, path.join(__dirname, "propagation-bench.ts")],
     { stdio: "inherit", env: { ...process.env, NODE_ENV: process.env.NODE_ENV ?? "production" } },
   );
+  // (g) the kiosk page's first-load JavaScript through next start (the same .next build as (e)).
+  const firstLoad = spawnSync(
+    process.execPath,
+    [...process.execArgv, path.join(__dirname, "first-load-bench.ts")],
+    { stdio: "inherit", env: { ...process.env, NODE_ENV: process.env.NODE_ENV ?? "production" } },
+  );
   process.exitCode =
-    (child.status ?? 1) || (pkcs11.status ?? 1) || (serverStep.status ?? 1) || (propagation.status ?? 1);
+    (child.status ?? 1) ||
+    (pkcs11.status ?? 1) ||
+    (serverStep.status ?? 1) ||
+    (propagation.status ?? 1) ||
+    (firstLoad.status ?? 1);
 }

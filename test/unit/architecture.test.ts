@@ -1,5 +1,6 @@
 // The layers of README's architecture section, checked on the import graph of the sources: no
 // import circle (between files, or between the rooms of app/_server), and no arrow upward.
+import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { circles, importGraph, type ImportEdge } from "../support/imports";
@@ -76,5 +77,27 @@ describe("architecture", () => {
       .filter((e) => !e.from.startsWith("app/_server/") && !e.from.startsWith("prisma/"))
       .map((e) => e.from);
     expect(users).toEqual(["kiosk/demo.ts"]);
+  });
+
+  it("issue 13 item 1: the kiosk page's client code loads no zod, no server code, no Prisma", () => {
+    // what the browser runs: app/_ui/Kiosk.tsx and its value imports; a "use server" module (the
+    // actions) reaches the browser as references only, so the walk stops there
+    const useServer = (file: string) =>
+      /^\s*["']use server["']/.test(fs.readFileSync(path.join(root, file), "utf8"));
+    const reached = new Set(["app/_ui/Kiosk.tsx"]);
+    for (const file of reached) {
+      if (useServer(file)) continue;
+      for (const e of edges) if (e.from === file && !e.typeOnly) reached.add(e.to);
+    }
+    expect(reached).toContain("app/_shared/form-rules.ts");
+    expect(reached).toContain("machines/index.ts");
+    const forbidden = [...reached].filter(
+      (f) =>
+        ["app/_shared/zod.ts", "app/_shared/schemas.ts", "app/_shared/text-field.ts"].includes(f) ||
+        f.startsWith("app/_server/") ||
+        f.startsWith("prisma/") ||
+        f.startsWith("kiosk/"),
+    );
+    expect(forbidden).toEqual([]);
   });
 });

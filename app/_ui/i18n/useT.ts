@@ -1,9 +1,9 @@
 "use client";
-import { useCallback, useContext } from "react";
+import { useCallback, useContext, useEffect, useSyncExternalStore } from "react";
 import type { Lang } from "@/machines";
 import { KioskContext } from "../kioskActor";
 import { LocalAccessContext } from "../useLocalAccess";
-import { translate } from "./translate";
+import { englishLoaded, loadEnglish, onEnglishLoaded, translate } from "./translate";
 
 /**
  * The visit's language (reset to Japanese when the visit ends, like the other access modes).
@@ -26,5 +26,11 @@ export function useLang(): Lang {
  */
 export function useT(): (ja: string) => string {
   const lang = useLang();
-  return useCallback((ja: string) => translate(lang, ja), [lang]);
+  // the English catalog comes in when English is first chosen: render again once it is here
+  const loaded = useSyncExternalStore(onEnglishLoaded, englishLoaded, () => false);
+  useEffect(() => {
+    if (lang === "en") loadEnglish().catch(() => undefined);
+  }, [lang]);
+  // `loaded` is a dependency: it changes what translate() answers
+  return useCallback((ja: string) => translate(lang, ja), [lang, loaded]);
 }

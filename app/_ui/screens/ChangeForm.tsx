@@ -6,7 +6,7 @@ import { companyRows } from "../summary";
 import { msgid } from "../i18n/translate";
 import { useT } from "../i18n/useT";
 import { fromView, type PostalLookup } from "../useContactForm";
-import { changeContactsSchema } from "./changeView";
+import { checkChangeContacts } from "./changeView";
 import { ContactForm } from "./ContactForm";
 
 type Props = PostalLookup & {
@@ -41,7 +41,7 @@ export function ChangeFormScreen({ view, warnings = [], initial, ...props }: Pro
         department: <p className="notice">{t(CHANGE_NOTES.department)}</p>,
       }}
       card={view.card}
-      parse={(values) => changeContactsSchema.safeParse(values)}
+      parse={(values) => checkChangeContacts(values)}
     />
   );
 }

@@ -2,7 +2,8 @@
 
 import type { FormEvent, ReactNode } from "react";
 import type { CardView, ContactView } from "@/app/_shared/contracts";
-import { fieldErrors, type ContactInput } from "@/app/_shared/schemas";
+import type { Checked } from "@/app/_shared/form-rules";
+import type { ContactInput } from "@/app/_shared/schemas";
 import type { ContactBlockName } from "@/machines";
 import { ContactBlock, ReadOnlyList } from "../ContactBlock";
 import { msgid } from "../i18n/translate";
@@ -12,9 +13,6 @@ import { fromView, useContactForm, type PostalLookup } from "../useContactForm";
 import { FORM_NOTES } from "./formText";
 
 type Contacts = Record<ContactBlockName, ContactInput>;
-
-/** A zod safeParse result, as the screen's own schema answers it. */
-type Parsed<T> = { success: true; data: T } | { success: false; error: Parameters<typeof fieldErrors>[0] };
 
 export type ContactFormProps<T> = PostalLookup & {
   /** the heading in Japanese (msgid), translated here */
@@ -34,7 +32,7 @@ export type ContactFormProps<T> = PostalLookup & {
   notes: { representative: string; department: ReactNode };
   /** the card the 部署 block is for, listed above its fields */
   card: CardView | null;
-  parse: (values: Contacts) => Parsed<T>;
+  parse: (values: Contacts) => Checked<T>;
   onSubmit: (values: T) => void;
   onBack?: () => void;
 };
@@ -64,12 +62,12 @@ export function ContactForm<T>(props: ContactFormProps<T>) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const parsed = props.parse(values);
-    if (!parsed.success) {
-      form.showErrors(fieldErrors(parsed.error));
+    if (!parsed.ok) {
+      form.showErrors(parsed.fieldErrors);
       return;
     }
     form.showErrors({});
-    props.onSubmit(parsed.data);
+    props.onSubmit(parsed.value);
   };
 
   return (

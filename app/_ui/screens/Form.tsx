@@ -1,7 +1,7 @@
 "use client";
 
 import type { CardView, RegisterInput } from "@/app/_shared/contracts";
-import { registrationFormSchema } from "@/app/_shared/schemas";
+import { checkContacts } from "@/app/_shared/form-rules";
 import { emptyContact } from "@/machines";
 import type { SearchView } from "@/machines/registration.types";
 import { ReadOnlyList } from "../ContactBlock";
@@ -63,13 +63,18 @@ export function FormScreen({ search, initial, holderAcknowledged, onHolderCheck,
         representative: FORM_NOTES.representativeFirst,
         department: <p className="note">{t(FORM_NOTES.departmentName)}</p>,
       }}
-      parse={(values) =>
-        registrationFormSchema.safeParse({
+      parse={(values) => {
+        const checked = checkContacts({
           representative: representativeOnFile ? null : values.representative,
           department: values.department,
-          holderMismatchAcknowledged: false,
-        })
-      }
+        });
+        if (!checked.ok) return checked;
+        const { representative, department } = checked.value;
+        return {
+          ok: true,
+          value: { representative, department: department!, holderMismatchAcknowledged: false },
+        };
+      }}
     />
   );
 }

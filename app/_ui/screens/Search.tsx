@@ -3,7 +3,8 @@
 import { useState, type FormEvent } from "react";
 import type { Failure } from "@/app/_shared/contracts";
 import { KIND_LABELS, KIND_SHORT, type Kind } from "@/app/_shared/kinds";
-import { fieldErrors, searchSchema, type SearchInput } from "@/app/_shared/schemas";
+import { checkSearch } from "@/app/_shared/form-rules";
+import type { SearchInput } from "@/app/_shared/schemas";
 import { fill } from "../i18n/fill";
 import { msgid } from "../i18n/translate";
 import { useT } from "../i18n/useT";
@@ -62,13 +63,13 @@ export function SearchScreen({
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const parsed = searchSchema.safeParse(values);
-    if (!parsed.success) {
-      setErrors(fieldErrors(parsed.error));
+    const checked = checkSearch(values);
+    if (!checked.ok) {
+      setErrors(checked.fieldErrors);
       return;
     }
     setErrors({});
-    onSubmit(parsed.data);
+    onSubmit(checked.value);
   };
 
   const serverErrors = failure?.fieldErrors ?? {};

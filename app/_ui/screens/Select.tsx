@@ -3,7 +3,7 @@
 import { useEffect, useId, useState } from "react";
 import type { AgencyView } from "@/app/_shared/contracts";
 import { KIND_LABELS, type Kind } from "@/app/_shared/kinds";
-import { BusyStatus } from "../FlowStep";
+import { BusyStatus } from "../BusyStatus";
 import { useT } from "../i18n/useT";
 
 type Props = {
