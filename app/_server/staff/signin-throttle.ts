@@ -1,4 +1,5 @@
 import "server-only";
+import type { Prisma } from "@/prisma/client";
 import { keyedDigest } from "../audit/key";
 import { config } from "../config";
 import { db, serializeInTransaction, type Tx } from "../db";
@@ -65,6 +66,17 @@ function current(row: Counter, now: Date): Counter {
     return { failures: 0, windowStartedAt: now, lockedUntil: null };
   }
   return row;
+}
+
+/**
+ * The rows current() would start afresh at `now` — an expired lock, or no lock and a passed
+ * window — as a query. Deleting one changes nothing: the next attempt creates the same fresh row.
+ */
+export function staleCounterWhere(now: Date): Prisma.StaffSignInCounterWhereInput {
+  const windowStart = new Date(now.getTime() - config().STAFF_SIGNIN_WINDOW_MINUTES * MINUTE);
+  return {
+    OR: [{ lockedUntil: { lte: now } }, { lockedUntil: null, windowStartedAt: { lte: windowStart } }],
+  };
 }
 
 async function counterFor(tx: Tx, key: string, now: Date): Promise<Counter> {
