@@ -43,6 +43,7 @@ const FIELDS = [
   "goods",
   "userId",
   "emailId",
+  "source",
 ];
 
 function twice(): FormData {

@@ -10,7 +10,7 @@ import {
 } from "@/app/_server/staff/accounts";
 import { staffAction } from "@/app/_server/staff/auth";
 import { BAD_INPUT, formFields } from "@/app/_server/staff/form-input";
-import { unlockStaffSignIn } from "@/app/_server/staff/signin-unlock";
+import { unlockSignInSource, unlockStaffSignIn } from "@/app/_server/staff/signin-unlock";
 
 export async function createStaffAccountAction(form: FormData): Promise<AccountResult> {
   return staffAction("admin", async (staff) => {
@@ -45,5 +45,13 @@ export async function unlockStaffSignInAction(form: FormData): Promise<AccountRe
   return staffAction("admin", async (staff) => {
     const fields = formFields(form, ["staffUserId", "reason"]);
     return fields ? unlockStaffSignIn(staff, fields) : BAD_INPUT;
+  });
+}
+
+/** ロック解除 of a source address refused after twenty failed sign-ins (issue 12 leftover 3). */
+export async function unlockSignInSourceAction(form: FormData): Promise<AccountResult> {
+  return staffAction("admin", async (staff) => {
+    const fields = formFields(form, ["source", "reason"]);
+    return fields ? unlockSignInSource(staff, fields) : BAD_INPUT;
   });
 }
