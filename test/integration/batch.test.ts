@@ -137,8 +137,16 @@ describe("nightly propagation (R21, R22)", () => {
         applied: 2,
         agencies: { "111007": 1, "112011": 1 },
         reminders: 0,
+        signInCountersPruned: 0,
       },
-      { runId: second.runId, trigger: "cli", applied: 0, agencies: {}, reminders: 0 },
+      {
+        runId: second.runId,
+        trigger: "cli",
+        applied: 0,
+        agencies: {},
+        reminders: 0,
+        signInCountersPruned: 0,
+      },
     ]);
   });
 

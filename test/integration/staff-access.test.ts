@@ -4,8 +4,6 @@
 // disabled member's still-unexpired session → unauthorized; a staff-role member on an action whose
 // body is staffAction("admin", …) → forbidden. No row of any table may change, and no call may
 // throw (a throw would mean the export is not wrapped in staffAction).
-import fs from "node:fs";
-import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { resetConfigForTests } from "@/app/_server/config";
 import { signInStaff } from "@/app/_server/staff/sessions";
@@ -13,6 +11,12 @@ import { FORBIDDEN, UNAUTHORIZED } from "@/app/_shared/staff-contracts";
 import { seedDemoData } from "@/prisma/seed";
 import { freshDatabase } from "@/test/support/db";
 import { jwt } from "@/test/support/staff";
+import {
+  ACTION_FILES,
+  importActionModules,
+  STAFF_ACTIONS,
+  type ActionInfo,
+} from "@/test/support/staff-actions";
 
 vi.mock("next-auth", async (importOriginal) =>
   (await import("@/test/support/staff")).nextAuthWithJwt(await importOriginal<typeof import("next-auth")>()),
@@ -30,35 +34,8 @@ vi.mock("next/headers", () => ({
   }),
 }));
 
-const ACTIONS_DIR = path.resolve(__dirname, "../../app/staff/_actions");
-
-type ActionInfo = { file: string; name: string; admin: boolean; wrapped: boolean };
-
-/** Exported functions of one "use server" file, with whether their body asks for admin. */
-function exportedActions(file: string): ActionInfo[] {
-  const source = fs.readFileSync(path.join(ACTIONS_DIR, file), "utf8");
-  const starts = [
-    ...source.matchAll(
-      /^export\s+(?:async\s+function\s*\*?\s*(\w+)|function\s+(\w+)|(?:const|let)\s+(\w+)\s*=)/gm,
-    ),
-  ];
-  return starts.map((match, i) => {
-    const end = i + 1 < starts.length ? starts[i + 1]!.index : source.length;
-    const body = source.slice(match.index, end);
-    return {
-      file,
-      name: (match[1] ?? match[2] ?? match[3])!,
-      admin: /staffAction\(\s*["']admin["']/.test(body),
-      wrapped: /staffAction\(/.test(body),
-    };
-  });
-}
-
-const FILES = fs
-  .readdirSync(ACTIONS_DIR)
-  .filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"))
-  .sort();
-const ACTIONS = FILES.flatMap(exportedActions);
+const FILES = ACTION_FILES;
+const ACTIONS = STAFF_ACTIONS;
 
 function junkForm(): FormData {
   const form = new FormData();
@@ -86,7 +63,7 @@ function junkForm(): FormData {
 const JUNK_CALLS: (() => unknown[])[] = [() => [], () => [{}], () => [junkForm()], () => [null, junkForm()]];
 
 let database: Awaited<ReturnType<typeof freshDatabase>>;
-const modules = new Map<string, Record<string, unknown>>();
+let modules = new Map<string, Record<string, unknown>>();
 
 const rowCounts = () => database.tableCounts();
 
@@ -107,9 +84,7 @@ beforeAll(async () => {
   database = await freshDatabase();
   resetConfigForTests();
   await seedDemoData(database.prisma);
-  for (const file of FILES) {
-    modules.set(file, (await import(path.join(ACTIONS_DIR, file))) as Record<string, unknown>);
-  }
+  modules = await importActionModules();
 });
 
 afterAll(async () => {

@@ -15,6 +15,7 @@ import {
   type BatchTrigger,
 } from "./lock";
 import { queueRenewalReminders } from "./reminders";
+import { pruneSignInCounters } from "./signin-counters";
 
 export { ALREADY_RUNNING_MESSAGE, RUN_KEY, type BatchAlreadyRunning, type BatchTrigger } from "./lock";
 
@@ -84,6 +85,8 @@ export async function runNightlyBatch(options: {
     const perAgency = await agencyCounts(runId);
     // the second step: reminders before cards expire (./reminders.ts), after the propagation
     const reminders = await queueRenewalReminders({ now: clock(), runId });
+    // the third: sign-in counters that no longer count (./signin-counters.ts)
+    const signInCountersPruned = await pruneSignInCounters(clock());
     await db().$transaction(async (tx) => {
       await tx.batchRun.update({
         where: { id: runId },
@@ -100,6 +103,7 @@ export async function runNightlyBatch(options: {
             applied,
             agencies: Object.fromEntries(perAgency.map((a) => [a.code, a.applied])),
             reminders,
+            signInCountersPruned,
             ...(lock.tookOver ? { tookOver: lock.tookOver } : {}),
           },
         },

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Prisma } from "@/prisma/client";
 import { keyedDigest } from "../audit/key";
 import { config } from "../config";
 import { db, serializeInTransaction, type Tx } from "../db";
@@ -11,6 +12,8 @@ import { UNKNOWN_SOURCE } from "./signin-source";
 // checks at most the limit, not whatever slipped between reading the count and writing it.
 
 const MINUTE = 60_000;
+const LOGIN_PREFIX = "login:";
+const SOURCE_PREFIX = "source:";
 
 /** Whose attempt: the typed login, and the staff member's id when that login exists. */
 export type SignInWho = { login: string; staffUserId: string | null };
@@ -37,11 +40,11 @@ class Throttled extends Error {
  */
 export function loginKey(who: SignInWho): string {
   if (who.staffUserId) return `user:${who.staffUserId}`;
-  return `login:${keyedDigest(who.login)}`;
+  return `${LOGIN_PREFIX}${keyedDigest(who.login)}`;
 }
 
 export function sourceKey(source: string): string {
-  return `source:${source}`;
+  return `${SOURCE_PREFIX}${source}`;
 }
 
 function limitsFor(who: SignInWho, source: string): Limit[] {
@@ -65,6 +68,17 @@ function current(row: Counter, now: Date): Counter {
     return { failures: 0, windowStartedAt: now, lockedUntil: null };
   }
   return row;
+}
+
+/**
+ * The rows current() would start afresh at `now` — an expired lock, or no lock and a passed
+ * window — as a query. Deleting one changes nothing: the next attempt creates the same fresh row.
+ */
+export function staleCounterWhere(now: Date): Prisma.StaffSignInCounterWhereInput {
+  const windowStart = new Date(now.getTime() - config().STAFF_SIGNIN_WINDOW_MINUTES * MINUTE);
+  return {
+    OR: [{ lockedUntil: { lte: now } }, { lockedUntil: null, windowStartedAt: { lte: windowStart } }],
+  };
 }
 
 async function counterFor(tx: Tx, key: string, now: Date): Promise<Counter> {
@@ -167,6 +181,38 @@ export async function lockedMembers(staffUserIds: string[], now: Date): Promise<
     select: { key: true, lockedUntil: true },
   });
   return new Map(rows.map((row) => [byKey.get(row.key)!, row.lockedUntil!]));
+}
+
+/** The console lists at most this many locked addresses (each lasts one window). */
+const LISTED_SOURCES = 100;
+
+/** The source addresses refused at `now`, and until when, soonest end first (for the console). */
+export async function lockedSources(now: Date): Promise<{ source: string; lockedUntil: Date }[]> {
+  const rows = await db().staffSignInCounter.findMany({
+    where: { key: { startsWith: SOURCE_PREFIX }, lockedUntil: { gt: now } },
+    orderBy: { lockedUntil: "asc" },
+    take: LISTED_SOURCES,
+    select: { key: true, lockedUntil: true },
+  });
+  return rows.map((row) => ({ source: row.key.slice(SOURCE_PREFIX.length), lockedUntil: row.lockedUntil! }));
+}
+
+/** How many logins no staff member has are locked at `now`: only their keyed hash is stored. */
+export async function lockedUnknownLogins(now: Date): Promise<number> {
+  return db().staffSignInCounter.count({
+    where: { key: { startsWith: LOGIN_PREFIX }, lockedUntil: { gt: now } },
+  });
+}
+
+/** An admin's unlock of a source address: its count starts again at once. True when it was locked. */
+export async function unlockSource(tx: Tx, source: string, now: Date): Promise<boolean> {
+  const key = sourceKey(source);
+  await serializeInTransaction(tx, "staffSignIn", key);
+  const { count } = await tx.staffSignInCounter.updateMany({
+    where: { key, lockedUntil: { gt: now } },
+    data: { failures: 0, windowStartedAt: now, lockedUntil: null, updatedAt: now },
+  });
+  return count > 0;
 }
 
 const FIRST_DELAY_MS = 500;

@@ -3,6 +3,7 @@
 // any staff member may run it.
 import { describeVerification, verifyAuditChain, type ChainBreakReason } from "@/app/_server/audit/verify";
 import { staffAction } from "@/app/_server/staff/auth";
+import { BAD_INPUT, noArguments } from "@/app/_server/staff/form-input";
 import type { StaffFailure } from "@/app/_shared/staff-contracts";
 
 export type AuditVerifyView = {
@@ -16,8 +17,9 @@ export type AuditVerifyView = {
   checkedAt: string;
 };
 
-export async function verifyAuditChainAction(): Promise<AuditVerifyView | StaffFailure> {
+export async function verifyAuditChainAction(...args: []): Promise<AuditVerifyView | StaffFailure> {
   return staffAction("staff", async () => {
+    if (!noArguments(args)) return BAD_INPUT;
     const result = await verifyAuditChain();
     const b = result.firstBroken;
     return {

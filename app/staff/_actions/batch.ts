@@ -3,6 +3,7 @@
 // itself is audited (batch.run, with the staff login) in its final transaction.
 import { runNightlyBatch } from "@/app/_server/batch/propagation";
 import { staffAction } from "@/app/_server/staff/auth";
+import { actionState, BAD_INPUT } from "@/app/_server/staff/form-input";
 import type { StaffFailure } from "@/app/_shared/staff-contracts";
 
 export type RunBatchState =
@@ -16,11 +17,10 @@ export type RunBatchState =
   | StaffFailure
   | null;
 
-export async function runBatchNowAction(
-  _previous: RunBatchState,
-  _formData: FormData,
-): Promise<RunBatchState> {
+export async function runBatchNowAction(previous: RunBatchState, formData: FormData): Promise<RunBatchState> {
   return staffAction("staff", async (staff): Promise<RunBatchState> => {
+    // the button's form has no fields, but only it may start a run
+    if (!actionState(previous) || !(formData instanceof FormData)) return BAD_INPUT;
     const result = await runNightlyBatch({ trigger: "manual", staffLogin: staff.login });
     if (result.ok) {
       const perAgency = result.perAgency.map((a) => ({ name: a.name, applied: a.applied }));

@@ -5,6 +5,7 @@ import { revalidatePath } from "next/cache";
 import { MAX_FILE_BYTES, type ImportError } from "@/app/_server/qualification-import/csv";
 import { importQualifications } from "@/app/_server/qualification-import/import";
 import { staffAction } from "@/app/_server/staff/auth";
+import { BAD_INPUT, formFile } from "@/app/_server/staff/form-input";
 import type { StaffFailure } from "@/app/_shared/staff-contracts";
 
 export type QualificationImportAnswer =
@@ -28,8 +29,9 @@ const invalid = (message: string): StaffFailure => ({
 
 export async function importQualificationsAction(form: FormData): Promise<QualificationImportAnswer> {
   return staffAction("admin", async (staff) => {
-    const file = form instanceof FormData ? form.get("file") : null;
-    if (!(file instanceof File) || file.size === 0) return invalid("取り込む CSV ファイルを選んでください。");
+    const file = formFile(form, "file");
+    if (file === null) return BAD_INPUT;
+    if (file === undefined || file.size === 0) return invalid("取り込む CSV ファイルを選んでください。");
     if (file.size > MAX_FILE_BYTES) {
       return invalid(
         `ファイルが大きすぎます（上限 ${MAX_FILE_BYTES / 1024 / 1024} MB）。分けて取り込んでください。`,

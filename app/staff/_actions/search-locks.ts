@@ -3,19 +3,19 @@
 // the lift and audits who and why in one transaction.
 import { liftSearchLock } from "@/app/_server/qualifications/lock-lift";
 import { staffAction } from "@/app/_server/staff/auth";
+import { actionState, BAD_INPUT, formFields } from "@/app/_server/staff/form-input";
 import type { StaffFailure } from "@/app/_shared/staff-contracts";
 
 export type LiftActionState = { ok: true; message: string } | StaffFailure | null;
 
 export async function liftSearchLockAction(
-  _previous: LiftActionState,
+  previous: LiftActionState,
   formData: FormData,
 ): Promise<LiftActionState> {
   return staffAction("staff", async (staff): Promise<LiftActionState> => {
-    const result = await liftSearchLock(staff, {
-      userId: formData.get("userId"),
-      reason: formData.get("reason"),
-    });
+    const fields = actionState(previous) ? formFields(formData, ["userId", "reason"]) : null;
+    if (!fields) return BAD_INPUT;
+    const result = await liftSearchLock(staff, { userId: fields.userId, reason: fields.reason });
     if (!result.ok) return result;
     return { ok: true, message: `ユーザID ${result.userId} の検索ロックを解除しました。` };
   });

@@ -4,11 +4,13 @@
 import { cookies } from "next/headers";
 import { staffAction } from "@/app/_server/staff/auth";
 import { staffCookiesSecure, staffSessionCookie } from "@/app/_server/staff/cookies";
+import { BAD_INPUT, noArguments } from "@/app/_server/staff/form-input";
 import { revokeStaffSession } from "@/app/_server/staff/sessions";
 import type { StaffFailure } from "@/app/_shared/staff-contracts";
 
-export async function signOutAction(): Promise<{ ok: true } | StaffFailure> {
+export async function signOutAction(...args: []): Promise<{ ok: true } | StaffFailure> {
   return staffAction("staff", async (staff) => {
+    if (!noArguments(args)) return BAD_INPUT;
     await revokeStaffSession(staff);
     const jar = await cookies();
     const secure = staffCookiesSecure();

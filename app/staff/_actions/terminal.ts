@@ -3,17 +3,19 @@
 // hours, R23) and close it. The services audit both with the staff login.
 import { closeTerminal, openTerminal } from "@/app/_server/visit/terminals";
 import { staffAction } from "@/app/_server/staff/auth";
+import { actionState, BAD_INPUT, formFields } from "@/app/_server/staff/form-input";
 import type { StaffFailure } from "@/app/_shared/staff-contracts";
 
 export type TerminalActionState = { ok: true; message: string } | StaffFailure | null;
 
 export async function openTerminalAction(
-  _previous: TerminalActionState,
+  previous: TerminalActionState,
   formData: FormData,
 ): Promise<TerminalActionState> {
   return staffAction("staff", async (staff): Promise<TerminalActionState> => {
-    const reason = formData.get("reason");
-    const result = await openTerminal(staff, { reason: typeof reason === "string" ? reason : null });
+    const fields = actionState(previous) ? formFields(formData, ["reason"]) : null;
+    if (!fields) return BAD_INPUT;
+    const result = await openTerminal(staff, { reason: fields.reason ?? null });
     if (!result.ok) return result;
     return {
       ok: true,
@@ -25,10 +27,11 @@ export async function openTerminalAction(
 }
 
 export async function closeTerminalAction(
-  _previous: TerminalActionState,
-  _formData: FormData,
+  previous: TerminalActionState,
+  formData: FormData,
 ): Promise<TerminalActionState> {
   return staffAction("staff", async (staff): Promise<TerminalActionState> => {
+    if (!actionState(previous) || !(formData instanceof FormData)) return BAD_INPUT;
     const result = await closeTerminal(staff);
     if (!result.ok) return result;
     return {

@@ -1,16 +1,23 @@
 import type { Metadata } from "next";
 import { listStaffAccounts, MIN_PASSWORD } from "@/app/_server/staff/accounts";
 import { requireStaffPage } from "@/app/_server/staff/auth";
+import { lockedSources, lockedUnknownLogins } from "@/app/_server/staff/signin-throttle";
 import { ROLE_LABEL, tokyoDateTime } from "../_components/labels";
 import { AccountRowActions } from "./AccountRowActions";
 import { CreateAccountForm } from "./CreateAccountForm";
+import { SourceUnlockForm } from "./SourceUnlockForm";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "職員アカウント — 職員コンソール" };
 
 export default async function StaffAccountsPage() {
   const me = await requireStaffPage("admin", "/staff/accounts");
-  const accounts = await listStaffAccounts();
+  const now = new Date();
+  const [accounts, sources, unknownLogins] = await Promise.all([
+    listStaffAccounts(),
+    lockedSources(now),
+    lockedUnknownLogins(now),
+  ]);
   return (
     <>
       <h1>職員アカウント</h1>
@@ -67,6 +74,41 @@ export default async function StaffAccountsPage() {
           ))}
         </tbody>
       </table>
+      <h2>ロック中の接続元</h2>
+      <p className="staff-notice">
+        同じ接続元（IPアドレス）からサインインの失敗が続くと、ログイン名に関係なくその接続元からのサインインを一定時間受け付けません。利用者に確認できた場合は、理由を入力して「ロック解除」を押してください。
+      </p>
+      {sources.length === 0 ? (
+        <p>ロック中の接続元はありません。</p>
+      ) : (
+        <table className="staff-table">
+          <caption>ロック中の接続元（{sources.length}件）</caption>
+          <thead>
+            <tr>
+              <th scope="col">接続元</th>
+              <th scope="col">ロック期限</th>
+              <th scope="col">操作</th>
+            </tr>
+          </thead>
+          <tbody>
+            {sources.map((s, i) => (
+              <tr key={s.source}>
+                <th scope="row">{s.source}</th>
+                <td>{tokyoDateTime(s.lockedUntil)} まで</td>
+                <td>
+                  <SourceUnlockForm source={s.source} index={i} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {unknownLogins > 0 && (
+        <p>
+          職員にないログイン名のロック: {unknownLogins}
+          件（入力された文字は記録していないため表示できません。期限が来ると自動的に解除されます）。
+        </p>
+      )}
       <h2>職員を追加</h2>
       <CreateAccountForm minPassword={MIN_PASSWORD} />
     </>
