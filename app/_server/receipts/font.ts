@@ -31,6 +31,7 @@ const NEEDS_SPLIT = /[\u3000-\u9fff\uf900-\ufaff\uff00-\uffef]/;
 const FONT_FILE = "@expo-google-fonts/noto-sans-jp/400Regular/NotoSansJP_400Regular.ttf";
 
 let registered = false;
+let loaded: { glyphsForString(text: string): { advanceWidth: number }[]; unitsPerEm: number } | null = null;
 
 /** Registers the embedded Japanese font and the line breaking once per process. */
 export function registerReceiptFont(): void {
@@ -43,4 +44,27 @@ export function registerReceiptFont(): void {
   Font.register({ family: RECEIPT_FONT, src });
   Font.registerHyphenationCallback(splitForLineBreaking);
   registered = true;
+}
+
+/**
+ * Registers the font and waits for react-pdf to have parsed it, so that textWidth can measure
+ * with it; react-pdf keeps the parsed font for the process.
+ */
+export async function loadReceiptFont(): Promise<void> {
+  registerReceiptFont();
+  if (loaded) return;
+  await Font.load({ fontFamily: RECEIPT_FONT });
+  const source = Font.getFont({ fontFamily: RECEIPT_FONT }) as { data?: typeof loaded } | undefined;
+  loaded = source?.data ?? null;
+}
+
+/**
+ * The width of one line of text in points by the glyphs' advances (no shaping, no kerning), or
+ * null before loadReceiptFont: an estimate to tell text that surely fits on one line.
+ */
+export function textWidth(text: string, fontSize: number): number | null {
+  if (!loaded) return null;
+  let units = 0;
+  for (const glyph of loaded.glyphsForString(text)) units += glyph.advanceWidth;
+  return (units / loaded.unitsPerEm) * fontSize;
 }
