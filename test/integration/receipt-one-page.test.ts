@@ -12,6 +12,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { ReceiptData } from "@/app/_shared/contracts";
 import { ReceiptDocument } from "@/app/_server/receipts/document";
 import { pageOverflows, renderReceiptPdf } from "@/app/_server/receipts/render";
+import { receiptLayout, staticReceiptTexts } from "@/app/_server/receipts/sections";
 import type { Lang } from "@/machines";
 import { receiptFixture } from "@/test/fixtures/receipt-data";
 
@@ -100,5 +101,23 @@ describe("issue 13 item 2: the one-page receipt layout", () => {
     expect(pageOverflows(laidOut(undefined))).toBe(true);
     expect(pageOverflows({})).toBe(true);
     expect(pageOverflows(undefined)).toBe(true);
+  });
+
+  it("keeps the shaping of the words every receipt prints, and of none of the data", () => {
+    const kept = staticReceiptTexts();
+    for (const lang of ["ja", "en"] as const) {
+      const layout = receiptLayout(renewal, lang);
+      const labels = [layout.header, ...layout.sections.map((s) => s.rows)].flat().map(([label]) => label);
+      for (const text of [
+        layout.title,
+        layout.reminder,
+        ...labels,
+        ...layout.sections.map((s) => s.heading),
+      ]) {
+        expect(kept).toContain(text);
+      }
+    }
+    const data = [receiptFixture.userId, receiptFixture.company.companyName, receiptFixture.card.issuer];
+    for (const value of data) expect(kept.join("\n")).not.toContain(value);
   });
 });

@@ -6,13 +6,16 @@ import { db } from "@/app/_server/db";
 import type { Lang } from "@/machines";
 import { ReceiptDocument, type ReceiptDocumentProps } from "./document";
 import { loadReceiptFont } from "./font";
+import { staticReceiptTexts } from "./sections";
+
+const STATIC_TEXTS = staticReceiptTexts();
 
 /**
  * Renders a receipt from its stored snapshot; never from client input (R41). The language picks
  * the labels only (issue 11 item 7).
  */
 export async function renderReceiptPdf(data: ReceiptData, lang: Lang = "ja"): Promise<Buffer> {
-  await loadReceiptFont();
+  await loadReceiptFont(STATIC_TEXTS);
   // Nearly every receipt fits on one page: laid out as one, without react-pdf's pagination pass.
   // A longer one (long addresses on a renewal) would run off the page, so it is drawn again with pages.
   let overflows = false;
