@@ -35,6 +35,11 @@ if (process.execArgv.includes(CONDITION)) {
     [...process.execArgv, path.join(__dirname, "server-step-bench.ts")],
     { stdio: "inherit", env: { ...process.env, NODE_ENV: process.env.NODE_ENV ?? "production" } },
   );
+  // (h) tapping 印刷 through next start against a static file of the same size; a server of its own.
+  const print = spawnSync(process.execPath, [...process.execArgv, path.join(__dirname, "print-bench.ts")], {
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: process.env.NODE_ENV ?? "production" },
+  });
   // The nightly propagation benchmark builds its own 100,000-registration fixtures (SQLite file,
   // PostgreSQL template database).
   const propagation = spawnSync(
@@ -52,6 +57,7 @@ if (process.execArgv.includes(CONDITION)) {
     (child.status ?? 1) ||
     (pkcs11.status ?? 1) ||
     (serverStep.status ?? 1) ||
+    (print.status ?? 1) ||
     (propagation.status ?? 1) ||
     (firstLoad.status ?? 1);
 }

@@ -17,6 +17,7 @@ import { db, isUniqueViolation, type Tx } from "../db";
 import { kickOutbox } from "../email/dispatcher";
 import { enqueueEmail } from "../email/outbox";
 import type { EmailContent, RegistrationEmailInput } from "../email/templates";
+import { prepareReceiptPdf } from "../receipts/cache";
 import { createReceipt } from "../receipts/write";
 import { cardView, requireSession, sessionFailure, type ProvenCard, type SessionAt } from "../visit/session";
 
@@ -131,6 +132,7 @@ export async function submit<S extends SubmitStep, F, P, C extends string>(
         WRITE_TRANSACTION,
       );
       kickOutbox();
+      prepareReceiptPdf(done.receiptNumber);
       return { ok: true, ...done };
     } catch (error) {
       if (attempt === 1 && flow.preparedTooEarly?.(error)) continue;

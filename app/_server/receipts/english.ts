@@ -54,6 +54,11 @@ const LABELS: Readonly<Record<string, string>> = {
   証明書有効期限: "Certificate expiry [証明書有効期限]",
 };
 
+/** Every label and heading of the printout, Japanese and English: the same on every receipt. */
+export function receiptLabels(): string[] {
+  return Object.entries(LABELS).flat();
+}
+
 /** The English label; a label without one stays Japanese rather than blank (the tests list them all). */
 export function englishLabel(ja: string): string {
   return LABELS[ja] ?? ja;

@@ -32,6 +32,17 @@ const FONT_FILE = "@expo-google-fonts/noto-sans-jp/400Regular/NotoSansJP_400Regu
 
 let registered = false;
 
+type Shaped = { glyphs: unknown[]; positions: object[] };
+/** The parts of fontkit's font used here (react-pdf parses the file with fontkit). */
+type FontkitFont = {
+  unitsPerEm: number;
+  postscriptName: string;
+  name?: { records?: object };
+  glyphsForString(text: string): { advanceWidth: number }[];
+  layout(text: string, ...rest: unknown[]): Shaped;
+};
+let loaded: FontkitFont | null = null;
+
 /** Registers the embedded Japanese font and the line breaking once per process. */
 export function registerReceiptFont(): void {
   if (registered) return;
@@ -43,4 +54,69 @@ export function registerReceiptFont(): void {
   Font.register({ family: RECEIPT_FONT, src });
   Font.registerHyphenationCallback(splitForLineBreaking);
   registered = true;
+}
+
+/**
+ * Registers the font and waits for react-pdf to have parsed it, so that textWidth can measure
+ * with it; react-pdf keeps the parsed font for the process.
+ */
+export async function loadReceiptFont(staticTexts: readonly string[] = []): Promise<void> {
+  registerReceiptFont();
+  if (loaded) return;
+  await Font.load({ fontFamily: RECEIPT_FONT });
+  const source = Font.getFont({ fontFamily: RECEIPT_FONT }) as { data?: FontkitFont | null } | undefined;
+  const font = source?.data ?? null;
+  if (!font || typeof font.layout !== "function") return;
+  compareByIdentity(font);
+  shapeOnce(font, staticTexts);
+  loaded = font;
+}
+
+/**
+ * pdfkit's font() runs on every line react-pdf draws and tells fonts apart by JSON.stringify of
+ * their name tables — about 36 µs for Noto Sans JP's, a tenth of a receipt's render. This font
+ * is one object for the process, so its records stringify to a short identity instead: it still
+ * equals itself, and no other font's full records can equal it.
+ */
+function compareByIdentity(font: FontkitFont): void {
+  const identity = `${font.postscriptName} (receipt font, ${RECEIPT_FONT})`;
+  const records = font.name?.records;
+  if (records && !Object.hasOwn(records, "toJSON")) {
+    Object.defineProperty(records, "toJSON", { value: () => identity });
+  }
+}
+
+/**
+ * The labels, titles and closing lines are the same on every receipt: their glyphs and positions
+ * are shaped once per process (pdfkit keeps such a cache per document). react-pdf shapes a text
+ * in runs of one script ("ユーザ" and "ID"), so a run is kept when it occurs within those texts;
+ * they are a fixed set, so the cache cannot grow with the data. Each caller gets its own arrays,
+ * as from fontkit.
+ */
+function shapeOnce(font: FontkitFont, staticTexts: readonly string[]): void {
+  if (staticTexts.length === 0) return;
+  const corpus = staticTexts.join("\u0000");
+  const layout = font.layout.bind(font);
+  const shaped = new Map<string, Shaped>();
+  font.layout = (text: string, ...rest: unknown[]): Shaped => {
+    if (text.length === 0 || !corpus.includes(text)) return layout(text, ...rest);
+    const key = JSON.stringify([text, ...rest]);
+    let run = shaped.get(key);
+    if (!run) {
+      run = layout(text, ...rest);
+      shaped.set(key, run);
+    }
+    return { ...run, glyphs: [...run.glyphs], positions: run.positions.map((p) => ({ ...p })) };
+  };
+}
+
+/**
+ * The width of one line of text in points by the glyphs' advances (no shaping, no kerning), or
+ * null before loadReceiptFont: an estimate to tell text that surely fits on one line.
+ */
+export function textWidth(text: string, fontSize: number): number | null {
+  if (!loaded) return null;
+  let units = 0;
+  for (const glyph of loaded.glyphsForString(text)) units += glyph.advanceWidth;
+  return (units / loaded.unitsPerEm) * fontSize;
 }

@@ -1,7 +1,8 @@
 import "server-only";
 import { canViewReceipt } from "@/app/_server/receipts/access";
 import type { Lang } from "@/machines";
-import { loadReceiptData, renderReceiptPdf } from "./render";
+import { receiptPdf } from "./cache";
+import { loadReceiptData } from "./render";
 
 // 受付番号 are short (20261126-123456); anything longer is not worth a database lookup.
 const MAX_NUMBER_LENGTH = 64;
@@ -41,7 +42,7 @@ export async function receiptPdfResponse(number: string, lang: Lang = "ja"): Pro
   }
   const data = await loadReceiptData(number);
   if (!data) return plain(404, "指定された受付番号の受付票は見つかりません。");
-  const pdf = await renderReceiptPdf(data, lang);
+  const pdf = await receiptPdf(data, lang);
   return new Response(new Uint8Array(pdf), {
     status: 200,
     headers: {

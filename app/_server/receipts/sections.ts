@@ -13,7 +13,14 @@ import {
   formatSerialEnglish,
   RECEIPT_TITLES,
 } from "./format";
-import { ENGLISH_KINDS, ENGLISH_REMINDER, ENGLISH_TITLES, englishLabel, englishPropagation } from "./english";
+import {
+  ENGLISH_KINDS,
+  ENGLISH_REMINDER,
+  ENGLISH_TITLES,
+  englishLabel,
+  englishPropagation,
+  receiptLabels,
+} from "./english";
 
 export type Row = readonly [label: string, value: string];
 export type Section = { heading: string; rows: Row[] };
@@ -118,6 +125,16 @@ export function receiptLayout(data: ReceiptData, lang: Lang = "ja"): ReceiptLayo
     propagation: w.propagation(data.propagatesTo),
     reminder: w.reminder,
   });
+}
+
+/**
+ * The words every receipt of a language prints whatever its data: titles, labels, business
+ * categories and the closing lines. render.ts has their shaping kept for the process.
+ */
+export function staticReceiptTexts(): string[] {
+  return [...receiptLabels(), JAPANESE.propagation([]), ENGLISH.propagation([])].concat(
+    ...Object.values(WORDINGS).map((w) => [...Object.values(w.title), ...Object.values(w.kind), w.reminder]),
+  );
 }
 
 /**
