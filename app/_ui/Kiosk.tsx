@@ -25,7 +25,7 @@ import { TopScreen } from "./screens/Top";
 import { UnavailableNotice } from "./screens/Unavailable";
 import { useKioskEvents, type KioskEvents } from "./useKioskEvents";
 import { useAccessModes } from "./useAccessModes";
-import { useActivity, useCardPolling } from "./useKioskSignals";
+import { useActivity, useCardSignals } from "./useKioskSignals";
 import { useScreenFocus } from "./useScreenFocus";
 import { VirtualReader } from "./VirtualReader";
 
@@ -51,7 +51,7 @@ export function Kiosk({ agencies, idleSeconds, warningSeconds, simulatedReader }
 
 function KioskShell({ agencies, simulatedReader }: { agencies: AgencyView[]; simulatedReader: boolean }) {
   const events = useKioskEvents();
-  useCardPolling((signal) =>
+  useCardSignals((signal) =>
     signal.type === "card.inserted" ? events.cardInserted() : events.cardRemoved(),
   );
   useActivity(events.activity);
