@@ -22,7 +22,13 @@ const fakeReader: Pick<CardReader, "status" | "watch"> = {
     return () => reader.listeners.delete(listener);
   },
 };
-vi.mock("@/kiosk/card", () => ({ getCardReader: async () => fakeReader }));
+let readerFails = false;
+vi.mock("@/kiosk/card", () => ({
+  getCardReader: async () => {
+    if (readerFails) throw new Error("card error: noModule");
+    return fakeReader;
+  },
+}));
 
 const { cardEventStream, statusAfter } = await import("@/app/_server/card/reader-events");
 
@@ -51,6 +57,7 @@ async function read(stream: ReadableStream<Uint8Array>, count: number, between?:
 }
 
 beforeEach(() => {
+  readerFails = false;
   reader.listeners.clear();
   reader.current = { present: false, readerId: "R" };
 });
@@ -74,6 +81,12 @@ describe("the card event stream (issue 13 item 5)", () => {
     expect(reader.listeners.size).toBe(1);
     abort.abort();
     expect(reader.listeners.size).toBe(0);
+  });
+
+  it("without a card layer (module missing) the stream ends at once, asking the browser to retry later", async () => {
+    readerFails = true;
+    const response = new Response(cardEventStream(new AbortController().signal));
+    expect(await response.text()).toMatch(/^retry: \d+\n\n$/);
   });
 
   it("a swap arrives as the new insertion id, which the page reads as removed + inserted", () => {

@@ -1,6 +1,6 @@
 import "server-only";
 import { getCardReader } from "@/kiosk/card";
-import type { CardEvent } from "@/kiosk/card/types";
+import type { CardEvent, CardReader } from "@/kiosk/card/types";
 import { cardStatus } from "./reader-status";
 
 // Issue 13 item 5: the kiosk page hears of an insertion or removal as the card layer sees it,
@@ -13,6 +13,8 @@ type Status = { present: boolean; insertionId: string | null };
 export const HEARTBEAT_MS = 15_000;
 /** How soon the browser reconnects after the stream drops (a server restart). */
 const RETRY_MS = 1000;
+/** …and after the card layer itself failed. */
+const FAILED_RETRY_MS = 5000;
 
 /**
  * The status after `event`, from the event itself: asking the reader again would cost a PKCS#11
@@ -38,7 +40,16 @@ export function cardEventStream(signal: AbortSignal): ReadableStream<Uint8Array>
         }
       };
       const send = (status: Status) => write(`data: ${JSON.stringify(status)}\n\n`);
-      const reader = await getCardReader();
+      let reader: CardReader;
+      try {
+        reader = await getCardReader();
+      } catch {
+        // no reader (module missing or refusing): the page polls meanwhile, and the browser asks
+        // again later, as the poll did, in case the module comes back
+        write(`retry: ${FAILED_RETRY_MS}\n\n`);
+        closed = true;
+        return controller.close();
+      }
       // Subscribe before reading the status: a change in between is then sent, never lost.
       let last: Status | null = null;
       const pending: CardEvent[] = [];
@@ -66,7 +77,7 @@ export function cardEventStream(signal: AbortSignal): ReadableStream<Uint8Array>
       try {
         last = await cardStatus();
       } catch {
-        // no reader (module missing, driver fault): say "no card"; polling will tell the rest
+        // the driver failed this once (a module call): "no card" until its next event
         last = { present: false, insertionId: null };
       }
       for (const event of pending.splice(0)) last = statusAfter(last, event);
