@@ -16,7 +16,7 @@ import { SelectScreen } from "./screens/Select";
 import { UnavailableNotice } from "./screens/Unavailable";
 import { useKioskEvents, type KioskEvents } from "./useKioskEvents";
 import { useAccessModes } from "./useAccessModes";
-import { useActivity, useCardPolling } from "./useKioskSignals";
+import { useActivity, useCardSignals } from "./useKioskSignals";
 import { useScreenFocus } from "./useScreenFocus";
 
 // Only screen 1 (調達機関の選択) and the page's frame are in the first load (issue 13 item 1): the
@@ -56,7 +56,7 @@ export function Kiosk({ agencies, idleSeconds, warningSeconds, simulatedReader }
 
 function KioskShell({ agencies, simulatedReader }: { agencies: AgencyView[]; simulatedReader: boolean }) {
   const events = useKioskEvents();
-  useCardPolling((signal) =>
+  useCardSignals((signal) =>
     signal.type === "card.inserted" ? events.cardInserted() : events.cardRemoved(),
   );
   useActivity(events.activity);

@@ -1,42 +1,38 @@
 "use client";
 
 import { useEffect, useRef } from "react";
+import { browserCardFeedEnv, startCardFeed } from "./cardFeed";
 import { cardSignals, NO_CARD, type CardSignal, type CardStatus } from "./cardPresence";
 
-const CARD_POLL_MS = 500;
 const ACTIVITY_THROTTLE_MS = 1000;
 
-/** Polls the card route and reports insertions and removals. */
-export function useCardPolling(onSignal: (signal: CardSignal) => void): void {
+/**
+ * Reports insertions and removals as the card feed learns of them (the event stream, polling
+ * while it is down). The body's data-card says what the page believes is in the reader and
+ * data-card-feed whether the stream is open: the browser tests and bench (i) wait on them rather
+ * than on a poll that may never come.
+ */
+export function useCardSignals(onSignal: (signal: CardSignal) => void): void {
   const handler = useRef(onSignal);
   handler.current = onSignal;
 
   useEffect(() => {
     let last: CardStatus = NO_CARD;
-    let stopped = false;
-    let timer: number | undefined;
-
-    const poll = async () => {
-      try {
-        const response = await fetch("/api/card", { cache: "no-store" });
-        if (response.ok) {
-          const body = (await response.json()) as { present?: unknown; insertionId?: unknown };
-          const next: CardStatus = {
-            present: body.present === true,
-            insertionId: typeof body.insertionId === "string" ? body.insertionId : null,
-          };
-          if (!stopped) for (const signal of cardSignals(last, next)) handler.current(signal);
-          last = next;
-        }
-      } catch {
-        // A missed poll (server restarting) says nothing about the card; the next one will.
-      }
-      if (!stopped) timer = window.setTimeout(() => void poll(), CARD_POLL_MS);
-    };
-    void poll();
+    const body = document.body.dataset;
+    const stop = startCardFeed(
+      (next) => {
+        const signals = cardSignals(last, next);
+        last = next;
+        body.card = next.present ? "present" : "absent";
+        for (const signal of signals) handler.current(signal);
+      },
+      browserCardFeedEnv(),
+      (open) => (body.cardFeed = open ? "stream" : "polling"),
+    );
     return () => {
-      stopped = true;
-      window.clearTimeout(timer);
+      stop();
+      delete body.card;
+      delete body.cardFeed;
     };
   }, []);
 }

@@ -24,6 +24,7 @@ import {
   typePin,
 } from "./flows";
 import {
+  cardSeen,
   expectNoProblems,
   insertCard,
   launch,
@@ -185,14 +186,9 @@ describe("R32: a card left in the reader", () => {
     const kiosk = await openKiosk(browser);
     const { page } = kiosk;
     await toMenuAtSaitamaCity(page);
-    // the kiosk learns of the card from its next /api/card poll: wait for it, or the logout can
-    // come first and find the reader empty
-    const seen = page.waitForResponse(
-      async (r) =>
-        r.url().endsWith("/api/card") && ((await r.json()) as { present?: boolean }).present === true,
-    );
+    // wait until the kiosk knows of the card, or the logout can come first and find the reader empty
     await insertCard(page, "DEMO-F");
-    await seen;
+    await cardSeen(page, true);
     await logout(page);
     await page.getByRole("heading", { name: "ICカードをお取りください" }).waitFor();
     // the visit has ended on the server with the card's insertion recorded

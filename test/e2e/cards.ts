@@ -68,6 +68,14 @@ export async function removeCard(page: Page, label: string): Promise<void> {
   pullOut(label);
 }
 
+/**
+ * Waits until the kiosk page believes the reader holds a card (or not): its card feed marks the
+ * body (app/_ui/useKioskSignals.ts), whether the event stream or a fallback poll told it.
+ */
+export async function cardSeen(page: Page, present: boolean): Promise<void> {
+  await page.locator(`body[data-card="${present ? "present" : "absent"}"]`).waitFor({ state: "attached" });
+}
+
 /** Every test starts with an empty reader, whatever the previous one left behind. */
 export async function emptyReader(context: BrowserContext, baseUrl: string): Promise<void> {
   if (CARD_DRIVER === "simulated") {

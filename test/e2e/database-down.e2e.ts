@@ -17,7 +17,7 @@ import { seedDemoData } from "@/prisma/seed";
 import { startPostgres, type PrivatePostgres } from "../support/postgres";
 import { axeInEveryMode } from "./axe";
 import { DEPT, REP, fillForm, search, startRegistration, toMenu } from "./flows";
-import { launch, openKiosk, removeCard } from "./support";
+import { cardSeen, launch, openKiosk, removeCard } from "./support";
 import { openTerminalFor, root, simulatedReaderEnv, startKioskServer, type KioskServer } from "./servers";
 
 const DIR = path.join(root, "test-results/database-down");
@@ -104,14 +104,10 @@ describe("the database goes away mid-visit", () => {
     }
 
     // the card is still in the reader: the next visit takes it from the start to the receipt
-    // the kiosk learns of the removal from its next /api/card poll: wait for it, so the next visit's
-    // insertion is not read as a swap within one poll (which ends a flow, R31)
-    const emptied = page.waitForResponse(
-      async (r) =>
-        r.url().endsWith("/api/card") && ((await r.json()) as { present?: boolean }).present === false,
-    );
+    // wait until the kiosk knows the reader is empty, so the next visit's insertion is not read
+    // as a swap (which ends a flow, R31)
     await removeCard(page, DEMO_A.label);
-    await emptied;
+    await cardSeen(page, false);
     await toMenu(page);
     await startRegistration(page, DEMO_A.label, DEMO_A.pin);
     await search(page, SAITAMA);

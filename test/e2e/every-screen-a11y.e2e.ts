@@ -28,7 +28,7 @@ import {
 import { prepareTerminal } from "./harness";
 import { landsOn } from "./screen-checks";
 import { root, startKioskServer, type KioskServer } from "./servers";
-import { expectNoProblems, insertCard, launch, openKiosk, removeCard, type Kiosk } from "./support";
+import { cardSeen, expectNoProblems, insertCard, launch, openKiosk, removeCard, type Kiosk } from "./support";
 
 const DIR = path.join(root, "test-results/every-screen");
 
@@ -62,14 +62,10 @@ async function withServer(name: string, env: Record<string, string>, use: (s: Ki
   }
 }
 
-/** The reader empty again as the kiosk's poll sees it, so the next insertion is not read as a swap. */
+/** The reader empty again as the kiosk sees it, so the next insertion is not read as a swap. */
 async function takeOut(page: Page, card: string) {
-  const emptied = page.waitForResponse(
-    async (r) =>
-      r.url().endsWith("/api/card") && ((await r.json()) as { present?: boolean }).present === false,
-  );
   await removeCard(page, card);
-  await emptied;
+  await cardSeen(page, false);
 }
 
 async function endVisit(page: Page, card: string) {

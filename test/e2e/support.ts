@@ -60,7 +60,7 @@ export function expectNoProblems(kiosk: Kiosk): void {
   expect(kiosk.problems).toEqual([]);
 }
 
-export { insertCard, removeCard } from "./cards";
+export { cardSeen, insertCard, removeCard } from "./cards";
 
 export function db(): Database.Database {
   const url = process.env.DATABASE_URL!;

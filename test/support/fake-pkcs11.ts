@@ -58,6 +58,12 @@ export class FakePkcs11 implements Pkcs11Api {
   readonly signed: { mechanism: number; data: Buffer }[] = [];
   /** run at the start of C_Login (e.g. pull the card out "during" it) */
   onLogin: (() => void) | null = null;
+  /**
+   * Slot events not yet taken by C_WaitForSlotEvent; null: the module has none and answers
+   * CKR_FUNCTION_NOT_SUPPORTED. setToken() queues one when they are on; setting `slot.token`
+   * directly is a card the module does not announce (SoftHSM2 2.6 answers CKR_NO_EVENT always).
+   */
+  slotEvents: Handle[] | null = null;
   openSessions = 0;
   maxOpenSessions = 0;
   private readonly sessions = new Map<string, Session>();
@@ -68,6 +74,12 @@ export class FakePkcs11 implements Pkcs11Api {
     const slot = { handle: u32(this.slots.length + 10), token };
     this.slots.push(slot);
     return slot;
+  }
+
+  /** Puts a card in (or takes it out of, with null) a slot, the way a module would report it. */
+  setToken(slot: FakeSlot, token: FakeToken | null): void {
+    slot.token = token;
+    this.slotEvents?.push(slot.handle);
   }
 
   private call(name: string): void {
@@ -129,6 +141,13 @@ export class FakePkcs11 implements Pkcs11Api {
       minPinLen: 4,
       maxPinLen: 8,
     };
+  }
+  C_WaitForSlotEvent(flags: number): Handle | null {
+    this.call("C_WaitForSlotEvent");
+    // the driver must never block Node's thread: without CKF_DONT_BLOCK this fake refuses
+    if ((flags & K.CKF_DONT_BLOCK) === 0) throw new Pkcs11Failure(K.CKR_GENERAL_ERROR);
+    if (this.slotEvents === null) throw new Pkcs11Failure(K.CKR_FUNCTION_NOT_SUPPORTED);
+    return this.slotEvents.shift() ?? null;
   }
   C_OpenSession(handle: Handle, flags: number): Handle {
     this.call("C_OpenSession");

@@ -74,6 +74,21 @@ function pinWarnings(pin: PinStatus): string[] {
   return [];
 }
 
+type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+/** A card call started early whose failure is looked at only when its turn comes. */
+function settled<T>(promise: Promise<T>): Promise<Settled<T>> {
+  return promise.then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+}
+
+function unwrap<T>(result: Settled<T>): T {
+  if (!result.ok) throw result.error;
+  return result.value;
+}
+
 async function refuse<T extends InspectCardFailure>(sessionId: string, result: T): Promise<T> {
   await audit({
     action: "card.inspect",
@@ -97,19 +112,27 @@ export async function inspectCard(
   now: Date = new Date(),
 ): Promise<InspectCardResult> {
   const purpose = input.purpose;
-  const session = await requireSession(sessionId, stepFor(purpose), now);
-  if (!session) return sessionFailure();
+  // Issue 13 item 5: the steps that do not need each other's answers run together — the session
+  // (database) beside the reader's status (card), the PIN cap (database) beside the certificate
+  // and PIN flags (card), the chain and CRL beside the purpose's rule (database). The answers are
+  // then looked at in the order below, so the bidder hears the same refusal as before.
   const reader = await getCardReader();
+  const [session, status] = await Promise.all([
+    requireSession(sessionId, stepFor(purpose), now),
+    settled(reader.status()),
+  ]);
+  if (!session) return sessionFailure();
   let der: Uint8Array;
   let pin: PinStatus;
   try {
-    const status = await reader.status();
-    if (!status.present) return asInspectFailure(cardFailureResult({ code: "noCard" }));
+    const present = unwrap(status);
+    if (!present.present) return asInspectFailure(cardFailureResult({ code: "noCard" }));
+    // the card's two reads are queued one after the other in the driver anyway: one promise
+    const card = settled(Promise.all([reader.readCertificate(), reader.pinStatus()]));
     // Back at the PIN step with the same card (戻る, or a new session with the card left in):
     // the stop stands until the card is taken out.
-    if (await isPinCapped(status.insertionId)) return refuse(session.id, pinCapped());
-    der = await reader.readCertificate();
-    pin = await reader.pinStatus();
+    if (await isPinCapped(present.insertionId)) return refuse(session.id, pinCapped());
+    [der, pin] = unwrap(await card);
   } catch (error) {
     if (!isCardError(error)) throw error;
     return asInspectFailure(cardFailureResult(error.failure));
@@ -128,7 +151,10 @@ export async function inspectCard(
     return refuse(session.id, asInspectFailure(cardFailureResult({ code: "pinLocked" }), facts));
 
   // The same R18 checks as the proof: chain through the intermediates, and the CRL where configured.
-  const check = await checkConfiguredCertificate(der, now);
+  const [check, refusal] = await Promise.all([
+    checkConfiguredCertificate(der, now),
+    purposeRefusal(session, purpose, facts),
+  ]);
   if (!check.ok) {
     if (check.reason === "expired" && purpose === "renewalOld") {
       // R13: the manual sends an expired card in use to 登録, not to a new card
@@ -137,7 +163,6 @@ export async function inspectCard(
     return refuse(session.id, asInspectFailure(certificateFailure(check.reason, facts), facts));
   }
 
-  const refusal = await purposeRefusal(session, purpose, facts);
   if (refusal) return refuse(session.id, { ...asInspectFailure(refusal as ProveCardFailure), card: facts });
 
   const warnings = [...expiryWarnings(facts), ...pinWarnings(pin)];

@@ -46,6 +46,13 @@ export interface Pkcs11Api {
   C_GetAttributeValue(session: Handle, object: Handle, types: number[]): Buffer[];
   C_SignInit(session: Handle, mechanism: number, key: Handle): void;
   C_Sign(session: Handle, data: Buffer): Buffer;
+  /**
+   * Always called with CKF_DONT_BLOCK: the slot whose state changed since the last call, or null
+   * for none (CKR_NO_EVENT). Without the flag the call would hold Node's one thread until a card
+   * moved. Modules without slot events throw CKR_FUNCTION_NOT_SUPPORTED (or, as SoftHSM2 2.6
+   * does, answer CKR_NO_EVENT every time).
+   */
+  C_WaitForSlotEvent(flags: number): Handle | null;
 }
 
 /** Loads the module at `modulePath` (C_Initialize not yet called). */

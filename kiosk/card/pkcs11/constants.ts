@@ -63,3 +63,7 @@ export const CKM_SHA256_RSA_PKCS = 0x40;
 
 // Slot flags (CK_SLOT_INFO.flags)
 export const CKF_TOKEN_PRESENT = 0x01;
+
+// C_WaitForSlotEvent
+export const CKF_DONT_BLOCK = 0x01;
+export const CKR_NO_EVENT = 0x08;

@@ -77,5 +77,6 @@ export function loadNativePkcs11(modulePath: string): Pkcs11Api {
         .map((attribute) => attribute.value),
     C_SignInit: (session, mechanism, key) => lib.C_SignInit(session, { mechanism }, key),
     C_Sign: (session, data) => lib.C_Sign(session, data, Buffer.alloc(SIGNATURE_BUFFER_BYTES)),
+    C_WaitForSlotEvent: (flags) => lib.C_WaitForSlotEvent(flags),
   };
 }

@@ -1,5 +1,6 @@
 // The real driver: any vendor's PKCS#11 module behind the CardReader interface. Readers are
-// slots, a card is an initialized token; insertions and removals are found by polling the slot
+// slots, a card is an initialized token; insertions and removals are found by asking the module
+// for slot events where it has them (C_WaitForSlotEvent, never blocking), else by polling the slot
 // list. Every module call goes through one promise queue: C_Login and friends are synchronous,
 // a card holds one login at a time, and a poll must never interleave with a signature.
 import { randomBytes } from "node:crypto";
@@ -15,6 +16,7 @@ import {
 import { quietly, type Handle, type Pkcs11Api, type Pkcs11ApiFactory } from "./api";
 import * as K from "./constants";
 import { cardFailureFrom, pinStatusFromFlags } from "./errors";
+import { slotEventSince, type SlotEventAnswer } from "./slot-events";
 import { presentCard, scanSlots, slotFor, type Card, type Slot } from "./slots";
 import { signingCertificates, signingPair, signWithKey, type TokenCertificate } from "./token";
 
@@ -22,8 +24,13 @@ export type Pkcs11ReaderOptions = {
   modulePath: string;
   /** Only tokens with this label count as cards (a test module with many tokens; null = any). */
   tokenLabel?: string | null;
-  /** How often the slot list is polled while someone watches; 500 ms feels immediate at a kiosk. */
+  /**
+   * How often the slots are rescanned while someone watches and the module has no slot events
+   * (100 ms: a SoftHSM2 rescan with reinitialize costs about a millisecond; see bench (i)).
+   */
   pollMs?: number;
+  /** How often C_WaitForSlotEvent(CKF_DONT_BLOCK) is asked where the module supports it. */
+  eventPollMs?: number;
   /**
    * "reinitialize": C_Finalize + C_Initialize before each status poll, for modules that fix their
    * slot list at C_Initialize (SoftHSM2; some older vendor modules) and so never show a new card.
@@ -34,6 +41,9 @@ export type Pkcs11ReaderOptions = {
 };
 
 type Signed = { signature: Uint8Array; algorithm: SignatureAlgorithm; insertionId: string };
+
+/** While slot events are trusted, a rescan this often still checks that none was missed. */
+const CHECK_SCAN_MS = 1000;
 
 // Distinguishes insertion ids across restarts: the counter below starts again at 0.
 const BOOT = randomBytes(4).toString("hex");
@@ -46,6 +56,9 @@ export class Pkcs11CardReader implements CardReader {
   private insertions = 0;
   private readonly listeners = new Set<(event: CardEvent) => void>();
   private timer: NodeJS.Timeout | null = null;
+  private watching = false;
+  private eventSupport: boolean | null = null;
+  private scannedAt = 0;
   // The certificate handed out per insertion: sign() then uses that certificate's key (a card may
   // hold several signing certificates), and a card that shows it only after login has it later.
   private readonly chosen = new Map<string, TokenCertificate>();
@@ -67,21 +80,19 @@ export class Pkcs11CardReader implements CardReader {
 
   watch(listener: (event: CardEvent) => void): () => void {
     this.listeners.add(listener);
-    if (!this.timer) {
-      // C_WaitForSlotEvent would block the event loop (or is unsupported, as in SoftHSM2): poll.
-      this.timer = setInterval(
-        () => void this.run(() => undefined, true).catch(() => undefined),
-        this.pollMs(),
-      );
-      this.timer.unref();
+    if (!this.watching) {
+      this.watching = true;
+      this.schedule();
     }
     return () => {
       this.listeners.delete(listener);
-      if (this.listeners.size === 0 && this.timer) {
-        clearInterval(this.timer);
-        this.timer = null;
-      }
+      if (this.listeners.size === 0) this.stopWatching();
     };
+  }
+
+  /** Whether the module reports slot events; null until the first look (issue 13 item 5). */
+  get slotEvents(): boolean | null {
+    return this.eventSupport;
   }
 
   async readCertificate(readerId?: string): Promise<Uint8Array> {
@@ -149,8 +160,7 @@ export class Pkcs11CardReader implements CardReader {
 
   /** Stops polling and finalizes the module (tests, shutdown). */
   async close(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
+    this.stopWatching();
     this.listeners.clear();
     await this.enqueue(() => {
       if (this.api) quietly(() => this.api!.C_Finalize());
@@ -158,23 +168,65 @@ export class Pkcs11CardReader implements CardReader {
     });
   }
 
-  private pollMs(): number {
-    return this.options.pollMs ?? 500;
+  private stopWatching(): void {
+    this.watching = false;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  /** The next look after the previous one has finished, so a slow rescan never piles up ticks. */
+  private schedule(): void {
+    const ms = this.eventSupport ? (this.options.eventPollMs ?? 50) : (this.options.pollMs ?? 100);
+    this.timer = setTimeout(() => {
+      void this.tick()
+        .catch(() => undefined)
+        .then(() => {
+          if (this.watching) this.schedule();
+        });
+    }, ms);
+    this.timer.unref();
+  }
+
+  /**
+   * One look while watched. Where the module reports slot events, a quiet answer spares the rescan
+   * — but only once the module has shown it does report them: SoftHSM2 answers CKR_NO_EVENT to
+   * every call and never announces a card. A change a rescan finds that no event announced sends
+   * the driver back to polling for good; a rescan every second checks the events meanwhile.
+   */
+  private tick(): Promise<void> {
+    return this.enqueue(() => {
+      let answer: SlotEventAnswer | null = null;
+      if (this.api && this.eventSupport !== false) {
+        answer = slotEventSince(this.api);
+        if (answer === "unsupported") this.eventSupport = false;
+        else if (answer === "changed") this.eventSupport = true;
+        else if (this.eventSupport && Date.now() - this.scannedAt < CHECK_SCAN_MS) return;
+      }
+      const changed = this.rescan(true);
+      if (answer === "quiet" && changed) this.eventSupport = false;
+    });
   }
 
   /** Serialized: initializes the module on first use and refreshes the slots before `work`. */
   private run<T>(work: (api: Pkcs11Api) => T, poll = false): Promise<T> {
     return this.enqueue(() => {
-      // between two queued calls no session is open, so a re-initialization loses nothing
-      const previous = this.api;
-      if (poll && this.options.rescan === "reinitialize" && previous) {
-        quietly(() => previous.C_Finalize());
-        this.api = null;
-      }
-      const api = this.module();
-      this.refresh(api);
-      return work(api);
+      this.rescan(poll);
+      return work(this.api!);
     });
+  }
+
+  /**
+   * Initializes the module if needed and reads the slots; true when a card came or went. A module
+   * whose slot events have proven themselves is never re-initialized to see a new card.
+   */
+  private rescan(poll: boolean): boolean {
+    // between two queued calls no session is open, so a re-initialization loses nothing
+    const previous = this.api;
+    if (poll && this.options.rescan === "reinitialize" && previous && this.eventSupport !== true) {
+      quietly(() => previous.C_Finalize());
+      this.api = null;
+    }
+    return this.refresh(this.module());
   }
 
   private enqueue<T>(work: () => T): Promise<T> {
@@ -196,16 +248,18 @@ export class Pkcs11CardReader implements CardReader {
   }
 
   /** Re-reads the slot list, keeps insertion ids of cards still there and emits the changes. */
-  private refresh(api: Pkcs11Api): void {
+  private refresh(api: Pkcs11Api): boolean {
     const scan = scanSlots(api, this.slots, this.options.tokenLabel ?? null, (serial) => {
       this.insertions += 1;
       return `${serial}.${BOOT}.${this.insertions}`;
     });
     this.slots = scan.slots;
+    this.scannedAt = Date.now();
     for (const event of scan.events) {
       if (event.type === "card.removed") this.chosen.delete(event.insertionId);
       for (const listener of [...this.listeners]) listener(event);
     }
+    return scan.events.length > 0;
   }
 
   private open(api: Pkcs11Api, slot: Slot, card: Card): Handle {
