@@ -37,6 +37,7 @@ import { root, startKioskServer, type KioskServer } from "./servers";
 const SOAK = process.env.SOAK === "1";
 const PAYLOADS = SOAK ? 20_000 : 2_000;
 const CONCURRENCY = 4;
+const ANSWER_TIMEOUT_MS = 30_000;
 const seed = attackSeed();
 
 let server: KioskServer;
@@ -170,8 +171,16 @@ function routeShots(jar: Jar | null, who: string, n: number): Shot[] {
           },
           body: method === "GET" || method === "OPTIONS" ? undefined : r.body,
           redirect: "manual",
+          // a request the server never finishes answering is a failure (599 below), not a hung suite
+          signal: AbortSignal.timeout(ANSWER_TIMEOUT_MS),
         });
-        await response.arrayBuffer().catch(() => undefined);
+        // the card event stream (GET /api/card/events) is open for as long as the page listens: its
+        // status and headers are the answer; its body is not read to an end that never comes
+        if (response.headers.get("content-type")?.startsWith("text/event-stream")) {
+          await response.body?.cancel().catch(() => undefined);
+        } else {
+          await response.arrayBuffer().catch(() => undefined);
+        }
         return response.status;
       },
     })),
