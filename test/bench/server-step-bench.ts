@@ -19,6 +19,7 @@ import { measureStep, type Sample, type Visit } from "./server-step/load";
 import {
   DEMO_CARD,
   matchedWithServices,
+  startVisit,
   prepareMany,
   provenOverHttp,
   searchInput,
@@ -81,15 +82,23 @@ async function benchEngine(
   const raw = await startRaw(env, path.join(dir, "raw-server.log"));
   try {
     const http = new KioskHttp(kiosk.baseUrl);
-    await http.insertCard(DEMO_CARD.label);
     const prepared = Date.now();
+    // started with the reader empty, proven once the card is in (see startVisit)
+    const started = await prepareMany(4 * perSide, PREPARE_WIDTH, () => startVisit(http));
+    await http.insertCard(DEMO_CARD.label);
     const searchVisits = await prepareMany(2 * perSide, PREPARE_WIDTH, async (i) => ({
-      sessionId: await provenOverHttp(http),
+      sessionId: await provenOverHttp(http, started[i]!),
       input: searchInput(i),
     }));
     const insertionId = await http.insertionId();
     const registerVisits = await prepareMany(2 * perSide, PREPARE_WIDTH, async (i) => ({
-      sessionId: await matchedWithServices(http, cards[i]!, insertionId, 2 * perSide + i),
+      sessionId: await matchedWithServices(
+        http,
+        cards[i]!,
+        insertionId,
+        2 * perSide + i,
+        started[2 * perSide + i]!,
+      ),
       input: REGISTRATION_FORM,
     }));
     console.log(

@@ -15,7 +15,12 @@ import type { KioskHttp } from "./kiosk-http";
 
 export const DEMO_CARD = { label: "DEMO-A", pin: "1234" };
 
-async function startVisit(http: KioskHttp): Promise<string> {
+/**
+ * Starts a visit with the reader empty. The bench's visits share one terminal and its one card, and
+ * a visit started while a card proven by an open visit is in the reader is refused (R32, a card left
+ * over): so every visit is started before the card goes in, and proven after.
+ */
+export async function startVisit(http: KioskHttp): Promise<string> {
   const started = await http.call("startSession", { agencyCode: "110000", kind: "construction" });
   if (!started.answer.ok || !started.sessionId)
     throw new Error(`startSession: ${JSON.stringify(started.answer)}`);
@@ -23,8 +28,7 @@ async function startVisit(http: KioskHttp): Promise<string> {
 }
 
 /** A visit whose card (the demo card in the reader) passed the PIN step over HTTP. */
-export async function provenOverHttp(http: KioskHttp): Promise<string> {
-  const sessionId = await startVisit(http);
+export async function provenOverHttp(http: KioskHttp, sessionId: string): Promise<string> {
   const proof = await http.call("proveCard", { pin: DEMO_CARD.pin, purpose: "register" }, sessionId);
   if (!proof.answer.ok) throw new Error(`proveCard: ${JSON.stringify(proof.answer)}`);
   return sessionId;
@@ -44,8 +48,8 @@ export async function matchedWithServices(
   card: BenchCard,
   insertionId: string,
   bidder: number,
+  sessionId: string,
 ): Promise<string> {
-  const sessionId = await startVisit(http);
   const session = await requireSession(sessionId, "started");
   if (!session) throw new Error("the visit just started is not there");
   const nonce = await issueNonce(sessionId);
