@@ -165,10 +165,9 @@ export async function search(
            AND "succeeded" = $3 AND "createdAt" > $4 ORDER BY "createdAt" DESC LIMIT $5`,
           [value, id, false, since, SEARCH_MAX_FAILURES],
         );
-      const byUser = await failures("userId", userId);
-      const byTerminal = await failures("terminalId", TERMINAL_ID);
-      // locked: rolled back, as the kiosk's claim is
-      if ([byUser, byTerminal].some((rows) => rows.length >= SEARCH_MAX_FAILURES)) throw new Error("locked");
+      // locked: rolled back, as the kiosk's claim is; by user ID only — since R11 (issue 11) a
+      // terminal is never locked, so 20 terminals' attempts in flight no longer lock each other
+      if ((await failures("userId", userId)).length >= SEARCH_MAX_FAILURES) throw new Error("locked");
       return id;
     })
     .catch((error: unknown) => {
