@@ -1,7 +1,5 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
 import type { StaffRole } from "@/app/_shared/staff-contracts";
 import {
   changeStaffRoleAction,
@@ -9,12 +7,10 @@ import {
   setStaffDisabledAction,
   unlockStaffSignInAction,
 } from "../_actions/accounts";
-import { useHydrated } from "../_components/useHydrated";
+import { useRowAction } from "./useRowAction";
 import "./accounts.css";
 
 type Account = { id: string; login: string; role: StaffRole; disabled: boolean; locked: boolean };
-type Answer =
-  { ok: true; message: string } | { ok: false; message: string; fieldErrors?: Record<string, string> };
 
 /** One member's role, enable/disable, password reset and sign-in unlock, each answering next to the row. */
 export function AccountRowActions({
@@ -26,29 +22,8 @@ export function AccountRowActions({
   self: boolean;
   minPassword: number;
 }) {
-  const router = useRouter();
-  const [answer, setAnswer] = useState<Answer | null>(null);
-  const [busy, setBusy] = useState(false);
-  const hydrated = useHydrated();
+  const { answer, busy, hydrated, run } = useRowAction();
   const base = `account-${account.login}`;
-
-  function run(action: (form: FormData) => Promise<Answer>) {
-    return async (event: FormEvent<HTMLFormElement>) => {
-      event.preventDefault();
-      const formElement = event.currentTarget;
-      setBusy(true);
-      const result = await action(new FormData(formElement)).catch((): Answer => ({
-        ok: false,
-        message: "処理できませんでした。もう一度お試しください。",
-      }));
-      setBusy(false);
-      setAnswer(result);
-      if (result.ok) {
-        formElement.reset();
-        router.refresh();
-      }
-    };
-  }
 
   const passwordError = answer && !answer.ok ? answer.fieldErrors?.password : undefined;
   const roleError = answer && !answer.ok ? answer.fieldErrors?.role : undefined;

@@ -1,45 +1,21 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
 import { unlockSignInSourceAction } from "../_actions/accounts";
-import { useHydrated } from "../_components/useHydrated";
+import { useRowAction } from "./useRowAction";
 import "./accounts.css";
-
-type Answer =
-  { ok: true; message: string } | { ok: false; message: string; fieldErrors?: Record<string, string> };
 
 /** ロック解除 of one locked source address, with a reason, answering next to the row. */
 export function SourceUnlockForm({ source, index }: { source: string; index: number }) {
-  const router = useRouter();
-  const [answer, setAnswer] = useState<Answer | null>(null);
-  const [busy, setBusy] = useState(false);
-  const hydrated = useHydrated();
+  const { answer, busy, hydrated, run } = useRowAction();
   // an IPv6 address has colons, which an id may hold but a CSS selector would need escaped
   const base = `source-${index}`;
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const formElement = event.currentTarget;
-    setBusy(true);
-    const result = await unlockSignInSourceAction(new FormData(formElement)).catch((): Answer => ({
-      ok: false,
-      message: "処理できませんでした。もう一度お試しください。",
-    }));
-    setBusy(false);
-    setAnswer(result);
-    if (result.ok) {
-      formElement.reset();
-      router.refresh();
-    }
-  }
 
   const reasonError = answer && !answer.ok ? answer.fieldErrors?.reason : undefined;
   return (
     <div className="account-actions">
       <form
         method="post"
-        onSubmit={submit}
+        onSubmit={run(unlockSignInSourceAction)}
         className="account-inline"
         aria-label={`接続元 ${source} のロック解除`}
       >
