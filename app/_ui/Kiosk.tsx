@@ -1,15 +1,21 @@
 "use client";
 // The kiosk page: header, the screen for the current state, dialogs, and (demo) the virtual reader.
 import dynamic from "next/dynamic";
-import { useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { AgencyView } from "@/app/_shared/contracts";
-import { KIOSK_SYSTEM_ID } from "@/machines";
+import type { KioskInput } from "@/machines/kiosk.types";
 import { AccessControls } from "./AccessControls";
 import { Clock, useNow } from "./Clock";
 import { msgid } from "./i18n/translate";
 import { useLang, useT } from "./i18n/useT";
 import { KioskHeader } from "./KioskHeader";
-import { KioskContext } from "./kioskActor";
+import {
+  createKioskPort,
+  KioskPortContext,
+  useKioskSelector,
+  type KioskPort,
+  type KioskSnapshot,
+} from "./kioskPort";
 import { StaffCallButton } from "./StaffCallButton";
 import { StaffLink } from "./screens/ClosedStaffLink";
 import { SelectScreen } from "./screens/Select";
@@ -20,8 +26,8 @@ import { useActivity, useCardSignals } from "./useKioskSignals";
 import { useScreenFocus } from "./useScreenFocus";
 
 // Only screen 1 (調達機関の選択) and the page's frame are in the first load (issue 13 item 1): the
-// screens of the later steps, the dialogs and the demo's reader panel are chunks of their own,
-// fetched when first shown. The panel waits for hydration: a real terminal never shows it.
+// kiosk actor comes right after hydration (useKioskActor), the screens of the later steps, the
+// dialogs and the demo's reader panel are chunks of their own, fetched when first shown. The panel waits for hydration: a real terminal never shows it.
 const EntryScreen = dynamic(() => import("./screens/Entry").then((m) => m.EntryScreen));
 const TopScreen = dynamic(() => import("./screens/Top").then((m) => m.TopScreen));
 const MenuScreen = dynamic(() => import("./screens/Menu").then((m) => m.MenuScreen));
@@ -45,13 +51,41 @@ export type KioskProps = {
 };
 
 export function Kiosk({ agencies, idleSeconds, warningSeconds, simulatedReader }: KioskProps) {
+  // the settings of the page as served: a later render never restarts the visit's actor
+  const [input] = useState<KioskInput>(() => ({ idleSeconds, warningSeconds, endSeconds: END_SECONDS }));
+  const port = useKioskActor(input);
   return (
-    <KioskContext.Provider
-      options={{ input: { idleSeconds, warningSeconds, endSeconds: END_SECONDS }, systemId: KIOSK_SYSTEM_ID }}
-    >
+    <KioskPortContext.Provider value={port}>
       <KioskShell agencies={agencies} simulatedReader={simulatedReader} />
-    </KioskContext.Provider>
+    </KioskPortContext.Provider>
   );
+}
+
+/**
+ * The page's port, with the kiosk actor fetched and started once the page has hydrated and
+ * stopped when it is left. A chunk that cannot be fetched (the server gone mid-deploy) shows the
+ * error page, as a later screen's chunk would.
+ */
+function useKioskActor(input: KioskInput): KioskPort {
+  const [port] = useState(createKioskPort);
+  const [failure, setFailure] = useState<{ error: unknown } | null>(null);
+  if (failure) throw failure.error;
+  useEffect(() => {
+    let left = false;
+    import("./kioskActor").then(
+      ({ createKioskActor }) => {
+        if (!left) port.attach(createKioskActor(input));
+      },
+      (error: unknown) => {
+        if (!left) setFailure({ error });
+      },
+    );
+    return () => {
+      left = true;
+      port.detach();
+    };
+  }, [port, input]);
+  return port;
 }
 
 function KioskShell({ agencies, simulatedReader }: { agencies: AgencyView[]; simulatedReader: boolean }) {
@@ -62,14 +96,19 @@ function KioskShell({ agencies, simulatedReader }: { agencies: AgencyView[]; sim
   useActivity(events.activity);
   const access = useAccessModes();
   const now = useNow();
-  const inSession = KioskContext.useSelector((s) => s.matches("active"));
+  const inSession = useKioskSelector((s) => s.matches("active"), false);
+  const actorRunning = useKioskSelector(() => true, false);
   const content = useRef<HTMLElement>(null);
   const announcement = useScreenFocus(content);
   const lang = useLang();
   const t = useT();
 
   return (
-    <div className={simulatedReader ? "kiosk-shell with-reader" : "kiosk-shell"}>
+    // data-actor: whether taps are acted on now or kept for the actor (the browser tests wait on it)
+    <div
+      className={simulatedReader ? "kiosk-shell with-reader" : "kiosk-shell"}
+      data-actor={actorRunning ? "running" : "loading"}
+    >
       <div className="kiosk-main">
         <KioskHeader
           lang={lang}
@@ -114,21 +153,23 @@ function Screens({
   now: Date | null;
   events: KioskEvents;
 }) {
-  const snapshot = KioskContext.useSelector((s) => s);
+  // null until the actor runs: the machine starts at screen 1, with no notice
+  const snapshot = useKioskSelector<KioskSnapshot | null>((s) => s, null);
   const t = useT();
-  const { context } = snapshot;
 
-  if (snapshot.matches("select") || snapshot.matches("starting")) {
-    const notice = context.error ?? (context.endReason === "timeout" ? TIMEOUT_NOTICE : null);
+  if (!snapshot || snapshot.matches("select") || snapshot.matches("starting")) {
+    const context = snapshot?.context;
+    const notice = context?.error ?? (context?.endReason === "timeout" ? TIMEOUT_NOTICE : null);
     return (
       <SelectScreen
         agencies={agencies}
         error={notice}
-        busy={snapshot.matches("starting")}
+        busy={snapshot?.matches("starting") ?? false}
         onSubmit={events.selectSubmit}
       />
     );
   }
+  const { context } = snapshot;
   if (snapshot.matches({ end: "takeCard" })) return <TakeCardScreen />;
   if (snapshot.matches("end")) return <EndScreen reason={context.endReason} committed={context.committed} />;
   if (snapshot.matches("unavailable")) return <UnavailableNotice />;

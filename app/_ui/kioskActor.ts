@@ -1,9 +1,17 @@
 "use client";
 // The one kiosk actor of the page: the pure machine provided with the server actions, the card
 // proof and the printer. Bidder data lives in this actor's memory only — never in storage or URLs.
-import { createActorContext } from "@xstate/react";
+// Loaded after the page hydrates (Kiosk.tsx, kioskPort.ts): nothing of screen 1 waits for it.
+import { createActor } from "xstate";
 import * as actions from "@/app/actions";
-import { createKioskImplementations, kioskMachine, type KioskDeps } from "@/machines";
+import {
+  createKioskImplementations,
+  KIOSK_SYSTEM_ID,
+  kioskMachine,
+  type KioskDeps,
+  type KioskInput,
+} from "@/machines";
+import type { KioskActor } from "./kioskPort";
 import { printReceiptPdf } from "./printReceipt";
 
 export const kioskDeps: KioskDeps = {
@@ -31,4 +39,9 @@ export const kioskDeps: KioskDeps = {
   },
 };
 
-export const KioskContext = createActorContext(kioskMachine.provide(createKioskImplementations(kioskDeps)));
+const providedMachine = kioskMachine.provide(createKioskImplementations(kioskDeps));
+
+/** The page's kiosk actor, not started (the port starts it: kioskPort.ts attach). */
+export function createKioskActor(input: KioskInput): KioskActor {
+  return createActor(providedMachine, { input, systemId: KIOSK_SYSTEM_ID });
+}

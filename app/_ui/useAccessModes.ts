@@ -6,7 +6,8 @@
 // printed from this page asks for the same language (printReceipt.ts).
 import { useEffect } from "react";
 import type { AccessModes, Lang, TextSize } from "@/machines";
-import { KioskContext } from "./kioskActor";
+import { STANDARD_ACCESS } from "@/machines/kiosk.types";
+import { useKioskSelector } from "./kioskPort";
 import { useKioskEvents } from "./useKioskEvents";
 
 /** The modes as they are now and the ways to change them, whoever holds them (AccessControls). */
@@ -34,7 +35,7 @@ export function useRootAccess({ textSize, highContrast, lang }: AccessModes): vo
 
 /** The kiosk's modes: held by the kiosk machine for the visit (reset when it ends). */
 export function useAccessModes(): AccessHandle {
-  const access = KioskContext.useSelector((s) => s.context.access);
+  const access = useKioskSelector((s) => s.context.access, STANDARD_ACCESS);
   const events = useKioskEvents();
   useRootAccess(access);
   return { access, textSize: events.textSize, contrast: events.contrast, lang: events.lang };

@@ -3,16 +3,15 @@
 import { useMemo } from "react";
 import type { Kind } from "@/app/_shared/kinds";
 import type { Lang, TextSize } from "@/machines";
-import { KioskContext } from "./kioskActor";
+import { useKioskSend } from "./kioskPort";
 
 /**
  * Named senders for the kiosk's own screens, dialogs, activity watch and card reader, so
  * components never build event objects. A flow's screens send to their flow (useFlowEvents).
  */
 export function useKioskEvents() {
-  const actor = KioskContext.useActorRef();
+  const send = useKioskSend();
   return useMemo(() => {
-    const send = actor.send.bind(actor);
     return {
       selectSubmit: (agencyCode: string, kind: Kind) => send({ type: "select.submit", agencyCode, kind }),
       chooseUserRegistration: () => send({ type: "entry.userRegistration" }),
@@ -30,7 +29,7 @@ export function useKioskEvents() {
       contrast: (highContrast: boolean) => send({ type: "access.contrast", highContrast }),
       lang: (lang: Lang) => send({ type: "access.lang", lang }),
     };
-  }, [actor]);
+  }, [send]);
 }
 
 export type KioskEvents = ReturnType<typeof useKioskEvents>;

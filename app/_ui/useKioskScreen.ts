@@ -1,20 +1,19 @@
 "use client";
 // The screen the kiosk shows now and the last error it showed in this visit, for 「係員を呼ぶ」;
 // each screen change is reported to the server for the console's terminal page.
-import { useSelector } from "@xstate/react";
 import { useEffect, useRef, type RefObject } from "react";
 import type { AnyActorRef } from "xstate";
 import { reportScreen } from "@/app/actions";
-import { KioskContext } from "./kioskActor";
+import { useActorSnapshot, useKioskSelector, type KioskSnapshot } from "./kioskPort";
 import { runningFlow, screenKey, shownError } from "./kioskScreen";
 
 export function useKioskScreen(): { screen: string; lastError: RefObject<string | null> } {
-  const kiosk = KioskContext.useSelector((s) => s);
+  // before the actor runs: screen 1 (screenKey's answer for no snapshot)
+  const kiosk = useKioskSelector<KioskSnapshot | undefined>((s) => s, undefined);
   const flow = runningFlow(kiosk);
-  const children = kiosk.children as Record<string, AnyActorRef | undefined>;
-  const flowSnapshot = useSelector(flow ? children[flow] : undefined, (s) => s);
-  const pinRef = (flowSnapshot?.children as Record<string, AnyActorRef | undefined> | undefined)?.pin;
-  const pinSnapshot = useSelector(pinRef, (s) => s);
+  const children = (kiosk?.children ?? {}) as Record<string, AnyActorRef | undefined>;
+  const flowSnapshot = useActorSnapshot(flow ? children[flow] : undefined);
+  const pinSnapshot = useActorSnapshot(flowSnapshot?.children?.pin);
   const screen = screenKey(kiosk, flowSnapshot);
   const error = shownError(kiosk, flowSnapshot, pinSnapshot);
 

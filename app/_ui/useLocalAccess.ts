@@ -3,7 +3,7 @@
 // machine holds them there, so the page keeps them in its own state. Nothing is stored: a reload
 // starts at the standard modes, and so does the kiosk once the page gives way to it.
 import { createContext, useMemo, useState } from "react";
-import { STANDARD_ACCESS, type AccessModes } from "@/machines";
+import { STANDARD_ACCESS, type AccessModes } from "@/machines/kiosk.types";
 import { useRootAccess, type AccessHandle } from "./useAccessModes";
 
 /** The page's modes for the texts under it (useLang); null under the kiosk, which has its own. */

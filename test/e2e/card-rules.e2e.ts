@@ -27,6 +27,7 @@ import {
   cardSeen,
   expectNoProblems,
   insertCard,
+  kioskReady,
   launch,
   openKiosk,
   queryAll,
@@ -202,6 +203,7 @@ describe("R32: a card left in the reader", () => {
       .not.toBeNull();
     // the next bidder reloads the page instead of taking the card: the server still refuses it
     await page.reload();
+    await kioskReady(page);
     await chooseAgency(page, AGENCY, GOODS);
     await page.getByText("前のご利用のICカードが差し込まれたままです。").first().waitFor();
     expect(await page.getByRole("button", { name: "利用者登録", exact: true }).count()).toBe(0);

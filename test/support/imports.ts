@@ -4,7 +4,8 @@
 import fs from "node:fs";
 import path from "node:path";
 
-export type ImportEdge = { from: string; to: string; typeOnly: boolean };
+/** `lazy`: an `import("x")` expression — a chunk fetched when the code runs, not with the module. */
+export type ImportEdge = { from: string; to: string; typeOnly: boolean; lazy: boolean };
 
 const ROOTS = ["app", "machines", "kiosk", "prisma", "instrumentation.ts"];
 const SKIP = new Set(["node_modules", "generated", ".next"]);
@@ -55,7 +56,12 @@ export function importGraph(root: string): { files: string[]; edges: ImportEdge[
           .split(",")
           .filter(Boolean)
           .every((n) => n.startsWith("type"));
-      edges.push({ from: file, to, typeOnly: Boolean(m[2]) || (m[4] !== undefined && allTypes) });
+      edges.push({
+        from: file,
+        to,
+        typeOnly: Boolean(m[2]) || (m[4] !== undefined && allTypes),
+        lazy: m[6] !== undefined,
+      });
     }
   }
   return { files, edges };

@@ -100,4 +100,27 @@ describe("architecture", () => {
     );
     expect(forbidden).toEqual([]);
   });
+
+  it("issue 13 item 1: screen 1's first load (no import() followed) runs no xstate and no machine", () => {
+    // the kiosk actor is fetched after hydration (Kiosk.tsx useKioskActor): only the machines'
+    // types and the access modes' defaults (machines/kiosk.types.ts) are in the first load
+    const reached = new Set(["app/_ui/Kiosk.tsx"]);
+    for (const file of reached) {
+      if (/^\s*["']use server["']/.test(fs.readFileSync(path.join(root, file), "utf8"))) continue;
+      for (const e of edges) if (e.from === file && !e.typeOnly && !e.lazy) reached.add(e.to);
+    }
+    expect(reached).toContain("app/_ui/kioskPort.ts");
+    expect(reached).toContain("app/_ui/screens/Select.tsx");
+    const xstateValue = /^\s*import\s+(?!type\b)[^;]*from\s*["'](xstate|@xstate\/react)["']/m;
+    const running = [...reached].filter(
+      (f) =>
+        (f.startsWith("machines/") && f !== "machines/kiosk.types.ts") ||
+        xstateValue.test(fs.readFileSync(path.join(root, f), "utf8")),
+    );
+    expect(running).toEqual([]);
+    // … and the walk follows what it should: the actor is one import() away
+    expect(edges).toContainEqual(
+      expect.objectContaining({ from: "app/_ui/Kiosk.tsx", to: "app/_ui/kioskActor.ts", lazy: true }),
+    );
+  });
 });

@@ -1,23 +1,21 @@
 "use client";
 import { useCallback, useContext, useEffect, useSyncExternalStore } from "react";
 import type { Lang } from "@/machines";
-import { KioskContext } from "../kioskActor";
+import { useInKiosk, useKioskSelector } from "../kioskPort";
 import { LocalAccessContext } from "../useLocalAccess";
 import { englishLoaded, loadEnglish, onEnglishLoaded, translate } from "./translate";
 
 /**
  * The visit's language (reset to Japanese when the visit ends, like the other access modes).
- * Where no kiosk actor is around, the page's own choice (the closed, no-reader and unavailable
- * pages: StandaloneShell), else Japanese (screens rendered alone in tests). Whether a provider is
- * there never changes for a mounted component, so the hooks run in the same order on every render.
+ * Outside a kiosk page, the page's own choice (the closed, no-reader and unavailable pages:
+ * StandaloneShell), else Japanese (screens rendered alone in tests). Before the kiosk actor runs,
+ * Japanese: the machine's start.
  */
 export function useLang(): Lang {
   const page = useContext(LocalAccessContext);
-  try {
-    return KioskContext.useSelector((s) => s.context.access.lang);
-  } catch {
-    return page?.lang ?? "ja";
-  }
+  const inKiosk = useInKiosk();
+  const kioskLang = useKioskSelector((s) => s.context.access.lang, "ja");
+  return inKiosk ? kioskLang : (page?.lang ?? "ja");
 }
 
 /**

@@ -2,9 +2,7 @@
 // screens show — their own and the server's — has English, the English keeps Japanese only as the
 // manual's term in [brackets], and the screens drawn in English mode read in English.
 import type { ReactNode } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { createActor } from "xstate";
 import { KIND_LABELS, KIND_SHORT } from "@/app/_shared/kinds";
 import { cardHolderRows, companyRows, contactRows } from "@/app/_shared/rows";
 import { contactSchema, registrationFormSchema, searchSchema } from "@/app/_shared/schemas";
@@ -19,14 +17,13 @@ import { FLOWS } from "@/app/_ui/i18n/en/flows";
 /** One value of each class the text policy refuses (issue 12 item 2). */
 const REFUSED = ["a\u0000b", "a\u202Eb", "a\u200Bb", "a\uD842b", "a\r\nb"];
 import { hasEnglish, translate } from "@/app/_ui/i18n/translate";
-import { KioskContext } from "@/app/_ui/kioskActor";
 import { ChangeFormScreen } from "@/app/_ui/screens/ChangeForm";
 import { ConfirmScreen } from "@/app/_ui/screens/Confirm";
 import { FormScreen } from "@/app/_ui/screens/Form";
 import { RefusedScreen } from "@/app/_ui/screens/Refused";
 import { RenewalConfirmScreen } from "@/app/_ui/screens/RenewalConfirm";
-import { CHANGE_STEPS, kioskMachine, REGISTRATION_STEPS, RENEWAL_STEPS, type ChangeView } from "@/machines";
-import { card, company, contact, searchView } from "./fixtures";
+import { CHANGE_STEPS, REGISTRATION_STEPS, RENEWAL_STEPS, type ChangeView } from "@/machines";
+import { card, company, contact, renderInKiosk, searchView } from "./fixtures";
 
 const JAPANESE = /[\u3000-\u30ff\u3400-\u9fff\uff01-\uff5e]/;
 const en = (ja: string) => translate("en", ja);
@@ -180,23 +177,8 @@ describe("English for the flows' messages (issue 11 item 7)", () => {
   });
 });
 
-const INPUT = { idleSeconds: 60, warningSeconds: 30, endSeconds: 8 };
-
-/** The kiosk actor's snapshot after the bidder chose English, as the provider restores it. */
-function englishSnapshot() {
-  const actor = createActor(kioskMachine, { input: INPUT }).start();
-  actor.send({ type: "access.lang", lang: "en" });
-  const snapshot = actor.getPersistedSnapshot();
-  actor.stop();
-  return snapshot;
-}
-
 function renderEnglish(screen: ReactNode): string {
-  return renderToStaticMarkup(
-    <KioskContext.Provider logic={kioskMachine} options={{ snapshot: englishSnapshot(), input: INPUT }}>
-      {screen}
-    </KioskContext.Provider>,
-  );
+  return renderInKiosk("en", screen);
 }
 
 /** The visible text, without what is marked Japanese (lang="ja") or the manual's [terms]. */

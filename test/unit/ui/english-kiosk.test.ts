@@ -5,7 +5,6 @@
 import { createElement, type ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { createActor } from "xstate";
 import { CARD_MESSAGES, cardFailureResult, expiryWarning, proofFailure } from "@/app/_server/card/messages";
 import { NOT_A_TERMINAL_MESSAGE } from "@/app/_server/assist/terminal";
 import {
@@ -25,7 +24,6 @@ import {
 import { formatKioskClock } from "@/app/_ui/clockFormat";
 import { hasEnglish, translate } from "@/app/_ui/i18n/translate";
 import { KioskHeader } from "@/app/_ui/KioskHeader";
-import { KioskContext } from "@/app/_ui/kioskActor";
 import { EndScreen } from "@/app/_ui/screens/End";
 import { IdleWarningDialog } from "@/app/_ui/screens/IdleWarning";
 import { MenuScreen } from "@/app/_ui/screens/Menu";
@@ -35,7 +33,8 @@ import { SearchScreen } from "@/app/_ui/screens/Search";
 import { SelectScreen } from "@/app/_ui/screens/Select";
 import { TakeCardScreen } from "@/app/_ui/screens/TakeCard";
 import { TopScreen } from "@/app/_ui/screens/Top";
-import { kioskMachine, type Lang } from "@/machines";
+import { renderInKiosk } from "./fixtures";
+import type { Lang } from "@/machines";
 import { MESSAGES } from "@/machines/messages";
 import { PIN_CAPPED_MESSAGE } from "@/machines/pin.cap";
 
@@ -121,25 +120,8 @@ describe("English for the kiosk-level messages (issue 11 item 7)", () => {
   });
 });
 
-/** A kiosk actor at screen 1 after the bidder pressed "English" (or not), as the provider's start. */
-function kioskIn(lang: Lang) {
-  const actor = createActor(kioskMachine, {
-    input: { idleSeconds: 60, warningSeconds: 10, endSeconds: 5 },
-  }).start();
-  actor.send({ type: "access.lang", lang });
-  const snapshot = actor.getPersistedSnapshot();
-  actor.stop();
-  return snapshot;
-}
-
 function renderIn(lang: Lang, screen: ReactElement): string {
-  return renderToStaticMarkup(
-    createElement(KioskContext.Provider, {
-      logic: kioskMachine,
-      options: { input: { idleSeconds: 60, warningSeconds: 10, endSeconds: 5 }, snapshot: kioskIn(lang) },
-      children: screen,
-    }),
-  );
+  return renderInKiosk(lang, screen);
 }
 
 /** The text a bidder sees, without what is allowed to stay Japanese (brackets, lang="ja"). */

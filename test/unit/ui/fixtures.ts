@@ -1,4 +1,9 @@
+import { createElement, type ReactNode } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { createActor } from "xstate";
 import type { CardView, CompanyView, ContactView } from "@/app/_shared/contracts";
+import { createKioskPort, KioskPortContext } from "@/app/_ui/kioskPort";
+import { kioskMachine, type Lang } from "@/machines";
 import type { SearchView } from "@/machines/registration.types";
 
 export const company: CompanyView = {
@@ -45,4 +50,19 @@ export function searchView(overrides: Partial<SearchView> = {}): SearchView {
     holderCheck: { matches: true, message: null },
     ...overrides,
   };
+}
+
+/**
+ * `screen`'s markup inside a kiosk page whose actor (the machine without the server's
+ * implementations) runs at screen 1 after the bidder chose `lang`.
+ */
+export function renderInKiosk(lang: Lang, screen: ReactNode): string {
+  const port = createKioskPort();
+  port.attach(createActor(kioskMachine, { input: { idleSeconds: 60, warningSeconds: 30, endSeconds: 8 } }));
+  port.send({ type: "access.lang", lang });
+  try {
+    return renderToStaticMarkup(createElement(KioskPortContext.Provider, { value: port }, screen));
+  } finally {
+    port.detach();
+  }
 }
