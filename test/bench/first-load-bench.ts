@@ -6,6 +6,8 @@
 import "./allow-server-only";
 import fs from "node:fs";
 import path from "node:path";
+import zlib from "node:zlib";
+import { chromium } from "playwright-core";
 import { generateDemoPki } from "@/kiosk/pki/demo-pki";
 import { applyMigrations } from "@/test/support/db";
 import {
@@ -56,8 +58,48 @@ async function main(): Promise<void> {
         ];
       }),
     );
+    await untilActorRuns(kiosk.baseUrl, page!);
   } finally {
     kiosk.stop();
+  }
+}
+
+/**
+ * What the first load leaves for later (docs/decisions/008): Chromium opens the page and every
+ * script it fetches until the kiosk actor runs is counted, the same gzip way. The bytes after
+ * hydration are the actor's; they no longer hold back hydration or screen 1's taps.
+ */
+async function untilActorRuns(baseUrl: string, firstLoad: FirstLoad): Promise<void> {
+  const browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
+  });
+  try {
+    const page = await browser.newPage();
+    const scripts = new Map<string, number>();
+    page.on("response", async (response) => {
+      if (response.request().resourceType() !== "script") return;
+      const body = await response.body().catch(() => null);
+      if (body) scripts.set(new URL(response.url()).pathname, zlib.gzipSync(body).length);
+    });
+    const started = Date.now();
+    await page.goto(baseUrl);
+    await page.locator('[data-actor="running"]').waitFor({ state: "attached" });
+    const runningMs = Date.now() - started;
+    // a response's body may still be on its way when the attribute flips
+    await page.waitForLoadState("networkidle");
+    const total = [...scripts.values()].reduce((n, b) => n + b, 0);
+    const first = new Set(firstLoad.scripts.map((s) => new URL(s.url, baseUrl).pathname));
+    const later = [...scripts].filter(([url]) => !first.has(url));
+    console.log(
+      `\n    until the kiosk actor runs (Chromium, one cold load): ${kb(total)} gzip in ${scripts.size} scripts — ` +
+        `the first load's ${kb(firstLoad.gzip)} + ${kb(total - firstLoad.gzip)} fetched after hydration; ` +
+        `actor running ${runningMs} ms after navigation`,
+    );
+    for (const [url, bytes] of later)
+      console.log(`      after hydration: ${kb(bytes).padStart(9)} gz  ${url}`);
+  } finally {
+    await browser.close();
   }
 }
 
