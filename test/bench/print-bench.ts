@@ -8,7 +8,9 @@
 //   - prepared: the receipt was rendered when its submit committed (flows/pipeline.ts →
 //     receipts/cache.ts); here one untimed request stands in for that, then the tap is timed;
 //   - not prepared: the first request for a receipt, rendered in the request (what a tap costs
-//     when the render has not finished, or for an English visit's first print), for reference.
+//     when the render has not finished, or for an English visit's first print), for reference;
+//   - the floor: a receipt URL the route refuses before any lookup (404 for a number too long),
+//     for reference — what the proxy and the app route cost before any receipt work.
 // Started by run.ts as a process of its own.
 import "./allow-server-only";
 import { randomBytes } from "node:crypto";
@@ -77,7 +79,11 @@ async function seedVisits(url: string, count: number): Promise<Visit[]> {
 }
 
 /** One request read to its last byte, as the print step's fetch + blob(); milliseconds. */
-async function timedGet(url: string, cookie?: string): Promise<{ ms: number; bytes: number }> {
+async function timedGet(
+  url: string,
+  cookie?: string,
+  expected = 200,
+): Promise<{ ms: number; bytes: number }> {
   const start = performance.now();
   const response = await fetch(url, {
     cache: "no-store",
@@ -85,7 +91,7 @@ async function timedGet(url: string, cookie?: string): Promise<{ ms: number; byt
   });
   const body = await response.arrayBuffer();
   const ms = performance.now() - start;
-  if (!response.ok)
+  if (response.status !== expected)
     throw new Error(`${url}: ${response.status} ${Buffer.from(body).toString().slice(0, 200)}`);
   return { ms, bytes: body.byteLength };
 }
@@ -108,6 +114,29 @@ async function measure(
       i % 2 === 0
         ? [await timedGet(receiptUrl, visit.sessionId), await timedGet(staticUrl)]
         : [await timedGet(staticUrl), await timedGet(receiptUrl, visit.sessionId)].reverse();
+    ours.ms.push(pair[0]!.ms);
+    ours.bytes = pair[0]!.bytes;
+    file.ms.push(pair[1]!.ms);
+    file.bytes = pair[1]!.bytes;
+  }
+  return { ours, file };
+}
+
+/** The floor: a 404 the route answers before any lookup, alternating with the static file. */
+async function measureFloor(
+  baseUrl: string,
+  staticUrl: string,
+  rounds: number,
+): Promise<{ ours: Side; file: Side }> {
+  const refusedUrl = `${baseUrl}/receipts/${"9".repeat(80)}`;
+  const ours: Side = { ms: [], bytes: 0 };
+  const file: Side = { ms: [], bytes: 0 };
+  for (let i = 0; i < rounds; i++) {
+    const refused = () => timedGet(refusedUrl, undefined, 404);
+    const pair =
+      i % 2 === 0
+        ? [await refused(), await timedGet(staticUrl)]
+        : [await timedGet(staticUrl), await refused()].reverse();
     ours.ms.push(pair[0]!.ms);
     ours.bytes = pair[0]!.bytes;
     file.ms.push(pair[1]!.ms);
@@ -160,6 +189,7 @@ async function main(): Promise<void> {
 
     const prepared = await measure(kiosk.baseUrl, visits.slice(5, 5 + rounds), staticUrl, true);
     const cold = await measure(kiosk.baseUrl, visits.slice(5 + rounds), staticUrl, false);
+    const floor = await measureFloor(kiosk.baseUrl, staticUrl, rounds);
     // receipts differ in their number only: a few bytes of font subset apart at most
     if (Math.abs(prepared.file.bytes - prepared.ours.bytes) > prepared.file.bytes * 0.02) {
       throw new Error(`sizes differ: receipt ${prepared.ours.bytes} B, static file ${prepared.file.bytes} B`);
@@ -167,6 +197,7 @@ async function main(): Promise<void> {
     report(rounds, [
       ["prepared at commit", prepared],
       ["not prepared (render in the request)", cold],
+      ["floor: a 404 answered before any lookup", floor],
     ]);
   } finally {
     kiosk?.stop();
