@@ -156,8 +156,11 @@ function decodablePath(url: string): boolean {
 async function bodyOver(request: Request, limit: number): Promise<boolean> {
   const declared = Number(request.headers.get("content-length") ?? NaN);
   if (Number.isFinite(declared)) return declared > limit;
-  // chunked: the proxy has the body buffered (up to proxyClientMaxBodySize); measure it
-  return (await request.clone().arrayBuffer()).byteLength > limit;
+  // chunked: the proxy has the body buffered, cut at proxyClientMaxBodySize (next.config.js, the
+  // action limit). One that fills the buffer was cut: Next would hand the action its first 11 MB
+  // (a 12 MB body of a valid reply and spaces was answered 200), so it is refused as too large.
+  const size = (await request.clone().arrayBuffer()).byteLength;
+  return size > limit || size >= ACTION_BODY_LIMIT_BYTES;
 }
 
 /**

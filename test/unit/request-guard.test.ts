@@ -154,11 +154,20 @@ describe("request guard (issue 12 item 3): 4xx before Next, never 500", () => {
     expect(await status(big)).toBe(413);
   });
 
-  it("keeps its action limit equal to next.config.js's serverActions.bodySizeLimit", () => {
+  it("refuses with 413 a body without Content-Length that fills the proxy's buffer: Next cut it there", async () => {
+    // what the proxy is handed of a chunked body of 11 MB or more: its first 11 MB, a valid reply here
+    const cut = `["${"a".repeat(ACTION_BODY_LIMIT_BYTES - 10)}"]`.padEnd(ACTION_BODY_LIMIT_BYTES, " ");
+    expect(await status(action(cut))).toBe(413);
+    // one byte less was not cut: a reply like any other
+    expect(await status(action(cut.slice(0, -1)))).toBe(null);
+  });
+
+  it("keeps its action limit equal to next.config.js's serverActions.bodySizeLimit and proxyClientMaxBodySize", () => {
     const config = require("../../next.config.js") as {
-      experimental: { serverActions: { bodySizeLimit: string } };
+      experimental: { serverActions: { bodySizeLimit: string }; proxyClientMaxBodySize: string };
     };
     const bytes = require("next/dist/compiled/bytes") as { parse: (v: string) => number };
     expect(bytes.parse(config.experimental.serverActions.bodySizeLimit)).toBe(ACTION_BODY_LIMIT_BYTES);
+    expect(bytes.parse(config.experimental.proxyClientMaxBodySize)).toBe(ACTION_BODY_LIMIT_BYTES);
   });
 });
