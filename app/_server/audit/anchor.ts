@@ -29,11 +29,14 @@ function databaseName(): string {
   return database.engine === "sqlite" ? database.url.slice("file:".length) : describeUrl(database.url);
 }
 
+// The anchor file is the operator's (AUDIT_ANCHOR_FILE or beside the data), never a project file:
+// turbopackIgnore keeps the build from tracing the whole project into its output for it.
+
 /** This database's anchors in the file, oldest first; no file = none. Unreadable lines are skipped. */
 export function readAnchors(file: string = anchorFile()): AuditAnchor[] {
   let text: string;
   try {
-    text = fs.readFileSync(file, "utf8");
+    text = fs.readFileSync(/*turbopackIgnore: true*/ file, "utf8");
   } catch {
     return [];
   }
@@ -67,7 +70,7 @@ export async function anchorAuditHead(
     database: databaseName(),
   };
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-  const fd = fs.openSync(file, "a", 0o600);
+  const fd = fs.openSync(/*turbopackIgnore: true*/ file, "a", 0o600);
   try {
     fs.writeSync(fd, `${JSON.stringify(anchor)}\n`);
   } finally {
