@@ -1,8 +1,8 @@
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { createSqliteFile } from "./data-files";
 import { PrismaClient } from "./generated/client";
 import { KioskPrismaPg } from "./pg-adapter";
 import { PrismaClient as PostgresPrismaClient } from "./postgres/generated/client";
+import { KioskPrismaBetterSQLite3 } from "./sqlite-adapter";
 import { databaseFromEnv, postgresPool, type Database } from "./url";
 
 export { Prisma, PrismaClient } from "./generated/client";
@@ -21,5 +21,5 @@ export function createPrismaClient(url?: string): PrismaClient {
   }
   // born 0700 / 0600 (issue 12 item 6); SQLite's journals take the file's mode
   createSqliteFile(database.url.slice("file:".length));
-  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: database.url }) });
+  return new PrismaClient({ adapter: new KioskPrismaBetterSQLite3({ url: database.url }) });
 }
