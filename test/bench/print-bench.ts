@@ -5,8 +5,8 @@
 // not Chromium. The visits and their receipts are written to the database directly (the receipt
 // fixture under new numbers): the request path measured does not depend on how they got there.
 // Two cases, BENCH_PRINT_ROUNDS (default 30, ≥ 20) requests each, alternating with the static file:
-//   - prepared: the receipt was rendered when its submit committed (flows/pipeline.ts →
-//     receipts/cache.ts); here one untimed request stands in for that, then the tap is timed;
+//   - prepared: the receipt was rendered ahead, once its submit had answered (flows/pipeline.ts →
+//     receipts/prepare.ts); here one untimed request stands in for that, then the tap is timed;
 //   - not prepared: the first request for a receipt, rendered in the request (what a tap costs
 //     when the render has not finished, or for an English visit's first print), for reference;
 //   - the floor: a receipt URL the route refuses before any lookup (404 for a number too long),

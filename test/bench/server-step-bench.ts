@@ -15,6 +15,7 @@ import { applyMigrations } from "@/test/support/db";
 import { startBenchPostgres, stopOnSignal } from "./bench-postgres";
 import { issueBenchCards } from "./server-step/bench-cards";
 import { KioskHttp } from "./server-step/kiosk-http";
+import { untilQuiet } from "./server-step/idle";
 import { measureStep, type Sample, type Visit } from "./server-step/load";
 import {
   DEMO_CARD,
@@ -114,6 +115,7 @@ async function benchEngine(
       return (await response.json()) as { ok?: boolean; code?: string };
     };
     const halves = (visits: Visit[]) => [visits.slice(0, perSide), visits.slice(perSide)] as const;
+    const settle = () => untilQuiet([kiosk.pid, raw.pid]);
     const [searchOurs, searchRaw] = halves(searchVisits);
     const [registerOurs, registerRaw] = halves(registerVisits);
     const search = await measureStep(
@@ -123,11 +125,13 @@ async function benchEngine(
         send: async (v) => (await http.call("searchQualification", v.input, v.sessionId)).answer,
       },
       { visits: searchRaw, send: rawSend("/search") },
+      settle,
     );
     const register = await measureStep(
       opts.clients,
       { visits: registerOurs, send: async (v) => (await http.call("register", v.input, v.sessionId)).answer },
       { visits: registerRaw, send: rawSend("/register") },
+      settle,
     );
     return [
       { step: "search", engine, ...search },

@@ -5,17 +5,16 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { ReceiptData } from "@/app/_shared/contracts";
 import { receiptFixture } from "@/test/fixtures/receipt-data";
 
-const renders = vi.hoisted(() => ({ calls: [] as string[], fail: false, stored: null as unknown }));
+const renders = vi.hoisted(() => ({ calls: [] as string[], fail: false }));
 vi.mock("@/app/_server/receipts/render", () => ({
   renderReceiptPdf: async (data: ReceiptData, lang: string) => {
     renders.calls.push(`${data.number} ${data.userId} ${lang}`);
     if (renders.fail) throw new Error("render failed");
     return Buffer.from(`PDF ${data.number} ${data.userId} ${lang}`);
   },
-  loadReceiptData: async () => renders.stored,
 }));
 
-const { receiptPdf, prepareReceiptPdf } = await import("@/app/_server/receipts/cache");
+const { receiptPdf } = await import("@/app/_server/receipts/cache");
 
 const receipt = (number: string, userId = receiptFixture.userId): ReceiptData => ({
   ...receiptFixture,
@@ -26,7 +25,6 @@ const receipt = (number: string, userId = receiptFixture.userId): ReceiptData =>
 beforeEach(() => {
   renders.calls = [];
   renders.fail = false;
-  renders.stored = null;
 });
 
 describe("issue 13 item 6 (h): rendered receipts kept in memory", () => {
@@ -61,21 +59,5 @@ describe("issue 13 item 6 (h): rendered receipts kept in memory", () => {
     expect(renders.calls).toEqual([]);
     await receiptPdf(receipt("20261202-0000"), "ja");
     expect(renders.calls).toEqual(["20261202-0000 1000000001 ja"]);
-  });
-
-  it("prepares a receipt just written, so the print request finds it rendered", async () => {
-    renders.stored = receipt("20261203-0001");
-    prepareReceiptPdf("20261203-0001");
-    await vi.waitFor(() => expect(renders.calls).toEqual(["20261203-0001 1000000001 ja"]));
-    await receiptPdf(receipt("20261203-0001"), "ja");
-    expect(renders.calls).toHaveLength(1);
-  });
-
-  it("prepares nothing for an unknown number and lets a failure go unheard", async () => {
-    prepareReceiptPdf("20261203-9999");
-    renders.stored = receipt("20261203-0002");
-    renders.fail = true;
-    prepareReceiptPdf("20261203-0002");
-    await vi.waitFor(() => expect(renders.calls).toEqual(["20261203-0002 1000000001 ja"]));
   });
 });

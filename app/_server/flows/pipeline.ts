@@ -17,7 +17,7 @@ import { db, isUniqueViolation, type Tx } from "../db";
 import { kickOutbox } from "../email/dispatcher";
 import { enqueueEmail } from "../email/outbox";
 import type { EmailContent, RegistrationEmailInput } from "../email/templates";
-import { prepareReceiptPdf } from "../receipts/cache";
+import { prepareReceiptPdf, whileSubmitting } from "../receipts/prepare";
 import { createReceipt } from "../receipts/write";
 import { cardView, requireSession, sessionFailure, type ProvenCard, type SessionAt } from "../visit/session";
 
@@ -109,12 +109,23 @@ export function cardRemoved(): Failure<"cardRemoved"> {
   };
 }
 
-export async function submit<S extends SubmitStep, F, P, C extends string>(
+export function submit<S extends SubmitStep, F, P, C extends string>(
   flow: SubmitFlow<S, F, P, C>,
   sessionId: string | undefined,
   input: unknown,
   currentInsertionId: string | null,
   now: Date = new Date(),
+): Promise<SubmitResult<C>> {
+  // receipts are rendered ahead only while no submit is waiting for its answer (receipts/prepare.ts)
+  return whileSubmitting(() => submitNow(flow, sessionId, input, currentInsertionId, now));
+}
+
+async function submitNow<S extends SubmitStep, F, P, C extends string>(
+  flow: SubmitFlow<S, F, P, C>,
+  sessionId: string | undefined,
+  input: unknown,
+  currentInsertionId: string | null,
+  now: Date,
 ): Promise<SubmitResult<C>> {
   const session = await requireSession(sessionId, flow.step, now);
   if (!session) return sessionFailure();

@@ -2,14 +2,14 @@ import "server-only";
 import { createHash } from "node:crypto";
 import type { ReceiptData } from "@/app/_shared/contracts";
 import type { Lang } from "@/machines";
-import { loadReceiptData, renderReceiptPdf } from "./render";
+import { renderReceiptPdf } from "./render";
 
 // Rendered receipts kept in memory (issue 13 item 6 h): a receipt's snapshot never changes once
 // written (R41), so the PDF of a snapshot in a language is always the same. Keyed by the snapshot's
 // content, not its number, so that a reset database reusing a number can never be answered with
 // another receipt's PDF. A kiosk prints its visit's receipt and staff reprint a few: a small
 // least-recently-used set is enough.
-const KEEP = 32;
+export const KEEP = 32;
 const rendered = new Map<string, Promise<Buffer>>();
 
 function keyOf(data: ReceiptData, lang: Lang): string {
@@ -34,15 +34,4 @@ export function receiptPdf(data: ReceiptData, lang: Lang): Promise<Buffer> {
     rendered.delete(oldest);
   }
   return pdf;
-}
-
-/**
- * Renders a receipt just written, before the bidder taps 印刷 on the result screen: the tap then
- * gets the PDF from memory. In the background of the submit that wrote it; a failure is left to
- * the print request, which renders again and answers it.
- */
-export function prepareReceiptPdf(number: string, lang: Lang = "ja"): void {
-  loadReceiptData(number)
-    .then((data) => (data ? receiptPdf(data, lang) : null))
-    .catch(() => undefined);
 }

@@ -35,12 +35,14 @@ function merge(a: Sample, b: Sample): Sample {
 /**
  * One step on both servers: a warm-up wave each (not counted), then the rest in halves, ours–raw–
  * raw–ours, so neither side always runs on the fuller database or the warmer machine. Each side
- * brings its own visits (a visit's step runs once).
+ * brings its own visits (a visit's step runs once). Before every wave `settle` waits until both
+ * servers are quiet, so work one side does after its answers is not timed in the other's wave.
  */
 export async function measureStep(
   clients: number,
   ours: { visits: readonly Visit[]; send: Send },
   raw: { visits: readonly Visit[]; send: Send },
+  settle: () => Promise<void> = async () => undefined,
 ): Promise<{ ours: Sample; raw: Sample }> {
   const split = (visits: readonly Visit[]) => {
     const rest = visits.slice(clients);
@@ -48,11 +50,15 @@ export async function measureStep(
     return { warm: visits.slice(0, clients), first: rest.slice(0, half), second: rest.slice(half) };
   };
   const [o, r] = [split(ours.visits), split(raw.visits)];
-  await closedLoop(o.warm, clients, ours.send);
-  await closedLoop(r.warm, clients, raw.send);
-  const o1 = await closedLoop(o.first, clients, ours.send);
-  const r1 = await closedLoop(r.first, clients, raw.send);
-  const r2 = await closedLoop(r.second, clients, raw.send);
-  const o2 = await closedLoop(o.second, clients, ours.send);
+  const wave = async (visits: readonly Visit[], send: Send) => {
+    await settle();
+    return closedLoop(visits, clients, send);
+  };
+  await wave(o.warm, ours.send);
+  await wave(r.warm, raw.send);
+  const o1 = await wave(o.first, ours.send);
+  const r1 = await wave(r.first, raw.send);
+  const r2 = await wave(r.second, raw.send);
+  const o2 = await wave(o.second, ours.send);
   return { ours: merge(o1, o2), raw: merge(r1, r2) };
 }

@@ -109,7 +109,7 @@ export function freePort(): Promise<number> {
   });
 }
 
-export type Server = { baseUrl: string; stop: () => void };
+export type Server = { baseUrl: string; pid: number; stop: () => void };
 
 async function waitFor(url: string, child: ChildProcess, log: string, ms = 90_000): Promise<void> {
   const until = Date.now() + ms;
@@ -144,7 +144,7 @@ function serve(
     }
   };
   return waitFor(probe, child, log).then(
-    () => ({ baseUrl: new URL(probe).origin, stop }),
+    () => ({ baseUrl: new URL(probe).origin, pid: child.pid!, stop }),
     (error: unknown) => {
       stop();
       throw error;
