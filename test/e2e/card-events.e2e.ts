@@ -4,7 +4,7 @@
 import type { Browser, Page, Route } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertAtPin, toMenu } from "./flows";
-import { expectNoProblems, launch, openKiosk, removeCard } from "./support";
+import { expectNoProblems, kioskReady, launch, openKiosk, removeCard } from "./support";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -53,6 +53,10 @@ describe("card events pushed to the page (issue 13 item 5)", () => {
       },
     );
     const polled = page.waitForResponse((r) => isPoll(new URL(r.url())));
+    // the page opened its stream as it loaded (openKiosk waits for the kiosk to be ready): load it
+    // again with the stream refused from the start
+    await page.reload();
+    await kioskReady(page);
     await toMenu(page);
     await polled;
     await page.locator('body[data-card-feed="polling"]').waitFor({ state: "attached" });
