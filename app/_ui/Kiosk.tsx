@@ -27,7 +27,8 @@ import { useScreenFocus } from "./useScreenFocus";
 
 // Only screen 1 (調達機関の選択) and the page's frame are in the first load (issue 13 item 1): the
 // kiosk actor comes right after hydration (useKioskActor), the screens of the later steps, the
-// dialogs and the demo's reader panel are chunks of their own, fetched when first shown. The panel waits for hydration: a real terminal never shows it.
+// dialogs and the demo's reader panel are chunks of their own, fetched when first shown. The
+// panel waits for hydration: a real terminal never shows it.
 const EntryScreen = dynamic(() => import("./screens/Entry").then((m) => m.EntryScreen));
 const TopScreen = dynamic(() => import("./screens/Top").then((m) => m.TopScreen));
 const MenuScreen = dynamic(() => import("./screens/Menu").then((m) => m.MenuScreen));
@@ -153,8 +154,8 @@ function Screens({
   now: Date | null;
   events: KioskEvents;
 }) {
-  // null until the actor runs: the machine starts at screen 1, with no notice
-  const snapshot = useKioskSelector<KioskSnapshot | null>((s) => s, null);
+  // undefined until the actor runs: the machine starts at screen 1, with no notice
+  const snapshot = useKioskSelector<KioskSnapshot | undefined>((s) => s, undefined);
   const t = useT();
 
   if (!snapshot || snapshot.matches("select") || snapshot.matches("starting")) {

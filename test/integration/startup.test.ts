@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { AUDIT_KEY_FILE, auditKeyStartProblem, loadAuditKeyring } from "@/app/_server/audit/key";
-import { dataFilesStartProblem, databaseStartProblem } from "@/app/_server/startup";
+import { dataFilesStartProblem, databaseStartProblem } from "@/app/_server/start/checks";
 import { secureSqliteFiles } from "@/prisma/data-files";
 import type { PrismaClient } from "@/prisma/client";
 import { freshDatabase } from "../support/db";

@@ -9,7 +9,7 @@ import { keyIdOf, type AuditKey } from "./chain";
 // tables cannot recompute a row's hash without it. AUDIT_KEY (hex, ≥ 32 bytes: `openssl rand -hex
 // 32`) or, on a SQLite terminal without it, a random key made once in `audit-key` beside the
 // database file (mode 0600), like nextauth-secret. Servers sharing a PostgreSQL database must
-// share the key, so there AUDIT_KEY is required (startup.ts refuses to start without it).
+// share the key, so there AUDIT_KEY is required (start/server.ts refuses to start without it).
 // AUDIT_KEYS_OLD lists retired keys (comma-separated hex) that still verify their own rows.
 
 export type AuditKeyring = {

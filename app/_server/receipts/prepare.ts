@@ -53,7 +53,8 @@ function schedule(): void {
 
 async function renderNext(): Promise<void> {
   timer = undefined;
-  const next = submitting > 0 ? undefined : waiting.shift();
+  // a submit that started meanwhile cleared this timer (whileSubmitting): none is in flight here
+  const next = waiting.shift();
   if (!next) return;
   rendering = true;
   try {

@@ -3,7 +3,7 @@ import { ensureDailyAnchor } from "../audit/anchor";
 import { auditKeyStartProblem } from "../audit/key";
 import { ensureBatchScheduler } from "../batch/scheduler";
 import { db } from "../db";
-import { databaseStartProblem, dataFilesStartProblem } from "../startup";
+import { databaseStartProblem, dataFilesStartProblem } from "./checks";
 
 /**
  * What the Node.js server does once when it starts, before it answers a request

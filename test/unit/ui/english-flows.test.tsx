@@ -1,7 +1,6 @@
 // The English of the 登録, 変更 and ICカード更新 screens (issue 11 item 7): every message those
 // screens show — their own and the server's — has English, the English keeps Japanese only as the
 // manual's term in [brackets], and the screens drawn in English mode read in English.
-import type { ReactNode } from "react";
 import { describe, expect, it } from "vitest";
 import { KIND_LABELS, KIND_SHORT } from "@/app/_shared/kinds";
 import { cardHolderRows, companyRows, contactRows } from "@/app/_shared/rows";
@@ -177,10 +176,6 @@ describe("English for the flows' messages (issue 11 item 7)", () => {
   });
 });
 
-function renderEnglish(screen: ReactNode): string {
-  return renderInKiosk("en", screen);
-}
-
 /** The visible text, without what is marked Japanese (lang="ja") or the manual's [terms]. */
 function strayOnScreen(html: string): string[] {
   const text = html
@@ -210,7 +205,8 @@ describe("flow screens in English mode (issue 11 item 7)", () => {
         { officialName: "株式会社さいたま建設", representativeName: "埼玉 太郎", previousCompany: null },
       ),
     });
-    const html = renderEnglish(
+    const html = renderInKiosk(
+      "en",
       <FormScreen
         search={search}
         card={card}
@@ -241,7 +237,8 @@ describe("flow screens in English mode (issue 11 item 7)", () => {
       department: { ...contact, emailConfirm: contact.email },
       holderMismatchAcknowledged: false,
     };
-    const html = renderEnglish(
+    const html = renderInKiosk(
+      "en",
       <ConfirmScreen
         search={searchView()}
         form={form}
@@ -269,7 +266,8 @@ describe("flow screens in English mode (issue 11 item 7)", () => {
       card,
       agencies,
     };
-    const html = renderEnglish(
+    const html = renderInKiosk(
+      "en",
       <ChangeFormScreen view={view} initial={null} serverErrors={null} {...postalLookup} onSubmit={noop} />,
     );
     expect(html).toContain(">Change user information [利用者変更]</h1>");
@@ -279,7 +277,8 @@ describe("flow screens in English mode (issue 11 item 7)", () => {
   });
 
   it("電子証明書更新確認 shows both cards and the R22 choice in English, agency names marked Japanese", () => {
-    const html = renderEnglish(
+    const html = renderInKiosk(
+      "en",
       <RenewalConfirmScreen
         view={{ userId: "1000000001", company, old: card, new: card, agencies }}
         propagate={false}
@@ -298,7 +297,7 @@ describe("flow screens in English mode (issue 11 item 7)", () => {
 
   it("a refusal reads in English: the expired old card's date and the way to 登録 (R13)", () => {
     const failure = refusals.oldCardExpired(new Date("2026-12-05T16:00:00Z"));
-    const html = renderEnglish(<RefusedScreen failure={failure} onBack={noop} onRegister={noop} />);
+    const html = renderInKiosk("en", <RefusedScreen failure={failure} onBack={noop} onRegister={noop} />);
     expect(html).toContain(">The IC card in use has expired</h1>");
     expect(html).toContain("expired on 6 December 2026");
     expect(html).toContain(">Go to Register [登録]</button>");

@@ -2,7 +2,7 @@
 // send to them has English, each message built with a value is translated with the value kept
 // (minutes, tries, dates, times), and the screens rendered under a kiosk actor switched to English
 // by the bidder's own event read in English, with Japanese left only in [brackets] or lang="ja".
-import { createElement, type ReactElement } from "react";
+import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { CARD_MESSAGES, cardFailureResult, expiryWarning, proofFailure } from "@/app/_server/card/messages";
@@ -34,7 +34,6 @@ import { SelectScreen } from "@/app/_ui/screens/Select";
 import { TakeCardScreen } from "@/app/_ui/screens/TakeCard";
 import { TopScreen } from "@/app/_ui/screens/Top";
 import { renderInKiosk } from "./fixtures";
-import type { Lang } from "@/machines";
 import { MESSAGES } from "@/machines/messages";
 import { PIN_CAPPED_MESSAGE } from "@/machines/pin.cap";
 
@@ -120,10 +119,6 @@ describe("English for the kiosk-level messages (issue 11 item 7)", () => {
   });
 });
 
-function renderIn(lang: Lang, screen: ReactElement): string {
-  return renderInKiosk(lang, screen);
-}
-
 /** The text a bidder sees, without what is allowed to stay Japanese (brackets, lang="ja"). */
 function strayJapanese(html: string): string[] {
   const text = html
@@ -140,7 +135,7 @@ describe("the kiosk-level screens in English mode (issue 11 item 7)", () => {
   ];
 
   it("1 調達機関・業務選択: English, with agency names marked Japanese", () => {
-    const html = renderIn(
+    const html = renderInKiosk(
       "en",
       createElement(SelectScreen, { agencies, error: null, busy: false, onSubmit: noop }),
     );
@@ -151,7 +146,7 @@ describe("the kiosk-level screens in English mode (issue 11 item 7)", () => {
   });
 
   it("the same screen stays Japanese in Japanese mode", () => {
-    const html = renderIn(
+    const html = renderInKiosk(
       "ja",
       createElement(SelectScreen, { agencies, error: null, busy: false, onSubmit: noop }),
     );
@@ -160,7 +155,7 @@ describe("the kiosk-level screens in English mode (issue 11 item 7)", () => {
   });
 
   it("1: a server message on screen 1 is shown in English", () => {
-    const html = renderIn(
+    const html = renderInKiosk(
       "en",
       createElement(SelectScreen, { agencies, error: MESSAGES.resumed, busy: false, onSubmit: noop }),
     );
@@ -168,14 +163,14 @@ describe("the kiosk-level screens in English mode (issue 11 item 7)", () => {
   });
 
   it("3 受注者トップ and 4 利用者登録メニュー read in English", () => {
-    const top = renderIn(
+    const top = renderInKiosk(
       "en",
       createElement(TopScreen, { now: new Date("2026-12-06T05:05:00Z"), onProceed: noop }),
     );
     expect(top).toContain("6 December 2026 14:05");
     expect(top).toContain("Start user registration [利用者登録処理]");
     expect(strayJapanese(top)).toEqual([]);
-    const menu = renderIn(
+    const menu = renderInKiosk(
       "en",
       createElement(MenuScreen, { onRegister: noop, onChange: noop, onRenewal: noop }),
     );
@@ -184,7 +179,7 @@ describe("the kiosk-level screens in English mode (issue 11 item 7)", () => {
   });
 
   it("R11: 検索 shows the lock in English with its minutes, the agency marked Japanese", () => {
-    const html = renderIn(
+    const html = renderInKiosk(
       "en",
       createElement(SearchScreen, {
         agencyName: "埼玉県",
@@ -203,7 +198,7 @@ describe("the kiosk-level screens in English mode (issue 11 item 7)", () => {
 
   it("R30: the PIN screen says the tries left in English", () => {
     const failure = cardFailureResult({ code: "pinIncorrect", pin: { retriesLeft: 1 } } as never);
-    const html = renderIn(
+    const html = renderInKiosk(
       "en",
       createElement(PinScreen, {
         title: "PIN番号入力",
@@ -221,13 +216,13 @@ describe("the kiosk-level screens in English mode (issue 11 item 7)", () => {
   });
 
   it("R31, R32: 終了画面, ICカードをお取りください and the idle countdown read in English", () => {
-    const end = renderIn("en", createElement(EndScreen, { reason: "cardRemoved" }));
+    const end = renderInKiosk("en", createElement(EndScreen, { reason: "cardRemoved" }));
     expect(end).toContain("The procedure was stopped because the IC card was removed.");
     expect(strayJapanese(end)).toEqual([]);
-    const take = renderIn("en", createElement(TakeCardScreen));
+    const take = renderInKiosk("en", createElement(TakeCardScreen));
     expect(take).toContain("Please take your IC card");
     expect(strayJapanese(take)).toEqual([]);
-    const idle = renderIn("en", createElement(IdleWarningDialog, { remaining: 9, onContinue: noop }));
+    const idle = renderInKiosk("en", createElement(IdleWarningDialog, { remaining: 9, onContinue: noop }));
     expect(idle).toMatch(/With no activity, in<strong[^>]*> 9 <\/strong>seconds/);
   });
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { sqliteFilesProblem } from "@/prisma/data-files";
 import { databaseFromEnv, describeUrl } from "@/prisma/url";
-import { databaseReachable, isDatabaseUnreachable } from "./db";
+import { databaseReachable, isDatabaseUnreachable } from "../db";
 
 /**
  * Why this server cannot start on its database, or null when it can: a DATABASE_URL of no known
